@@ -1,0 +1,789 @@
+/* desk-database.c
+ *
+ * Copyright 2026 The Service Desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "desk-database"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "desk-database-private.h"
+#include "desk-migrations-private.h"
+
+/* "SDSK": marks a file as a Service Desk office, so that another program's
+ * SQLite database is refused instead of being migrated into ours. */
+#define DESK_APPLICATION_ID 0x5344534b
+
+#define BUSY_TIMEOUT_MS 10000
+
+struct _DeskDatabase
+{
+  GObject     parent_instance;
+
+  char       *path;
+  sqlite3    *handle;
+  GHashTable *statements; /* SQL text -> sqlite3_stmt, owned */
+  int         version;
+  guint       depth;      /* nesting of desk_database_begin() */
+};
+
+G_DEFINE_FINAL_TYPE (DeskDatabase, desk_database, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (desk-database-error-quark, desk_database_error)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+finalize_statement (gpointer data)
+{
+  sqlite3_finalize (data);
+}
+
+static void
+desk_database_finalize (GObject *object)
+{
+  DeskDatabase *self = (DeskDatabase *)object;
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->handle != NULL)
+    {
+      sqlite3_close_v2 (self->handle);
+      self->handle = NULL;
+    }
+  g_clear_pointer (&self->path, g_free);
+
+  G_OBJECT_CLASS (desk_database_parent_class)->finalize (object);
+}
+
+static void
+desk_database_class_init (DeskDatabaseClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = desk_database_finalize;
+
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_INT64);
+}
+
+void
+_desk_database_notify (DeskDatabase *self,
+                       const char   *table,
+                       gint64        id)
+{
+  g_signal_emit (self, signals[CHANGED], 0, table, id);
+}
+
+static void
+desk_database_init (DeskDatabase *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal,
+                                            g_free, finalize_statement);
+}
+
+static DeskDatabaseError
+error_code_from_sqlite (int rc)
+{
+  switch (rc & 0xff)
+    {
+    /* check_existing_file() saw the SQLite header already, so SQLite not
+     * recognising the rest means the file is damaged. */
+    case SQLITE_NOTADB:
+    case SQLITE_CORRUPT:
+      return DESK_DATABASE_ERROR_CORRUPT;
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+      return DESK_DATABASE_ERROR_READ_ONLY;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return DESK_DATABASE_ERROR_BUSY;
+    case SQLITE_CONSTRAINT:
+      return DESK_DATABASE_ERROR_CONSTRAINT;
+    case SQLITE_CANTOPEN:
+      return DESK_DATABASE_ERROR_OPEN;
+    default:
+      return DESK_DATABASE_ERROR_FAILED;
+    }
+}
+
+static void
+set_error_from_rc (GError     **error,
+                   int          rc,
+                   const char  *path,
+                   const char  *message)
+{
+  DeskDatabaseError code = error_code_from_sqlite (rc);
+
+  switch (code)
+    {
+    case DESK_DATABASE_ERROR_CORRUPT:
+      g_set_error (error, DESK_DATABASE_ERROR, code,
+                   _("%s is damaged (%s); restore it from a backup"),
+                   path, message);
+      break;
+    case DESK_DATABASE_ERROR_READ_ONLY:
+      g_set_error (error, DESK_DATABASE_ERROR, code,
+                   _("%s is read-only; Service Desk needs to write to the office database"),
+                   path);
+      break;
+    default:
+      g_set_error (error, DESK_DATABASE_ERROR, code, "%s: %s", path, message);
+      break;
+    }
+}
+
+void
+_desk_database_set_error (DeskDatabase  *self,
+                          GError       **error,
+                          const char    *what)
+{
+  int rc = sqlite3_extended_errcode (self->handle);
+  DeskDatabaseError code = error_code_from_sqlite (rc);
+
+  if (code == DESK_DATABASE_ERROR_CONSTRAINT || code == DESK_DATABASE_ERROR_FAILED
+      || code == DESK_DATABASE_ERROR_BUSY)
+    g_set_error (error, DESK_DATABASE_ERROR, code, "%s: %s",
+                 what, sqlite3_errmsg (self->handle));
+  else
+    set_error_from_rc (error, rc, self->path, sqlite3_errmsg (self->handle));
+}
+
+sqlite3 *
+_desk_database_get_handle (DeskDatabase *self)
+{
+  return self->handle;
+}
+
+gboolean
+_desk_database_exec (DeskDatabase  *self,
+                     const char    *sql,
+                     GError       **error)
+{
+  char *message = NULL;
+  int rc = sqlite3_exec (self->handle, sql, NULL, NULL, &message);
+
+  if (rc != SQLITE_OK)
+    {
+      set_error_from_rc (error, rc, self->path, message ? message : sqlite3_errstr (rc));
+      sqlite3_free (message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+sqlite3_stmt *
+_desk_database_prepare (DeskDatabase  *self,
+                        const char    *sql,
+                        GError       **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = g_hash_table_lookup (self->statements, sql);
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  if (sqlite3_prepare_v3 (self->handle, sql, -1, SQLITE_PREPARE_PERSISTENT,
+                          &stmt, NULL) != SQLITE_OK)
+    {
+      /* A programming error in our SQL, or a damaged schema. */
+      _desk_database_set_error (self, error, _("Could not prepare a query"));
+      return NULL;
+    }
+
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+gboolean
+_desk_database_step_done (DeskDatabase  *self,
+                          sqlite3_stmt  *stmt,
+                          const char    *what,
+                          GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      _desk_database_set_error (self, error, what);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+void
+_desk_bind_text_or_null (sqlite3_stmt *stmt,
+                         int           index,
+                         const char   *text)
+{
+  if (text == NULL || *text == '\0')
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+}
+
+char *
+_desk_column_dup (sqlite3_stmt *stmt,
+                  int           index)
+{
+  return g_strdup ((const char *)sqlite3_column_text (stmt, index));
+}
+
+static gboolean
+query_int (DeskDatabase  *self,
+           const char    *sql,
+           int           *value,
+           GError       **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (self->handle, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_ROW)
+    {
+      set_error_from_rc (error, rc == SQLITE_DONE ? SQLITE_ERROR : rc,
+                         self->path, sqlite3_errmsg (self->handle));
+      sqlite3_finalize (stmt);
+      return FALSE;
+    }
+
+  *value = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return TRUE;
+}
+
+GQuark desk_database_error_quark (void);
+
+char *
+desk_database_get_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "service-desk", "office.db", NULL);
+}
+
+int
+desk_database_get_latest_version (void)
+{
+  return _desk_migrations_get_count ();
+}
+
+/* Looks at the file before SQLite does, so that a stranger's file gets a
+ * clear message and its bytes are never touched. */
+static gboolean
+check_existing_file (const char  *path,
+                     gboolean    *exists,
+                     GError     **error)
+{
+  static const char magic[16] = "SQLite format 3";
+  g_autofree char *dir = g_path_get_dirname (path);
+  char header[16];
+  GStatBuf st;
+  ssize_t n;
+  int fd;
+
+  if (g_stat (path, &st) != 0)
+    {
+      int saved = errno;
+
+      if (saved != ENOENT)
+        {
+          g_set_error (error, DESK_DATABASE_ERROR, DESK_DATABASE_ERROR_OPEN,
+                       _("Could not open %s: %s"), path, g_strerror (saved));
+          return FALSE;
+        }
+
+      *exists = FALSE;
+      return TRUE;
+    }
+
+  *exists = TRUE;
+
+  if (!S_ISREG (st.st_mode))
+    {
+      g_set_error (error, DESK_DATABASE_ERROR, DESK_DATABASE_ERROR_NOT_DATABASE,
+                   _("%s is not a Service Desk office database (it is not a regular file)"),
+                   path);
+      return FALSE;
+    }
+
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_set_error (error, DESK_DATABASE_ERROR, DESK_DATABASE_ERROR_OPEN,
+                   _("Could not open %s: %s"), path, g_strerror (saved));
+      return FALSE;
+    }
+
+  n = read (fd, header, sizeof header);
+  close (fd);
+
+  /* An empty file is a new database as far as SQLite is concerned. */
+  if (n != 0 && (n != (ssize_t)sizeof header || memcmp (header, magic, sizeof magic) != 0))
+    {
+      g_set_error (error, DESK_DATABASE_ERROR, DESK_DATABASE_ERROR_NOT_DATABASE,
+                   _("%s is not a Service Desk office database (it is not an SQLite file)"),
+                   path);
+      return FALSE;
+    }
+
+  /* WAL needs the -wal and -shm files beside the database. */
+  if (g_access (path, W_OK) != 0 || g_access (dir, W_OK) != 0)
+    {
+      g_set_error (error, DESK_DATABASE_ERROR, DESK_DATABASE_ERROR_READ_ONLY,
+                   _("%s is read-only; Service Desk needs to write to the office database"),
+                   path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+migrate (DeskDatabase  *self,
+         GError       **error)
+{
+  int latest = _desk_migrations_get_count ();
+
+  while (self->version < latest)
+    {
+      g_autofree char *bump = NULL;
+      int current;
+
+      if (!_desk_database_exec (self, "BEGIN IMMEDIATE", error))
+        return FALSE;
+
+      /* Another process may have migrated while we waited for the lock. */
+      if (!query_int (self, "PRAGMA user_version", &current, error))
+        goto failed;
+
+      if (current > self->version)
+        {
+          self->version = current;
+          if (!_desk_database_exec (self, "COMMIT", error))
+            goto failed;
+          continue;
+        }
+
+      if (!_desk_database_exec (self, _desk_migrations_get (current + 1), error))
+        {
+          g_prefix_error (error, _("Could not upgrade the office to schema %d: "), current + 1);
+          goto failed;
+        }
+
+      bump = g_strdup_printf ("PRAGMA user_version = %d; PRAGMA application_id = %d",
+                              current + 1, DESK_APPLICATION_ID);
+      if (!_desk_database_exec (self, bump, error) ||
+          !_desk_database_exec (self, "COMMIT", error))
+        goto failed;
+
+      self->version = current + 1;
+    }
+
+  return TRUE;
+
+failed:
+  sqlite3_exec (self->handle, "ROLLBACK", NULL, NULL, NULL);
+  return FALSE;
+}
+
+DeskDatabase *
+desk_database_open (const char             *path,
+                    DeskDatabaseOpenFlags   flags,
+                    GError                **error)
+{
+  g_autoptr(DeskDatabase) self = NULL;
+  gboolean exists = FALSE;
+  int app_id = 0;
+  int tables = 0;
+  int open_flags;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!check_existing_file (path, &exists, error))
+    return NULL;
+
+  if (!exists)
+    {
+      g_autofree char *dir = g_path_get_dirname (path);
+
+      if (!(flags & DESK_DATABASE_OPEN_CREATE))
+        {
+          g_set_error (error, DESK_DATABASE_ERROR, DESK_DATABASE_ERROR_OPEN,
+                       _("%s does not exist"), path);
+          return NULL;
+        }
+
+      if (g_mkdir_with_parents (dir, 0700) != 0)
+        {
+          int saved = errno;
+          g_set_error (error, DESK_DATABASE_ERROR, DESK_DATABASE_ERROR_OPEN,
+                       _("Could not create the folder %s: %s"), dir, g_strerror (saved));
+          return NULL;
+        }
+    }
+
+  self = g_object_new (DESK_TYPE_DATABASE, NULL);
+  self->path = g_strdup (path);
+
+  open_flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
+  if (flags & DESK_DATABASE_OPEN_CREATE)
+    open_flags |= SQLITE_OPEN_CREATE;
+
+  rc = sqlite3_open_v2 (path, &self->handle, open_flags, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_error_from_rc (error, rc, path,
+                         self->handle ? sqlite3_errmsg (self->handle) : sqlite3_errstr (rc));
+      return NULL;
+    }
+
+  sqlite3_extended_result_codes (self->handle, 1);
+  sqlite3_busy_timeout (self->handle, BUSY_TIMEOUT_MS);
+
+  if (sqlite3_db_readonly (self->handle, "main") == 1)
+    {
+      set_error_from_rc (error, SQLITE_READONLY, path, NULL);
+      return NULL;
+    }
+
+  /* Read-only questions first: nothing is written until we know the file
+   * is ours (or new) and not from a newer version.  Counting the schema
+   * makes SQLite parse it, which finds a damaged file. */
+  if (!query_int (self, "PRAGMA application_id", &app_id, error) ||
+      !query_int (self, "PRAGMA user_version", &self->version, error) ||
+      !query_int (self, "SELECT count(*) FROM sqlite_master", &tables, error))
+    return NULL;
+
+  if (app_id != DESK_APPLICATION_ID && (app_id != 0 || self->version != 0 || tables != 0))
+    {
+      g_set_error (error, DESK_DATABASE_ERROR, DESK_DATABASE_ERROR_NOT_DATABASE,
+                   _("%s is a database of another program, not a Service Desk office"),
+                   path);
+      return NULL;
+    }
+
+  if (self->version > _desk_migrations_get_count ())
+    {
+      g_set_error (error, DESK_DATABASE_ERROR, DESK_DATABASE_ERROR_TOO_NEW,
+                   _("%s was written by a newer Service Desk (schema %d; this version knows up to %d). "
+                     "It was not changed; update Service Desk to open it."),
+                   path, self->version, _desk_migrations_get_count ());
+      return NULL;
+    }
+
+  /* WAL lets the window read while a command writes; NORMAL is safe in WAL
+   * (a power cut may lose the last commit, never corrupt the file). */
+  if (!_desk_database_exec (self,
+                            "PRAGMA journal_mode = WAL;"
+                            "PRAGMA synchronous = NORMAL;"
+                            "PRAGMA foreign_keys = ON;"
+                            "PRAGMA temp_store = MEMORY;"
+                            "PRAGMA cache_size = -16384;",
+                            error))
+    return NULL;
+
+  if (!migrate (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+desk_database_get_path (DeskDatabase *self)
+{
+  g_return_val_if_fail (DESK_IS_DATABASE (self), NULL);
+  return self->path;
+}
+
+int
+desk_database_get_version (DeskDatabase *self)
+{
+  g_return_val_if_fail (DESK_IS_DATABASE (self), 0);
+  return self->version;
+}
+
+gboolean
+desk_database_begin (DeskDatabase  *self,
+                     GError       **error)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (DESK_IS_DATABASE (self), FALSE);
+
+  /* Nested calls become savepoints so that store functions compose. */
+  if (self->depth == 0)
+    sql = g_strdup ("BEGIN IMMEDIATE");
+  else
+    sql = g_strdup_printf ("SAVEPOINT desk_%u", self->depth);
+
+  if (!_desk_database_exec (self, sql, error))
+    return FALSE;
+
+  self->depth++;
+  return TRUE;
+}
+
+gboolean
+desk_database_commit (DeskDatabase  *self,
+                      GError       **error)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (DESK_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (self->depth > 0, FALSE);
+
+  if (self->depth == 1)
+    sql = g_strdup ("COMMIT");
+  else
+    sql = g_strdup_printf ("RELEASE desk_%u", self->depth - 1);
+
+  if (!_desk_database_exec (self, sql, error))
+    {
+      desk_database_rollback (self);
+      return FALSE;
+    }
+
+  self->depth--;
+  return TRUE;
+}
+
+void
+desk_database_rollback (DeskDatabase *self)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_if_fail (DESK_IS_DATABASE (self));
+  g_return_if_fail (self->depth > 0);
+
+  if (self->depth == 1)
+    sql = g_strdup ("ROLLBACK");
+  else
+    sql = g_strdup_printf ("ROLLBACK TO desk_%u; RELEASE desk_%u",
+                           self->depth - 1, self->depth - 1);
+
+  sqlite3_exec (self->handle, sql, NULL, NULL, NULL);
+  self->depth--;
+}
+
+gboolean
+desk_database_clear (DeskDatabase  *self,
+                     GError       **error)
+{
+  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (DESK_IS_DATABASE (self), FALSE);
+
+  if (!desk_database_begin (self, error))
+    return FALSE;
+
+  /* Foreign keys are checked at commit, so the order of deletion does not
+   * matter and the office is never seen half empty. */
+  if (!_desk_database_exec (self, "PRAGMA defer_foreign_keys = ON", error))
+    goto failed;
+
+  rc = sqlite3_prepare_v2 (self->handle,
+                           /* Shadow tables of full-text indexes are kept up to
+                            * date by triggers, never emptied by hand. */
+                           "SELECT name FROM pragma_table_list"
+                           " WHERE schema = 'main' AND type = 'table'"
+                           " AND name NOT LIKE 'sqlite_%'",
+                           -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      g_ptr_array_add (tables, g_strdup ((const char *)sqlite3_column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_error_from_rc (error, rc, self->path, sqlite3_errmsg (self->handle));
+      goto failed;
+    }
+
+  for (guint i = 0; i < tables->len; i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("DELETE FROM \"%s\"",
+                                              (const char *)g_ptr_array_index (tables, i));
+
+      if (!_desk_database_exec (self, sql, error))
+        goto failed;
+    }
+
+  return desk_database_commit (self, error);
+
+failed:
+  desk_database_rollback (self);
+  return FALSE;
+}
+
+gboolean
+desk_database_check (DeskDatabase  *self,
+                     char         **report,
+                     GError       **error)
+{
+  g_autoptr(GString) problems = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (DESK_IS_DATABASE (self), FALSE);
+
+  rc = sqlite3_prepare_v2 (self->handle, "PRAGMA integrity_check", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      {
+        const char *line = (const char *)sqlite3_column_text (stmt, 0);
+
+        if (g_strcmp0 (line, "ok") != 0)
+          g_string_append_printf (problems, "%s\n", line);
+      }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_error_from_rc (error, rc, self->path, sqlite3_errmsg (self->handle));
+      return FALSE;
+    }
+
+  rc = sqlite3_prepare_v2 (self->handle, "PRAGMA foreign_key_check", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      g_string_append_printf (problems,
+                              _("row %lld of %s refers to a missing row of %s\n"),
+                              (long long)sqlite3_column_int64 (stmt, 1),
+                              sqlite3_column_text (stmt, 0),
+                              sqlite3_column_text (stmt, 2));
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_error_from_rc (error, rc, self->path, sqlite3_errmsg (self->handle));
+      return FALSE;
+    }
+
+  if (report != NULL)
+    *report = problems->len > 0 ? g_strdup (problems->str) : g_strdup ("ok");
+
+  return problems->len == 0;
+}
+
+gboolean
+desk_database_backup (DeskDatabase  *self,
+                      const char    *dest_path,
+                      GError       **error)
+{
+  g_autofree char *tmp_path = NULL;
+  g_autofree char *tmp_journal = NULL;
+  sqlite3_backup *backup;
+  sqlite3 *dest = NULL;
+  int rc;
+
+  g_return_val_if_fail (DESK_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (dest_path != NULL, FALSE);
+
+  {
+    g_autofree char *a = g_canonicalize_filename (dest_path, NULL);
+    g_autofree char *b = g_canonicalize_filename (self->path, NULL);
+
+    if (g_strcmp0 (a, b) == 0)
+      {
+        g_set_error (error, DESK_DATABASE_ERROR, DESK_DATABASE_ERROR_FAILED,
+                     _("Cannot back up %s onto itself"), self->path);
+        return FALSE;
+      }
+  }
+
+  tmp_path = g_strdup_printf ("%s.part-%d", dest_path, (int)getpid ());
+  tmp_journal = g_strconcat (tmp_path, "-journal", NULL);
+  g_unlink (tmp_path);
+
+  rc = sqlite3_open_v2 (tmp_path, &dest,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                        NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, DESK_DATABASE_ERROR, DESK_DATABASE_ERROR_OPEN,
+                   _("Could not write the backup %s: %s"), dest_path,
+                   dest ? sqlite3_errmsg (dest) : sqlite3_errstr (rc));
+      goto failed;
+    }
+
+  /* One step copies every page inside one read transaction: a consistent
+   * snapshot, while WAL lets other connections go on writing. */
+  backup = sqlite3_backup_init (dest, "main", self->handle, "main");
+  if (backup == NULL)
+    {
+      g_set_error (error, DESK_DATABASE_ERROR, DESK_DATABASE_ERROR_FAILED,
+                   _("Could not write the backup %s: %s"), dest_path, sqlite3_errmsg (dest));
+      goto failed;
+    }
+
+  do
+    {
+      rc = sqlite3_backup_step (backup, -1);
+      if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+        sqlite3_sleep (50);
+    }
+  while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+
+  sqlite3_backup_finish (backup);
+  if (rc != SQLITE_DONE)
+    {
+      g_set_error (error, DESK_DATABASE_ERROR, error_code_from_sqlite (rc),
+                   _("Could not write the backup %s: %s"), dest_path, sqlite3_errstr (rc));
+      goto failed;
+    }
+
+  if (sqlite3_close (dest) != SQLITE_OK)
+    {
+      g_set_error (error, DESK_DATABASE_ERROR, DESK_DATABASE_ERROR_FAILED,
+                   _("Could not write the backup %s: %s"), dest_path, sqlite3_errmsg (dest));
+      goto failed;
+    }
+  dest = NULL;
+
+  if (g_rename (tmp_path, dest_path) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                   _("Could not write the backup %s: %s"), dest_path, g_strerror (saved));
+      goto failed;
+    }
+
+  return TRUE;
+
+failed:
+  if (dest != NULL)
+    sqlite3_close (dest);
+  g_unlink (tmp_path);
+  g_unlink (tmp_journal);
+  return FALSE;
+}

@@ -1,0 +1,226 @@
+/* desk-demo.c
+ *
+ * Copyright 2026 The Service Desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "desk-demo"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "desk-customer-store.h"
+#include "desk-demo.h"
+#include "desk-office-store.h"
+
+/* A home-renovation firm's service office, invented for the demo: every
+ * name, phone number and address below is made up. */
+
+static const char *organisation = "华安装饰工程有限公司 客户服务中心";
+
+static const struct {
+  const char *code;
+  const char *name;
+} departments[] = {
+  { "D001", "客服部" },
+  { "D002", "工程部" },
+  { "D003", "维修部" },
+  { "D004", "质检部" },
+  { "D005", "设计部" },
+  { "D006", "材料部" },
+};
+
+static const struct {
+  const char *code;
+  const char *name;
+  DeskRole    role;
+  const char *department; /* code, or NULL above the departments */
+  const char *phone;
+} staff[] = {
+  { "S001", "王丽",   DESK_ROLE_CLERK,                  "D001", "0755-8620 1101" },
+  { "S002", "陈静",   DESK_ROLE_CLERK,                  "D001", "0755-8620 1102" },
+  { "S003", "刘洋",   DESK_ROLE_COORDINATOR,            "D002", "0755-8620 1201" },
+  { "S004", "张强",   DESK_ROLE_ENGINEER,               "D003", "138 2650 4411" },
+  { "S005", "李军",   DESK_ROLE_ENGINEER,               "D003", "138 2650 4412" },
+  { "S006", "赵磊",   DESK_ROLE_ENGINEER,               "D002", "139 2650 7731" },
+  { "S007", "孙敏",   DESK_ROLE_QA_INSPECTOR,           "D004", "0755-8620 1401" },
+  { "S008", "周涛",   DESK_ROLE_DEPARTMENT_MANAGER,     "D001", "0755-8620 1100" },
+  { "S009", "吴刚",   DESK_ROLE_DEPARTMENT_MANAGER,     "D002", "0755-8620 1200" },
+  { "S010", "郑华",   DESK_ROLE_DEPARTMENT_MANAGER,     "D003", "0755-8620 1300" },
+  { "S011", "冯晓东", DESK_ROLE_DEPARTMENT_MANAGER,     "D004", "0755-8620 1400" },
+  { "S012", "黄婷",   DESK_ROLE_DEPARTMENT_MANAGER,     "D005", "0755-8620 1500" },
+  { "S013", "马超",   DESK_ROLE_DEPARTMENT_MANAGER,     "D006", "0755-8620 1600" },
+  { "S014", "何建国", DESK_ROLE_BRANCH_GENERAL_MANAGER, NULL,   "0755-8620 1001" },
+  { "S015", "林志远", DESK_ROLE_GENERAL_MANAGER,        NULL,   "0755-8620 1000" },
+};
+
+static const struct {
+  const char   *name;
+  const char   *phone;
+  const char   *address;
+  gboolean      no_callbacks;
+  const char   *notes;
+  DeskAssetKind kind;
+  const char   *asset;
+  const char   *detail;
+  const char   *handover; /* NULL: the site is still under construction */
+} customers[] = {
+  { "李建华", "13902651234", "深圳市南山区桃源街道 翠湖花园 3栋1202室", FALSE, NULL,
+    DESK_ASSET_SITE, "翠湖花园 3栋1202室", "三室两厅 全包装修 128㎡", "2026-09-18" },
+  { "陈美玲", "13510887766", "深圳市福田区香蜜湖街道 香榭里 6栋302室", FALSE, "只接受下午来电",
+    DESK_ASSET_SITE, "香榭里 6栋302室", "两室一厅 半包装修 86㎡", NULL },
+  { "王志强", "13600125588", "深圳市宝安区新安街道 海滨广场 A座1808室", TRUE, "要求不再回访",
+    DESK_ASSET_SITE, "海滨广场 A座1808室", "办公室装修 220㎡", "2026-06-30" },
+  { "张晓燕", "18926543210", "深圳市龙岗区坂田街道 万科城 12栋501室", FALSE, NULL,
+    DESK_ASSET_SITE, "万科城 12栋501室", "厨卫翻新", "2026-10-08" },
+  { "刘德明", "13723456789", "深圳市罗湖区东门街道 金城大厦 9楼", FALSE, NULL,
+    DESK_ASSET_DEVICE, "中央空调 KFR-120W", "金城大厦 9楼 机房", NULL },
+  { "黄丽娟", "15813572468", "深圳市南山区粤海街道 科技园宿舍 2栋808室", FALSE, NULL,
+    DESK_ASSET_SITE, "科技园宿舍 2栋808室", "局部改造 水电", "2026-10-20" },
+  { "周文斌", "13828761234", "深圳市龙华区民治街道 水榭春天 5期 7栋1501室", FALSE, NULL,
+    DESK_ASSET_SITE, "水榭春天 7栋1501室", "四室两厅 全包装修 156㎡", NULL },
+  { "吴海燕", "13066778899", "深圳市福田区华强北街道 华富村 东区 4栋", FALSE, NULL,
+    DESK_ASSET_VEHICLE, "粤B·7K26M", "家用轿车 白色", NULL },
+  { "郑国庆", "13312345678", "深圳市宝安区西乡街道 碧海花园 10栋2003室", FALSE, NULL,
+    DESK_ASSET_SITE, "碧海花园 10栋2003室", "旧房翻新 98㎡", "2026-08-12" },
+  { "孙丽华", "18688990011", "深圳市南山区蛇口街道 海月花园 二期 3栋601室", FALSE, NULL,
+    DESK_ASSET_SITE, "海月花园 3栋601室", "软装 定制柜", "2026-11-02" },
+  { "马晓东", "13480123456", "深圳市龙岗区布吉街道 信义假日名城 8栋1106室", FALSE, NULL,
+    DESK_ASSET_SITE, "信义假日名城 8栋1106室", "全包装修 112㎡", NULL },
+  { "朱小红", "15012348765", "深圳市罗湖区翠竹街道 翠竹苑 15栋402室", FALSE, NULL,
+    DESK_ASSET_DEVICE, "燃气热水器 JSQ25", "翠竹苑 15栋402室 厨房", NULL },
+  { "胡建军", "13798765432", "深圳市福田区梅林街道 梅林一村 22栋", FALSE, NULL,
+    DESK_ASSET_VEHICLE, "粤B·D3P581", "新能源车 灰色", NULL },
+  { "高秀英", "13923456780", "深圳市南山区西丽街道 丽山花园 6栋703室", FALSE, "老人独居，请慢慢讲",
+    DESK_ASSET_SITE, "丽山花园 6栋703室", "适老化改造 卫生间", "2026-10-28" },
+  { "林国栋", "18025678901", "深圳市宝安区福永街道 福海工业区 B栋", FALSE, NULL,
+    DESK_ASSET_SITE, "福海工业区 B栋 二楼", "厂房办公区装修 480㎡", NULL },
+  { "何丽萍", "13688776655", "深圳市龙华区观澜街道 观澜湖 御峰 2栋", FALSE, NULL,
+    DESK_ASSET_SITE, "观澜湖 御峰 2栋", "别墅 全包装修 320㎡", "2026-07-15" },
+  { "罗志伟", "13570001234", "深圳市坪山区坑梓街道 金地朗悦 4栋901室", FALSE, NULL,
+    DESK_ASSET_SITE, "金地朗悦 4栋901室", "两室两厅 半包 79㎡", NULL },
+  { "梁雪梅", "15920304050", "深圳市南山区南头街道 南山村 12号", FALSE, NULL,
+    DESK_ASSET_DEVICE, "净水设备 RO-600G", "南山村 12号 一楼", NULL },
+  { "宋建平", "13602030405", "深圳市福田区莲花街道 景田小区 31栋", TRUE, NULL,
+    DESK_ASSET_VEHICLE, "粤B·88L02", "商务车 黑色", NULL },
+  { "谢婉婷", "18811223344", "深圳市罗湖区黄贝街道 碧波花园 2栋1603室", FALSE, NULL,
+    DESK_ASSET_SITE, "碧波花园 2栋1603室", "卫生间防水翻新", "2026-11-16" },
+  { "唐永刚", "13543219876", "深圳市龙岗区龙城街道 中海康城 9栋", FALSE, NULL,
+    DESK_ASSET_SITE, "中海康城 9栋 2单元 1701室", "全包装修 135㎡", NULL },
+  { "韩静", "13714725836", "深圳市宝安区石岩街道 宏发君域 3栋", FALSE, NULL,
+    DESK_ASSET_SITE, "宏发君域 3栋 802室", "全屋定制", "2026-09-30" },
+  { "Emily Zhou 周", "13900001111", "深圳市南山区招商街道 半山海景 A座2101室", FALSE,
+    "外籍家庭，可用英文沟通", DESK_ASSET_SITE, "半山海景 A座2101室", "全包装修 188㎡", NULL },
+  { "曹德华", "13829384756", "深圳市光明区公明街道 光明里 1栋", FALSE, NULL,
+    DESK_ASSET_DEVICE, "电梯 曳引机 TK-1000", "光明里 1栋 电梯井", NULL },
+};
+
+static gint64
+find_department_id (GPtrArray  *stored,
+                    const char *code)
+{
+  if (code == NULL)
+    return 0;
+
+  for (guint i = 0; i < stored->len; i++)
+    {
+      DeskDepartment *dept = g_ptr_array_index (stored, i);
+
+      if (g_strcmp0 (desk_department_get_code (dept), code) == 0)
+        return desk_department_get_id (dept);
+    }
+
+  g_return_val_if_reached (0);
+}
+
+static gboolean
+populate (DeskDatabase  *db,
+          GError       **error)
+{
+  g_autoptr(GPtrArray) stored = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (!desk_office_store_set_setting (db, DESK_SETTING_ORGANISATION_NAME, organisation, error))
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (departments); i++)
+    {
+      DeskDepartment *dept = desk_office_store_add_department (db, departments[i].code,
+                                                               departments[i].name, error);
+      if (dept == NULL)
+        return FALSE;
+      g_ptr_array_add (stored, dept);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (staff); i++)
+    {
+      g_autoptr(DeskStaff) person = NULL;
+
+      person = desk_office_store_add_staff (db, staff[i].code, staff[i].name, staff[i].role,
+                                            find_department_id (stored, staff[i].department),
+                                            staff[i].phone, error);
+      if (person == NULL)
+        return FALSE;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (customers); i++)
+    {
+      DeskCustomerFields fields = {
+        .name = customers[i].name,
+        .phone = customers[i].phone,
+        .address = customers[i].address,
+        .notes = customers[i].notes,
+        .no_callbacks = customers[i].no_callbacks,
+      };
+      gint64 id = desk_customer_store_add (db, &fields, error);
+
+      if (id == 0)
+        return FALSE;
+
+      if (desk_customer_store_add_asset (db, id, customers[i].kind, customers[i].asset,
+                                         customers[i].detail, customers[i].handover,
+                                         error) == 0)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+desk_demo_populate (DeskDatabase  *db,
+                    gboolean       replace,
+                    GError       **error)
+{
+  GError *local_error = NULL;
+
+  g_return_val_if_fail (DESK_IS_DATABASE (db), FALSE);
+
+  if (!desk_database_begin (db, error))
+    return FALSE;
+
+  if (replace)
+    {
+      if (!desk_database_clear (db, error))
+        goto failed;
+    }
+  else if (!desk_office_store_is_empty (db, &local_error))
+    {
+      if (local_error != NULL)
+        g_propagate_error (error, local_error);
+      else
+        g_set_error (error, DESK_DATABASE_ERROR, DESK_DATABASE_ERROR_CONSTRAINT,
+                     _("%s already holds an office; use --force to replace it with the demo"),
+                     desk_database_get_path (db));
+      goto failed;
+    }
+
+  if (!populate (db, error))
+    goto failed;
+
+  return desk_database_commit (db, error);
+
+failed:
+  desk_database_rollback (db);
+  return FALSE;
+}

@@ -1,0 +1,33 @@
+/* desk-ticket-private.h
+ *
+ * Copyright 2026 The Service Desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <sqlite3.h>
+
+#include "desk-ticket.h"
+
+G_BEGIN_DECLS
+
+/* The one SELECT that reads tickets, for desk-ticket-store.c and
+ * desk-ticket-query.c; _desk_ticket_from_row() reads its columns. */
+#define DESK_TICKET_SELECT \
+  "SELECT t.id, t.number, t.kind, t.on_site, t.status, t.severity, t.major, t.channel," \
+  " t.customer_id, t.customer_name, c.phone, t.asset_id, a.label," \
+  " t.category_id, cat.name_en, cat.name_zh, t.department_id, d.name, t.owner_id, s.name," \
+  " t.summary, t.description, t.escalation_level, t.repeat_of, t.repeat_count, t.merged_into," \
+  " t.received_at, t.updated_at, t.closed_at, t.next_deadline, t.revision" \
+  " FROM tickets t" \
+  " JOIN customers c ON c.id = t.customer_id" \
+  " LEFT JOIN assets a ON a.id = t.asset_id" \
+  " JOIN categories cat ON cat.id = t.category_id" \
+  " LEFT JOIN departments d ON d.id = t.department_id" \
+  " LEFT JOIN staff s ON s.id = t.owner_id"
+
+DeskTicket *_desk_ticket_from_row (sqlite3_stmt *stmt);
+
+G_END_DECLS

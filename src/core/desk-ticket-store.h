@@ -1,0 +1,162 @@
+/* desk-ticket-store.h
+ *
+ * Copyright 2026 The Service Desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "desk-database.h"
+#include "desk-ticket.h"
+
+G_BEGIN_DECLS
+
+#define DESK_TICKET_STORE_ERROR (desk_ticket_store_error_quark ())
+
+typedef enum
+{
+  DESK_TICKET_STORE_ERROR_STALE,   /* someone else saved the ticket first */
+  DESK_TICKET_STORE_ERROR_INVALID, /* a field is missing or wrong; the message names it */
+} DeskTicketStoreError;
+
+GQuark desk_ticket_store_error_quark (void);
+
+/* What the intake form collects. */
+typedef struct
+{
+  DeskTicketKind  kind;
+  gboolean        on_site;
+  DeskSeverity    severity;
+  gboolean        major;
+  DeskChannel     channel;
+  gint64          customer_id;   /* required */
+  gint64          asset_id;      /* 0: none */
+  gint64          category_id;   /* required */
+  gint64          department_id; /* 0: not yet forwarded */
+  gint64          owner_id;      /* 0: unassigned */
+  const char     *summary;       /* required */
+  const char     *description;
+  gint64          received_at;   /* 0: now; a call taken earlier counts from then */
+  gint64          repeat_of;     /* 0: first; else the ticket this repeats */
+} DeskTicketDraft;
+
+/* One entry of a ticket's timeline. */
+typedef struct
+{
+  gint64  id;
+  gint64  at;
+  gint64  staff_id;   /* 0: the system */
+  char   *staff_name;
+  char   *kind;       /* created, status, assign, escalate, field, note, link, merge */
+  char   *field;
+  char   *old_value;
+  char   *new_value;
+  char   *note;
+} DeskTicketEvent;
+
+void desk_ticket_event_free (DeskTicketEvent *event);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeskTicketEvent, desk_ticket_event_free)
+
+/* Creates the ticket, its number (unique, never reused, in the same
+ * transaction), its first timeline entry, and its repeat link. */
+DeskTicket *desk_ticket_store_create        (DeskDatabase           *db,
+                                             const DeskTicketDraft  *draft,
+                                             gint64                  actor_id,
+                                             GError                **error);
+DeskTicket *desk_ticket_store_get           (DeskDatabase           *db,
+                                             gint64                  id,
+                                             GError                **error);
+DeskTicket *desk_ticket_store_find_number   (DeskDatabase           *db,
+                                             const char             *number,
+                                             GError                **error);
+
+/* Every change below names the revision the user saw; a ticket changed
+ * since is refused with DESK_TICKET_STORE_ERROR_STALE. */
+gboolean    desk_ticket_store_set_status    (DeskDatabase           *db,
+                                             gint64                  id,
+                                             gint64                  revision,
+                                             DeskTicketStatus        status,
+                                             gint64                  actor_id,
+                                             const char             *note,
+                                             GError                **error);
+gboolean    desk_ticket_store_assign        (DeskDatabase           *db,
+                                             gint64                  id,
+                                             gint64                  revision,
+                                             gint64                  department_id,
+                                             gint64                  owner_id,
+                                             gint64                  actor_id,
+                                             GError                **error);
+/* Department manager -> branch general manager -> general manager. */
+gboolean    desk_ticket_store_escalate      (DeskDatabase           *db,
+                                             gint64                  id,
+                                             gint64                  revision,
+                                             gint64                  actor_id,
+                                             const char             *reason,
+                                             GError                **error);
+/* Saves the editable fields of @edited (summary, description, severity,
+ * major, category, channel), one timeline entry per changed field. */
+gboolean    desk_ticket_store_update        (DeskDatabase           *db,
+                                             const DeskTicketData   *edited,
+                                             gint64                  actor_id,
+                                             GError                **error);
+gboolean    desk_ticket_store_add_note      (DeskDatabase           *db,
+                                             gint64                  id,
+                                             gint64                  actor_id,
+                                             const char             *text,
+                                             GError                **error);
+gboolean    desk_ticket_store_link          (DeskDatabase           *db,
+                                             gint64                  id,
+                                             gint64                  other_id,
+                                             gint64                  actor_id,
+                                             GError                **error);
+/* Closes @from as merged into @into; both timelines are kept and each
+ * records the merge. */
+gboolean    desk_ticket_store_merge         (DeskDatabase           *db,
+                                             gint64                  from_id,
+                                             gint64                  into_id,
+                                             gint64                  actor_id,
+                                             GError                **error);
+
+/* Oldest first.  Element type DeskTicketEvent. */
+GPtrArray  *desk_ticket_store_timeline      (DeskDatabase           *db,
+                                             gint64                  id,
+                                             GError                **error);
+/* Ids of the tickets linked to @id (related, repeats, merged). */
+GArray     *desk_ticket_store_links         (DeskDatabase           *db,
+                                             gint64                  id,
+                                             GError                **error);
+
+/* Complaints that a new complaint of @category_id by this customer (or
+ * about this asset) repeats: open ones, and ones closed within
+ * @window_days before @now.  Newest first.  Element type DeskTicket. */
+GPtrArray  *desk_ticket_store_repeat_candidates (DeskDatabase       *db,
+                                                 gint64              customer_id,
+                                                 gint64              asset_id,
+                                                 gint64              category_id,
+                                                 int                 window_days,
+                                                 gint64              now,
+                                                 GError            **error);
+/* A customer's tickets, newest first (for the intake form). */
+GPtrArray  *desk_ticket_store_for_customer  (DeskDatabase           *db,
+                                             gint64                  customer_id,
+                                             guint                   limit,
+                                             GError                **error);
+
+/* For generating test and benchmark offices: inserts finished tickets
+ * (any status, history already decided) with their numbers, a "created"
+ * and, if not received, a status entry on the timeline, and their search
+ * text; many per transaction, without the per-ticket checks of create.
+ * @drafts[i].received_at must be set; @statuses[i] is the final status and
+ * @closed_at[i] its closing time (0 when open); @deadlines[i] the next
+ * deadline (0: none).  The caller runs the transaction. */
+gboolean    desk_ticket_store_insert_bulk   (DeskDatabase           *db,
+                                             const DeskTicketDraft  *drafts,
+                                             const DeskTicketStatus *statuses,
+                                             const gint64           *closed_at,
+                                             const gint64           *deadlines,
+                                             const int              *repeat_counts,
+                                             guint                   n,
+                                             GError                **error);
+
+G_END_DECLS

@@ -1,0 +1,27 @@
+/* desk-gui-private.h
+ *
+ * Copyright 2026 The Service Desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+/* Puts @text into @row without showing its apply button: AdwEntryRow
+ * takes every change of its text, even one made by the program, for an
+ * edit to be applied. */
+void _desk_entry_row_set_text (AdwEntryRow *row,
+                               const char  *text);
+
+/* Shows a toast in the preferences window or the main window that holds
+ * @widget, wrapped rather than cut off; logs the message when there is
+ * neither. */
+void _desk_widget_add_toast   (GtkWidget   *widget,
+                               const char  *format,
+                               ...) G_GNUC_PRINTF (2, 3);
+
+G_END_DECLS

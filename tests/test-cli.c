@@ -1,0 +1,221 @@
+/* test-cli.c
+ *
+ * Copyright 2026 The Service Desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+/* Runs the real service-desk executable, as a batch job would: without a
+ * display, so any command that touched GTK would fail here. */
+
+typedef struct
+{
+  char *dir;
+  char *path;
+} Fixture;
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static void
+run_command (Run        *run,
+             const char *first,
+             ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) env = g_get_environ ();
+  const char *arg;
+  va_list ap;
+
+  env = g_environ_unsetenv (env, "DISPLAY");
+  env = g_environ_unsetenv (env, "WAYLAND_DISPLAY");
+  env = g_environ_setenv (env, "LANGUAGE", "", TRUE);
+
+  g_ptr_array_add (args, (char *)TEST_SERVICE_DESK);
+  va_start (ap, first);
+  for (arg = first; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, (char *)arg);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+
+  g_spawn_sync (NULL, (char **)args->pdata, env, G_SPAWN_DEFAULT, NULL, NULL,
+                &run->out, &run->err, &run->status, &error);
+  g_assert_no_error (error);
+}
+
+static int
+exit_code (Run *run)
+{
+  g_assert_true (WIFEXITED (run->status));
+  return WEXITSTATUS (run->status);
+}
+
+static void
+assert_one_line_error (Run *run)
+{
+  g_assert_cmpint (exit_code (run), !=, 0);
+  g_assert_true (g_str_has_prefix (run->err, "service-desk"));
+  /* Exactly one line. */
+  g_assert_true (g_str_has_suffix (run->err, "\n"));
+  g_assert_true (strchr (run->err, '\n') == run->err + strlen (run->err) - 1);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("desk-cli-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = g_build_filename (f->dir, "office.db", NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
+  const char *name;
+
+  while ((name = g_dir_read_name (dir)))
+    {
+      g_autofree char *child = g_build_filename (f->dir, name, NULL);
+      g_unlink (child);
+    }
+  g_rmdir (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+static void
+test_help_and_version (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_auto(Run) help = { 0 };
+  g_auto(Run) version = { 0 };
+  g_auto(Run) unknown = { 0 };
+  g_auto(Run) bad_option = { 0 };
+
+  run_command (&help, "--help", NULL);
+  g_assert_cmpint (exit_code (&help), ==, 0);
+  g_assert_nonnull (strstr (help.out, "--database PATH"));
+  for (const char * const *c = (const char * const[]) { "demo", "check", "backup", NULL }; *c; c++)
+    {
+      g_autofree char *line = g_strdup_printf ("\n  %s ", *c);
+      g_assert_nonnull (strstr (help.out, line));
+    }
+
+  run_command (&version, "--version", NULL);
+  g_assert_cmpint (exit_code (&version), ==, 0);
+  g_assert_cmpstr (version.out, ==, "service-desk " PACKAGE_VERSION "\n");
+
+  run_command (&unknown, "--database", f->path, "frobnicate", NULL);
+  assert_one_line_error (&unknown);
+  g_assert_nonnull (strstr (unknown.err, "frobnicate"));
+  g_assert_false (g_file_test (f->path, G_FILE_TEST_EXISTS));
+
+  run_command (&bad_option, "--databse", f->path, "check", NULL);
+  assert_one_line_error (&bad_option);
+}
+
+static void
+test_demo_check_backup (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *copy = g_build_filename (f->dir, "copy.db", NULL);
+  g_auto(Run) demo = { 0 };
+  g_auto(Run) again = { 0 };
+  g_auto(Run) force = { 0 };
+  g_auto(Run) check = { 0 };
+  g_auto(Run) backup = { 0 };
+  g_auto(Run) check_copy = { 0 };
+  g_auto(Run) no_file = { 0 };
+
+  run_command (&demo, "--database", f->path, "demo", NULL);
+  g_assert_cmpint (exit_code (&demo), ==, 0);
+  g_assert_nonnull (strstr (demo.out, "15 staff"));
+
+  run_command (&again, "--database", f->path, "demo", NULL);
+  assert_one_line_error (&again);
+  g_assert_nonnull (strstr (again.err, "--force"));
+
+  run_command (&force, "--database", f->path, "demo", "--force", NULL);
+  g_assert_cmpint (exit_code (&force), ==, 0);
+
+  run_command (&check, "--database", f->path, "check", NULL);
+  g_assert_cmpint (exit_code (&check), ==, 0);
+  g_assert_nonnull (strstr (check.out, "Integrity: ok"));
+
+  run_command (&backup, "--database", f->path, "backup", copy, NULL);
+  g_assert_cmpint (exit_code (&backup), ==, 0);
+
+  run_command (&check_copy, "--database", copy, "check", NULL);
+  g_assert_cmpint (exit_code (&check_copy), ==, 0);
+
+  run_command (&no_file, "--database", f->path, "backup", NULL);
+  assert_one_line_error (&no_file);
+}
+
+static void
+test_bad_files (Fixture       *f,
+                gconstpointer  data)
+{
+  static const char text[] = "这不是数据库\n";
+  g_autofree char *missing = g_build_filename (f->dir, "missing.db", NULL);
+  g_autofree char *contents = NULL;
+  g_auto(Run) not_db = { 0 };
+  g_auto(Run) absent = { 0 };
+  g_auto(Run) demo = { 0 };
+
+  g_assert_true (g_file_set_contents (f->path, text, -1, NULL));
+  run_command (&not_db, "--database", f->path, "check", NULL);
+  assert_one_line_error (&not_db);
+  g_assert_nonnull (strstr (not_db.err, f->path));
+
+  run_command (&demo, "--database", f->path, "demo", "--force", NULL);
+  assert_one_line_error (&demo);
+  g_assert_true (g_file_get_contents (f->path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, text);
+
+  /* check never creates an office. */
+  run_command (&absent, "--database", missing, "check", NULL);
+  assert_one_line_error (&absent);
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add ("/desk/cli/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("help-and-version", test_help_and_version);
+  ADD ("demo-check-backup", test_demo_check_backup);
+  ADD ("bad-files", test_bad_files);
+
+#undef ADD
+
+  return g_test_run ();
+}

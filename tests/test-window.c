@@ -1,0 +1,1176 @@
+/* test-window.c
+ *
+ * Copyright 2026 The Service Desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The main window, the preferences and the "who am I" dialog on a demo
+ * office, in English and in Simplified Chinese.  Every test runs inside
+ * g_application_run() of a DeskApplication, and the pictures of what it
+ * showed go to <builddir>/tests/screenshots/.
+ */
+
+#define G_LOG_DOMAIN "test-window"
+
+#include "config.h"
+
+#include <locale.h>
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "desk-application.h"
+#include "desk-database.h"
+#include "desk-demo.h"
+#include "desk-department-row.h"
+#include "desk-office-store.h"
+#include "desk-preferences-window.h"
+#include "desk-staff-row.h"
+#include "desk-who-am-i-dialog.h"
+#include "desk-widget-snapshot.h"
+#include "desk-window.h"
+
+/* The size of the documentation's screenshots. */
+#define WINDOW_WIDTH 1180
+#define WINDOW_HEIGHT 760
+
+typedef struct _Fixture Fixture;
+
+struct _Fixture
+{
+  char            *dir;
+  char            *path;
+  DeskDatabase    *db;
+  GSettings       *settings;
+  DeskApplication *app;
+
+  /* The test, run inside the application's g_application_run(). */
+  void           (*body) (Fixture *f);
+};
+
+/* Helpers */
+
+static void
+reset_settings (GSettings *settings)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_auto(GStrv) keys = NULL;
+
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  keys = g_settings_schema_list_keys (schema);
+  for (guint i = 0; keys[i] != NULL; i++)
+    g_settings_reset (settings, keys[i]);
+}
+
+static void
+remove_dir (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("desk-window-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = g_build_filename (f->dir, "office.db", NULL);
+  f->db = desk_database_open (f->path, DESK_DATABASE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_true (desk_demo_populate (f->db, FALSE, &error));
+  g_assert_no_error (error);
+
+  /* The memory backend lives as long as the process: start clean. */
+  f->settings = g_settings_new (APPLICATION_ID);
+  reset_settings (f->settings);
+
+  /* No session bus under xvfb-run: never ask it for uniqueness. */
+  f->app = desk_application_new (f->path);
+  g_application_set_flags (G_APPLICATION (f->app), G_APPLICATION_NON_UNIQUE);
+}
+
+static void
+destroy_all_windows (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  while (g_list_model_get_n_items (toplevels) > 0)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
+
+      gtk_window_destroy (window);
+    }
+
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  destroy_all_windows ();
+
+  g_clear_object (&f->app);
+  g_clear_object (&f->settings);
+  g_clear_object (&f->db);
+  remove_dir (f->dir);
+  g_clear_pointer (&f->dir, g_free);
+  g_clear_pointer (&f->path, g_free);
+}
+
+/* Most tests build their own windows: the application's own activation
+ * (window, "who am I" dialog) is skipped for them. */
+static void
+run_body_instead_of_activate_cb (GApplication *app,
+                                 Fixture      *f)
+{
+  g_signal_stop_emission_by_name (app, "activate");
+  g_signal_handlers_disconnect_by_func (app, run_body_instead_of_activate_cb, f);
+  f->body (f);
+  destroy_all_windows ();
+}
+
+static void
+run_body_after_activate_cb (GApplication *app,
+                            Fixture      *f)
+{
+  /* The test may activate the application again. */
+  g_signal_handlers_disconnect_by_func (app, run_body_after_activate_cb, f);
+  f->body (f);
+  destroy_all_windows ();
+}
+
+/* Runs @body inside g_application_run(): only a run application takes
+ * itself apart (shutdown, unregistering) when it is done. */
+static void
+run_in_application (Fixture   *f,
+                    void     (*body) (Fixture *f),
+                    gboolean    activate)
+{
+  f->body = body;
+
+  if (activate)
+    g_signal_connect_after (f->app, "activate",
+                            G_CALLBACK (run_body_after_activate_cb), f);
+  else
+    g_signal_connect (f->app, "activate",
+                      G_CALLBACK (run_body_instead_of_activate_cb), f);
+
+  g_assert_cmpint (g_application_run (G_APPLICATION (f->app), 0, NULL), ==, 0);
+}
+
+static gboolean
+count_frame_cb (GtkWidget     *widget,
+                GdkFrameClock *frame_clock,
+                gpointer       user_data)
+{
+  guint *n_frames = user_data;
+
+  (*n_frames)++;
+
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+wake_up_cb (gpointer user_data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Presents @window and spins the main loop until it has been mapped and
+ * has drawn a few frames. */
+static void
+show_and_wait (GtkWindow *window)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  guint n_frames = 0;
+  guint tick_id;
+  guint wake_id;
+
+  gtk_window_present (window);
+
+  tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (window), count_frame_cb,
+                                          &n_frames, NULL);
+  wake_id = g_timeout_add (10, wake_up_cb, NULL);
+
+  while ((!gtk_widget_get_mapped (GTK_WIDGET (window)) || n_frames < 5) &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+
+  gtk_widget_remove_tick_callback (GTK_WIDGET (window), tick_id);
+  g_source_remove (wake_id);
+
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  g_assert_cmpuint (n_frames, >=, 5);
+}
+
+static GtkWidget *
+find_widget (GtkWidget *root,
+             GType      type)
+{
+  if (g_type_is_a (G_OBJECT_TYPE (root), type))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+collect_widgets (GtkWidget *root,
+                 GType      type,
+                 GPtrArray *found)
+{
+  if (g_type_is_a (G_OBJECT_TYPE (root), type))
+    g_ptr_array_add (found, root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_widgets (child, type, found);
+}
+
+/* All widgets of @type under @root, depth first. */
+static GPtrArray *
+find_widgets (GtkWidget *root,
+              GType      type)
+{
+  GPtrArray *found = g_ptr_array_new ();
+
+  collect_widgets (root, type, found);
+
+  return found;
+}
+
+static GtkWidget *
+find_button_with_icon (GtkWidget  *root,
+                       const char *icon_name)
+{
+  g_autoptr(GPtrArray) buttons = find_widgets (root, GTK_TYPE_BUTTON);
+
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_button_get_icon_name (g_ptr_array_index (buttons, i)), icon_name) == 0)
+      return g_ptr_array_index (buttons, i);
+
+  return NULL;
+}
+
+static GtkWidget *
+find_button_with_label (GtkWidget  *root,
+                        const char *label)
+{
+  g_autoptr(GPtrArray) buttons = find_widgets (root, GTK_TYPE_BUTTON);
+
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), label) == 0)
+      return g_ptr_array_index (buttons, i);
+
+  return NULL;
+}
+
+static AdwEntryRow *
+find_entry_row (GtkWidget  *root,
+                const char *title)
+{
+  g_autoptr(GPtrArray) rows = find_widgets (root, ADW_TYPE_ENTRY_ROW);
+
+  for (guint i = 0; i < rows->len; i++)
+    if (g_strcmp0 (adw_preferences_row_get_title (g_ptr_array_index (rows, i)), title) == 0)
+      return g_ptr_array_index (rows, i);
+
+  return NULL;
+}
+
+static guint
+count_departments (DeskDatabase *db)
+{
+  g_autoptr(GPtrArray) departments = NULL;
+  g_autoptr(GError) error = NULL;
+
+  departments = desk_office_store_list_departments (db, &error);
+  g_assert_no_error (error);
+
+  return departments->len;
+}
+
+static guint
+count_staff (DeskDatabase *db)
+{
+  g_autoptr(GPtrArray) staff = NULL;
+  g_autoptr(GError) error = NULL;
+
+  staff = desk_office_store_list_staff (db, &error);
+  g_assert_no_error (error);
+
+  return staff->len;
+}
+
+static void
+save_and_check_picture (GtkWidget  *widget,
+                        const char *name)
+{
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  double ink;
+  guint colours;
+
+  path = g_test_build_filename (G_TEST_BUILT, "screenshots", name, NULL);
+  g_assert_true (desk_widget_save_png (widget, path, &error));
+  g_assert_no_error (error);
+  g_test_message ("Wrote %s", path);
+
+  texture = desk_widget_render_texture (widget, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, gtk_widget_get_width (widget));
+  g_assert_cmpint (gdk_texture_get_height (texture), ==, gtk_widget_get_height (widget));
+
+  /* A blank window is one colour; a drawn one has text, icons and a
+   * header bar. */
+  ink = desk_texture_get_ink_fraction (texture);
+  colours = desk_texture_count_colours (texture, 1000);
+  g_test_message ("%s: %.1f %% ink, %u colours", name, ink * 100, colours);
+  g_assert_cmpfloat (ink, >, 0.02);
+  g_assert_cmpuint (colours, >=, 16);
+}
+
+static DeskWindow *
+create_window (Fixture *f)
+{
+  DeskWindow *window;
+
+  window = desk_window_new (GTK_APPLICATION (f->app), f->db, f->settings);
+  gtk_window_set_default_size (GTK_WINDOW (window), WINDOW_WIDTH, WINDOW_HEIGHT);
+
+  return window;
+}
+
+static void
+assert_page_titles (DeskWindow         *window,
+                    const char * const *titles)
+{
+  static const char * const names[] = { "tickets", "callbacks", "procedures", "reports" };
+  AdwViewStack *stack = ADW_VIEW_STACK (find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
+  g_autoptr(GtkSelectionModel) pages = NULL;
+
+  g_assert_nonnull (stack);
+  pages = adw_view_stack_get_pages (stack);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (pages)), ==, G_N_ELEMENTS (names));
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
+
+      g_assert_cmpstr (adw_view_stack_page_get_name (page), ==, names[i]);
+      g_assert_cmpstr (adw_view_stack_page_get_title (page), ==, titles[i]);
+      g_assert_nonnull (adw_view_stack_page_get_icon_name (page));
+    }
+}
+
+/* Runs the rest of the test in Simplified Chinese.  Call it first in a
+ * subprocess: gtk_test_init() set the locale to "C", in which gettext
+ * ignores LANGUAGE. */
+static void
+switch_to_chinese (void)
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_setenv ("LANGUAGE", "zh_CN", TRUE);
+  bindtextdomain (GETTEXT_PACKAGE, TEST_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+}
+
+/* Runs the current test again in a subprocess, in Chinese.  LANGUAGE is
+ * set for the subprocess from its start, so that Pango picks Simplified
+ * Chinese glyphs for Han text too. */
+static void
+run_in_chinese_subprocess (void)
+{
+  g_autofree char *old_language = g_strdup (g_getenv ("LANGUAGE"));
+  g_autofree char *mo = NULL;
+
+  mo = g_build_filename (TEST_LOCALEDIR, "zh_CN", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
+  if (!g_file_test (mo, G_FILE_TEST_EXISTS))
+    g_test_message ("%s does not exist: the Chinese titles will not match", mo);
+
+  g_setenv ("LANGUAGE", "zh_CN", TRUE);
+  g_test_trap_subprocess (NULL, 120 * G_USEC_PER_SEC,
+                          G_TEST_SUBPROCESS_INHERIT_STDOUT |
+                          G_TEST_SUBPROCESS_INHERIT_STDERR);
+  if (old_language != NULL)
+    g_setenv ("LANGUAGE", old_language, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+
+  g_test_trap_assert_passed ();
+}
+
+/* Tests */
+
+static void
+check_main_window (Fixture            *f,
+                   const char * const *titles,
+                   const char         *picture)
+{
+  DeskWindow *window = create_window (f);
+  g_autofree char *organisation = NULL;
+  AdwViewSwitcherTitle *switcher_title;
+
+  show_and_wait (GTK_WINDOW (window));
+
+  /* The size asked for is the size remembered: it must not creep. */
+  g_assert_cmpint (g_settings_get_int (f->settings, "window-width"), ==, WINDOW_WIDTH);
+  g_assert_cmpint (g_settings_get_int (f->settings, "window-height"), ==, WINDOW_HEIGHT);
+  g_assert_cmpstr (desk_window_get_visible_area (window), ==, "tickets");
+  assert_page_titles (window, titles);
+
+  /* The subtitle names the office. */
+  organisation = desk_office_store_get_setting (f->db, DESK_SETTING_ORGANISATION_NAME);
+  g_assert_nonnull (organisation);
+  switcher_title = ADW_VIEW_SWITCHER_TITLE (find_widget (GTK_WIDGET (window),
+                                                         ADW_TYPE_VIEW_SWITCHER_TITLE));
+  g_assert_nonnull (switcher_title);
+  g_assert_cmpstr (adw_view_switcher_title_get_subtitle (switcher_title), ==, organisation);
+
+  save_and_check_picture (GTK_WIDGET (window), picture);
+}
+
+static void
+main_window_en (Fixture *f)
+{
+  static const char * const titles[] = { "Tickets", "Callbacks", "Procedures", "Reports" };
+
+  check_main_window (f, titles, "main-window-en.png");
+}
+
+static void
+test_main_window_en (Fixture       *f,
+                     gconstpointer  data)
+{
+  run_in_application (f, main_window_en, FALSE);
+}
+
+static void
+main_window_zh_cn (Fixture *f)
+{
+  static const char * const titles[] = { "工单", "回访", "规程", "报表" };
+
+  check_main_window (f, titles, "main-window-zh_CN.png");
+}
+
+static void
+test_main_window_zh_cn (Fixture       *f,
+                        gconstpointer  data)
+{
+  if (!g_test_subprocess ())
+    {
+      run_in_chinese_subprocess ();
+      return;
+    }
+
+  switch_to_chinese ();
+  run_in_application (f, main_window_zh_cn, FALSE);
+}
+
+static void
+shortcuts (Fixture *f)
+{
+  DeskWindow *window = create_window (f);
+  GtkShortcutsWindow *overlay;
+
+  show_and_wait (GTK_WINDOW (window));
+
+  overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
+  g_assert_nonnull (overlay);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  show_and_wait (GTK_WINDOW (overlay));
+  save_and_check_picture (GTK_WIDGET (overlay), "shortcuts-en.png");
+}
+
+static void
+test_shortcuts (Fixture       *f,
+                gconstpointer  data)
+{
+  run_in_application (f, shortcuts, FALSE);
+}
+
+static void
+show_area (Fixture *f)
+{
+  DeskWindow *window = create_window (f);
+  g_autofree char *last_area = NULL;
+
+  g_assert_cmpstr (desk_window_get_visible_area (window), ==, "tickets");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-area", "s", "callbacks"));
+  g_assert_cmpstr (desk_window_get_visible_area (window), ==, "callbacks");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-area", "s", "reports"));
+  g_assert_cmpstr (desk_window_get_visible_area (window), ==, "reports");
+
+  /* Remembered for the next start. */
+  last_area = g_settings_get_string (f->settings, "last-area");
+  g_assert_cmpstr (last_area, ==, "reports");
+}
+
+static void
+test_show_area (Fixture       *f,
+                gconstpointer  data)
+{
+  run_in_application (f, show_area, FALSE);
+}
+
+static void
+restore_area (Fixture *f)
+{
+  DeskWindow *window;
+  g_autofree char *last_area = NULL;
+
+  g_settings_set_string (f->settings, "last-area", "procedures");
+  window = create_window (f);
+  g_assert_cmpstr (desk_window_get_visible_area (window), ==, "procedures");
+
+  /* Taking the window apart must not overwrite the user's choice. */
+  destroy_all_windows ();
+  last_area = g_settings_get_string (f->settings, "last-area");
+  g_assert_cmpstr (last_area, ==, "procedures");
+}
+
+static void
+test_restore_area (Fixture       *f,
+                   gconstpointer  data)
+{
+  run_in_application (f, restore_area, FALSE);
+}
+
+static void
+current_user_subtitle (Fixture *f)
+{
+  DeskWindow *window = create_window (f);
+  g_autoptr(GPtrArray) staff = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *organisation = NULL;
+  g_autofree char *expected = NULL;
+  AdwViewSwitcherTitle *switcher_title;
+  DeskStaff *person;
+
+  staff = desk_office_store_list_staff (f->db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (staff->len, >, 0);
+  person = g_ptr_array_index (staff, 0);
+
+  g_settings_set_string (f->settings, "current-user", desk_staff_get_code (person));
+
+  organisation = desk_office_store_get_setting (f->db, DESK_SETTING_ORGANISATION_NAME);
+  expected = g_strdup_printf ("%s · %s", organisation, desk_staff_get_name (person));
+  switcher_title = ADW_VIEW_SWITCHER_TITLE (find_widget (GTK_WIDGET (window),
+                                                         ADW_TYPE_VIEW_SWITCHER_TITLE));
+  g_assert_cmpstr (adw_view_switcher_title_get_subtitle (switcher_title), ==, expected);
+}
+
+static void
+test_current_user_subtitle (Fixture       *f,
+                            gconstpointer  data)
+{
+  run_in_application (f, current_user_subtitle, FALSE);
+}
+
+static void
+without_database (Fixture *f)
+{
+  DeskWindow *window;
+  AdwViewStack *stack;
+
+  window = desk_window_new (GTK_APPLICATION (f->app), NULL, f->settings);
+  stack = ADW_VIEW_STACK (find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (stack)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-area", "s", "callbacks"));
+  show_and_wait (GTK_WINDOW (window));
+}
+
+static void
+test_without_database (Fixture       *f,
+                       gconstpointer  data)
+{
+  run_in_application (f, without_database, FALSE);
+}
+
+static void
+bad_office (Fixture *f)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  gboolean found_window = FALSE;
+  gboolean found_dialog = FALSE;
+
+  g_assert_null (desk_application_get_database (f->app));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (f->app), "preferences"));
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (DESK_IS_WINDOW (window))
+        found_window = TRUE;
+      else if (ADW_IS_MESSAGE_DIALOG (window))
+        {
+          found_dialog = TRUE;
+          g_assert_true (DESK_IS_WINDOW (gtk_window_get_transient_for (window)));
+          g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (window)),
+                                    "not-an-office.db"));
+          show_and_wait (window);
+          save_and_check_picture (GTK_WIDGET (window), "open-error-en.png");
+        }
+    }
+  g_assert_true (found_window);
+  g_assert_true (found_dialog);
+}
+
+static void
+test_application_bad_office (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Not an SQLite file: the window still comes up, with the error. */
+  path = g_build_filename (f->dir, "not-an-office.db", NULL);
+  g_assert_true (g_file_set_contents (path, "这不是数据库 — not a database\n", -1, &error));
+  g_assert_no_error (error);
+
+  g_clear_object (&f->app);
+  f->app = desk_application_new (path);
+  g_application_set_flags (G_APPLICATION (f->app), G_APPLICATION_NON_UNIQUE);
+  run_in_application (f, bad_office, TRUE);
+}
+
+static void
+count_toplevels (guint *n_windows,
+                 guint *n_dialogs)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  *n_windows = *n_dialogs = 0;
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (DESK_IS_WINDOW (window))
+        (*n_windows)++;
+      else if (DESK_IS_WHO_AM_I_DIALOG (window))
+        (*n_dialogs)++;
+    }
+}
+
+static void
+asks_who_am_i (Fixture *f)
+{
+  guint n_windows, n_dialogs;
+
+  g_assert_nonnull (desk_application_get_database (f->app));
+  g_assert_true (DESK_IS_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (f->app))));
+  count_toplevels (&n_windows, &n_dialogs);
+  g_assert_cmpuint (n_windows, ==, 1);
+  g_assert_cmpuint (n_dialogs, ==, 1);
+
+  /* A second activation opens neither a second office nor a second
+   * window nor a second question. */
+  g_application_activate (G_APPLICATION (f->app));
+  count_toplevels (&n_windows, &n_dialogs);
+  g_assert_cmpuint (n_windows, ==, 1);
+  g_assert_cmpuint (n_dialogs, ==, 1);
+}
+
+static void
+test_application_asks_who_am_i (Fixture       *f,
+                                gconstpointer  data)
+{
+  run_in_application (f, asks_who_am_i, TRUE);
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (g_type_is_a (G_OBJECT_TYPE (window), type))
+        return window;
+    }
+
+  return NULL;
+}
+
+static void
+application_actions (Fixture *f)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (f->app));
+  GtkWindow *preferences;
+  GtkWindow *about;
+
+  g_assert_true (DESK_IS_WINDOW (window));
+
+  g_action_group_activate_action (G_ACTION_GROUP (f->app), "preferences", NULL);
+  preferences = find_toplevel (DESK_TYPE_PREFERENCES_WINDOW);
+  g_assert_nonnull (preferences);
+  g_assert_true (gtk_window_get_transient_for (preferences) == window);
+
+  /* Asking again shows the same window. */
+  g_action_group_activate_action (G_ACTION_GROUP (f->app), "preferences", NULL);
+  g_assert_true (find_toplevel (DESK_TYPE_PREFERENCES_WINDOW) == preferences);
+  gtk_window_destroy (preferences);
+
+  g_action_group_activate_action (G_ACTION_GROUP (f->app), "about", NULL);
+  about = find_toplevel (ADW_TYPE_ABOUT_WINDOW);
+  g_assert_nonnull (about);
+  g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
+  show_and_wait (about);
+  save_and_check_picture (GTK_WIDGET (about), "about-en.png");
+}
+
+static void
+test_application_actions (Fixture       *f,
+                          gconstpointer  data)
+{
+  run_in_application (f, application_actions, TRUE);
+}
+
+static void
+who_am_i (Fixture *f)
+{
+  DeskWindow *window = create_window (f);
+  GtkWindow *dialog;
+  GtkListBox *list;
+  GtkListBoxRow *row;
+  g_autoptr(GPtrArray) staff = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *current_user = NULL;
+
+  show_and_wait (GTK_WINDOW (window));
+
+  dialog = desk_who_am_i_dialog_new (f->db, f->settings);
+  gtk_window_set_transient_for (dialog, GTK_WINDOW (window));
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  show_and_wait (dialog);
+  save_and_check_picture (GTK_WIDGET (dialog), "who-am-i-en.png");
+
+  staff = desk_office_store_list_staff (f->db, &error);
+  g_assert_no_error (error);
+
+  list = GTK_LIST_BOX (find_widget (GTK_WIDGET (dialog), GTK_TYPE_LIST_BOX));
+  g_assert_nonnull (list);
+  row = gtk_list_box_get_row_at_index (list, 1);
+  g_assert_nonnull (row);
+  g_assert_null (gtk_list_box_get_row_at_index (list, staff->len));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                   desk_staff_get_name (g_ptr_array_index (staff, 1)));
+
+  g_signal_emit_by_name (list, "row-activated", row);
+  current_user = g_settings_get_string (f->settings, "current-user");
+  g_assert_cmpstr (current_user, ==, desk_staff_get_code (g_ptr_array_index (staff, 1)));
+
+  while (dialog != NULL && g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_null (dialog);
+}
+
+static void
+test_who_am_i (Fixture       *f,
+               gconstpointer  data)
+{
+  run_in_application (f, who_am_i, FALSE);
+}
+
+static void
+check_preferences (Fixture    *f,
+                   const char *language)
+{
+  DeskWindow *window = create_window (f);
+  GtkWindow *preferences;
+  g_autofree char *organisation = NULL;
+  g_autofree char *picture = NULL;
+  AdwEntryRow *organisation_row;
+  AdwExpanderRow *staff_row;
+  GtkWidget *page;
+
+  show_and_wait (GTK_WINDOW (window));
+
+  preferences = desk_preferences_window_new (f->db, f->settings);
+  gtk_window_set_transient_for (preferences, GTK_WINDOW (window));
+  show_and_wait (preferences);
+
+  /* The first entry row is the organisation's name. */
+  organisation = desk_office_store_get_setting (f->db, DESK_SETTING_ORGANISATION_NAME);
+  organisation_row = ADW_ENTRY_ROW (find_widget (GTK_WIDGET (preferences), ADW_TYPE_ENTRY_ROW));
+  g_assert_nonnull (organisation_row);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (organisation_row)), ==, organisation);
+
+  picture = g_strdup_printf ("preferences-%s.png", language);
+  save_and_check_picture (GTK_WIDGET (preferences), picture);
+  g_clear_pointer (&picture, g_free);
+
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), "departments");
+  show_and_wait (preferences);
+  picture = g_strdup_printf ("preferences-departments-%s.png", language);
+  save_and_check_picture (GTK_WIDGET (preferences), picture);
+  g_clear_pointer (&picture, g_free);
+
+  /* The staff page, with the first person opened. */
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), "staff");
+  page = GTK_WIDGET (adw_preferences_window_get_visible_page (ADW_PREFERENCES_WINDOW (preferences)));
+  staff_row = ADW_EXPANDER_ROW (find_widget (page, ADW_TYPE_EXPANDER_ROW));
+  g_assert_nonnull (staff_row);
+  adw_expander_row_set_expanded (staff_row, TRUE);
+  show_and_wait (preferences);
+  picture = g_strdup_printf ("preferences-staff-%s.png", language);
+  save_and_check_picture (GTK_WIDGET (preferences), picture);
+}
+
+static void
+preferences_en (Fixture *f)
+{
+  check_preferences (f, "en");
+}
+
+static void
+test_preferences_en (Fixture       *f,
+                     gconstpointer  data)
+{
+  run_in_application (f, preferences_en, FALSE);
+}
+
+static void
+preferences_zh_cn (Fixture *f)
+{
+  check_preferences (f, "zh_CN");
+}
+
+static void
+test_preferences_zh_cn (Fixture       *f,
+                        gconstpointer  data)
+{
+  if (!g_test_subprocess ())
+    {
+      run_in_chinese_subprocess ();
+      return;
+    }
+
+  switch_to_chinese ();
+  run_in_application (f, preferences_zh_cn, FALSE);
+}
+
+static void
+count_cb (guint *count)
+{
+  (*count)++;
+}
+
+static void
+preferences_organisation (Fixture *f)
+{
+  GtkWindow *preferences;
+  AdwEntryRow *organisation_row;
+  g_autofree char *organisation = NULL;
+  guint n_changed = 0;
+
+  preferences = desk_preferences_window_new (f->db, f->settings);
+  g_signal_connect_swapped (preferences, "office-changed",
+                            G_CALLBACK (count_cb), &n_changed);
+
+  organisation_row = ADW_ENTRY_ROW (find_widget (GTK_WIDGET (preferences), ADW_TYPE_ENTRY_ROW));
+  gtk_editable_set_text (GTK_EDITABLE (organisation_row), "  东方汽车服务站  ");
+  g_signal_emit_by_name (organisation_row, "apply");
+
+  organisation = desk_office_store_get_setting (f->db, DESK_SETTING_ORGANISATION_NAME);
+  g_assert_cmpstr (organisation, ==, "东方汽车服务站");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (organisation_row)), ==, "东方汽车服务站");
+  g_assert_cmpuint (n_changed, ==, 1);
+}
+
+static void
+preferences_who_am_i (Fixture *f)
+{
+  GtkWindow *preferences;
+  AdwComboRow *who_am_i_row;
+  g_autoptr(GPtrArray) staff = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *current_user = NULL;
+  g_autofree char *after_load = NULL;
+
+  staff = desk_office_store_list_staff (f->db, &error);
+  g_assert_no_error (error);
+
+  /* Opening the preferences chooses nobody by itself. */
+  preferences = desk_preferences_window_new (f->db, f->settings);
+  after_load = g_settings_get_string (f->settings, "current-user");
+  g_assert_cmpstr (after_load, ==, "");
+
+  who_am_i_row = ADW_COMBO_ROW (find_widget (GTK_WIDGET (preferences), ADW_TYPE_COMBO_ROW));
+  g_assert_nonnull (who_am_i_row);
+  adw_combo_row_set_selected (who_am_i_row, 2);
+  current_user = g_settings_get_string (f->settings, "current-user");
+  g_assert_cmpstr (current_user, ==, desk_staff_get_code (g_ptr_array_index (staff, 2)));
+
+  /* And follows a choice made elsewhere. */
+  g_settings_set_string (f->settings, "current-user",
+                         desk_staff_get_code (g_ptr_array_index (staff, 4)));
+  g_assert_cmpuint (adw_combo_row_get_selected (who_am_i_row), ==, 4);
+}
+
+static void
+test_preferences_who_am_i (Fixture       *f,
+                           gconstpointer  data)
+{
+  run_in_application (f, preferences_who_am_i, FALSE);
+}
+
+static void
+test_preferences_organisation (Fixture       *f,
+                               gconstpointer  data)
+{
+  run_in_application (f, preferences_organisation, FALSE);
+}
+
+static void
+preferences_departments (Fixture *f)
+{
+  DeskWindow *window = create_window (f);
+  GtkWindow *preferences;
+  GtkWidget *page;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) rows_after = NULL;
+  AdwEntryRow *add_row;
+  GtkWidget *remove_button;
+  guint n_departments = count_departments (f->db);
+  guint n_changed = 0;
+
+  show_and_wait (GTK_WINDOW (window));
+  preferences = desk_preferences_window_new (f->db, f->settings);
+  gtk_window_set_transient_for (preferences, GTK_WINDOW (window));
+  g_signal_connect_swapped (preferences, "office-changed",
+                            G_CALLBACK (count_cb), &n_changed);
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), "departments");
+  show_and_wait (preferences);
+  page = GTK_WIDGET (adw_preferences_window_get_visible_page (ADW_PREFERENCES_WINDOW (preferences)));
+
+  rows = find_widgets (page, DESK_TYPE_DEPARTMENT_ROW);
+  g_assert_cmpuint (rows->len, ==, n_departments);
+
+  /* The demo's first department has staff: the store refuses, the row
+   * stays and a toast says why. */
+  remove_button = find_button_with_icon (g_ptr_array_index (rows, 0), "user-trash-symbolic");
+  g_assert_nonnull (remove_button);
+  g_assert_nonnull (gtk_widget_get_tooltip_text (remove_button));
+  g_signal_emit_by_name (remove_button, "clicked");
+  g_assert_cmpuint (count_departments (f->db), ==, n_departments);
+  g_assert_cmpuint (n_changed, ==, 0);
+  show_and_wait (preferences);
+  save_and_check_picture (GTK_WIDGET (preferences), "preferences-remove-refused-en.png");
+
+  /* A new department gets a row of its own ... */
+  add_row = find_entry_row (page, "Add Department");
+  g_assert_nonnull (add_row);
+  gtk_editable_set_text (GTK_EDITABLE (add_row), "售后服务部");
+  g_signal_emit_by_name (add_row, "apply");
+  g_assert_cmpuint (count_departments (f->db), ==, n_departments + 1);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (add_row)), ==, "");
+  g_assert_cmpuint (n_changed, ==, 1);
+
+  rows_after = find_widgets (page, DESK_TYPE_DEPARTMENT_ROW);
+  g_assert_cmpuint (rows_after->len, ==, n_departments + 1);
+
+  /* ... and, with nobody in it, can be removed again. */
+  for (guint i = 0; i < rows_after->len; i++)
+    {
+      DeskDepartmentRow *row = g_ptr_array_index (rows_after, i);
+
+      if (g_strcmp0 (desk_department_get_name (desk_department_row_get_department (row)), "售后服务部") == 0)
+        {
+          g_signal_emit_by_name (find_button_with_icon (GTK_WIDGET (row), "user-trash-symbolic"),
+                                 "clicked");
+          break;
+        }
+    }
+  g_assert_cmpuint (count_departments (f->db), ==, n_departments);
+  g_assert_cmpuint (n_changed, ==, 2);
+  g_clear_pointer (&rows_after, g_ptr_array_unref);
+  rows_after = find_widgets (page, DESK_TYPE_DEPARTMENT_ROW);
+  g_assert_cmpuint (rows_after->len, ==, n_departments);
+}
+
+static void
+test_preferences_departments (Fixture       *f,
+                              gconstpointer  data)
+{
+  run_in_application (f, preferences_departments, FALSE);
+}
+
+static DeskStaffRow *
+find_staff_row (GtkWidget  *root,
+                const char *name)
+{
+  g_autoptr(GPtrArray) rows = find_widgets (root, DESK_TYPE_STAFF_ROW);
+
+  for (guint i = 0; i < rows->len; i++)
+    if (g_strcmp0 (desk_staff_get_name (desk_staff_row_get_staff (g_ptr_array_index (rows, i))), name) == 0)
+      return g_ptr_array_index (rows, i);
+
+  return NULL;
+}
+
+static void
+preferences_staff (Fixture *f)
+{
+  GtkWindow *preferences;
+  GtkWidget *page;
+  AdwEntryRow *add_row;
+  DeskStaffRow *row;
+  g_autoptr(GPtrArray) combos = NULL;
+  g_autoptr(DeskStaff) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwEnumListModel *roles;
+  AdwMessageDialog *dialog;
+  GtkWidget *retire_button;
+  g_autofree char *code = NULL;
+  guint n_staff = count_staff (f->db);
+
+  preferences = desk_preferences_window_new (f->db, f->settings);
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), "staff");
+  show_and_wait (preferences);
+  page = GTK_WIDGET (adw_preferences_window_get_visible_page (ADW_PREFERENCES_WINDOW (preferences)));
+
+  /* Add a person ... */
+  add_row = find_entry_row (page, "Add Person");
+  g_assert_nonnull (add_row);
+  gtk_editable_set_text (GTK_EDITABLE (add_row), "欧阳小明");
+  g_signal_emit_by_name (add_row, "apply");
+  g_assert_cmpuint (count_staff (f->db), ==, n_staff + 1);
+
+  row = find_staff_row (page, "欧阳小明");
+  g_assert_nonnull (row);
+  code = g_strdup (desk_staff_get_code (desk_staff_row_get_staff (row)));
+  g_assert_cmpint (desk_staff_get_role (desk_staff_row_get_staff (row)), ==, DESK_ROLE_CLERK);
+
+  /* ... make them an engineer: saved at once ... */
+  combos = find_widgets (GTK_WIDGET (row), ADW_TYPE_COMBO_ROW);
+  g_assert_cmpuint (combos->len, ==, 2);
+  roles = ADW_ENUM_LIST_MODEL (adw_combo_row_get_model (g_ptr_array_index (combos, 0)));
+  adw_combo_row_set_selected (g_ptr_array_index (combos, 0),
+                              adw_enum_list_model_find_position (roles, DESK_ROLE_ENGINEER));
+  stored = desk_office_store_find_staff (f->db, code, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (desk_staff_get_role (stored), ==, DESK_ROLE_ENGINEER);
+  g_assert_nonnull (strstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)),
+                            desk_role_get_label (DESK_ROLE_ENGINEER)));
+
+  /* ... and let them retire, after confirming. */
+  retire_button = find_button_with_label (GTK_WIDGET (row), "_Retire");
+  g_assert_nonnull (retire_button);
+  g_signal_emit_by_name (retire_button, "clicked");
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "retire");
+  g_assert_cmpuint (count_staff (f->db), ==, n_staff);
+  g_assert_null (find_staff_row (page, "欧阳小明"));
+}
+
+static void
+test_preferences_staff (Fixture       *f,
+                        gconstpointer  data)
+{
+  run_in_application (f, preferences_staff, FALSE);
+}
+
+/* Without a session bus (xvfb-run starts none) GtkApplication warns that
+ * it cannot reach one; the tests need none. */
+static gboolean
+log_fatal_cb (const char     *log_domain,
+              GLogLevelFlags  log_level,
+              const char     *message,
+              gpointer        user_data)
+{
+  if (g_strcmp0 (log_domain, "Gtk") == 0 &&
+      g_str_has_prefix (message, "Unable to acquire session bus"))
+    return FALSE;
+
+  return TRUE;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *icons = NULL;
+
+  /* No accessibility bus either. */
+  g_setenv ("GTK_A11Y", "none", FALSE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  g_test_log_set_fatal_handler (log_fatal_cb, NULL);
+
+  /* Pictures of finished states, not of transitions half-way. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  /* The application's icon, as it will be installed. */
+  icons = g_test_build_filename (G_TEST_DIST, "..", "data", "icons", NULL);
+  gtk_icon_theme_add_search_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                  icons);
+
+  g_test_add ("/desk/window/main-window/en", Fixture, NULL,
+              fixture_set_up, test_main_window_en, fixture_tear_down);
+  g_test_add ("/desk/window/main-window/zh_CN", Fixture, NULL,
+              fixture_set_up, test_main_window_zh_cn, fixture_tear_down);
+  g_test_add ("/desk/window/shortcuts", Fixture, NULL,
+              fixture_set_up, test_shortcuts, fixture_tear_down);
+  g_test_add ("/desk/window/show-area", Fixture, NULL,
+              fixture_set_up, test_show_area, fixture_tear_down);
+  g_test_add ("/desk/window/restore-area", Fixture, NULL,
+              fixture_set_up, test_restore_area, fixture_tear_down);
+  g_test_add ("/desk/window/current-user-subtitle", Fixture, NULL,
+              fixture_set_up, test_current_user_subtitle, fixture_tear_down);
+  g_test_add ("/desk/window/without-database", Fixture, NULL,
+              fixture_set_up, test_without_database, fixture_tear_down);
+  g_test_add ("/desk/window/application/bad-office", Fixture, NULL,
+              fixture_set_up, test_application_bad_office, fixture_tear_down);
+  g_test_add ("/desk/window/application/asks-who-am-i", Fixture, NULL,
+              fixture_set_up, test_application_asks_who_am_i, fixture_tear_down);
+  g_test_add ("/desk/window/application/actions", Fixture, NULL,
+              fixture_set_up, test_application_actions, fixture_tear_down);
+  g_test_add ("/desk/window/who-am-i", Fixture, NULL,
+              fixture_set_up, test_who_am_i, fixture_tear_down);
+  g_test_add ("/desk/window/preferences/en", Fixture, NULL,
+              fixture_set_up, test_preferences_en, fixture_tear_down);
+  g_test_add ("/desk/window/preferences/zh_CN", Fixture, NULL,
+              fixture_set_up, test_preferences_zh_cn, fixture_tear_down);
+  g_test_add ("/desk/window/preferences/organisation", Fixture, NULL,
+              fixture_set_up, test_preferences_organisation, fixture_tear_down);
+  g_test_add ("/desk/window/preferences/who-am-i", Fixture, NULL,
+              fixture_set_up, test_preferences_who_am_i, fixture_tear_down);
+  g_test_add ("/desk/window/preferences/departments", Fixture, NULL,
+              fixture_set_up, test_preferences_departments, fixture_tear_down);
+  g_test_add ("/desk/window/preferences/staff", Fixture, NULL,
+              fixture_set_up, test_preferences_staff, fixture_tear_down);
+
+  return g_test_run ();
+}

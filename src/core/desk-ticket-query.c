@@ -230,20 +230,11 @@ bind_key (sqlite3_stmt        *stmt,
   sqlite3_bind_int64 (stmt, param (stmt, ":kid"), key->id);
 }
 
-gint64
-desk_ticket_query_count (DeskDatabase           *db,
-                         const DeskTicketQuery  *query,
-                         GError                **error)
+static GString *
+build_count_sql (const DeskTicketQuery *query,
+                 const char            *match)
 {
-  g_autofree char *match = NULL;
-  g_autoptr(GString) sql = g_string_new (NULL);
-  sqlite3_stmt *stmt;
-  gint64 count = -1;
-
-  g_return_val_if_fail (DESK_IS_DATABASE (db), -1);
-  g_return_val_if_fail (query != NULL, -1);
-
-  match = desk_search_text_build_match (query->search);
+  GString *sql = g_string_new (NULL);
 
   /* A search across everything counts the index alone. */
   if (match != NULL && query->queue == DESK_QUEUE_ALL)
@@ -253,6 +244,41 @@ desk_ticket_query_count (DeskDatabase           *db,
       g_string_append (sql, "SELECT count(*) FROM tickets t");
       append_filter (sql, query, match != NULL);
     }
+
+  return sql;
+}
+
+static GString *
+build_page_sql (const DeskTicketQuery *query,
+                const char            *match,
+                const DeskTicketKey   *after)
+{
+  GString *sql = g_string_new (DESK_TICKET_SELECT);
+
+  append_filter (sql, query, match != NULL);
+  if (after != NULL && after->valid)
+    append_keyset (sql, query, after);
+  append_order (sql, query);
+  g_string_append (sql, " LIMIT :limit OFFSET :offset");
+
+  return sql;
+}
+
+gint64
+desk_ticket_query_count (DeskDatabase           *db,
+                         const DeskTicketQuery  *query,
+                         GError                **error)
+{
+  g_autofree char *match = NULL;
+  g_autoptr(GString) sql = NULL;
+  sqlite3_stmt *stmt;
+  gint64 count = -1;
+
+  g_return_val_if_fail (DESK_IS_DATABASE (db), -1);
+  g_return_val_if_fail (query != NULL, -1);
+
+  match = desk_search_text_build_match (query->search);
+  sql = build_count_sql (query, match);
 
   stmt = _desk_database_prepare (db, sql->str, error);
   if (stmt == NULL)
@@ -278,7 +304,7 @@ desk_ticket_query_page (DeskDatabase           *db,
 {
   g_autoptr(GPtrArray) tickets = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *match = NULL;
-  g_autoptr(GString) sql = g_string_new (DESK_TICKET_SELECT);
+  g_autoptr(GString) sql = NULL;
   gboolean keyset = after != NULL && after->valid;
   sqlite3_stmt *stmt;
   int rc;
@@ -288,12 +314,7 @@ desk_ticket_query_page (DeskDatabase           *db,
   g_return_val_if_fail ((guint)query->sort < DESK_N_SORTS, NULL);
 
   match = desk_search_text_build_match (query->search);
-
-  append_filter (sql, query, match != NULL);
-  if (keyset)
-    append_keyset (sql, query, after);
-  append_order (sql, query);
-  g_string_append (sql, " LIMIT :limit OFFSET :offset");
+  sql = build_page_sql (query, match, after);
 
   stmt = _desk_database_prepare (db, sql->str, error);
   if (stmt == NULL)
@@ -374,4 +395,72 @@ desk_ticket_query_position (DeskDatabase           *db,
   sqlite3_reset (stmt);
 
   return position;
+}
+
+static void
+replace_param (GString    *sql,
+               const char *name,
+               const char *literal)
+{
+  gsize len = strlen (name);
+  char *at;
+
+  while ((at = strstr (sql->str, name)) != NULL)
+    {
+      gsize pos = at - sql->str;
+
+      g_string_erase (sql, pos, len);
+      g_string_insert (sql, pos, literal);
+    }
+}
+
+char *
+desk_ticket_query_to_sql (const DeskTicketQuery *query,
+                          gboolean               count,
+                          const DeskTicketKey   *after,
+                          guint                  offset,
+                          guint                  limit)
+{
+  g_autofree char *match = desk_search_text_build_match (query->search);
+  g_autoptr(GString) sql = count ? build_count_sql (query, match) : build_page_sql (query, match, after);
+  g_autofree char *arg = g_strdup_printf ("%" G_GINT64_FORMAT, query->queue_arg);
+  g_autofree char *now = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                          query->now > 0 ? query->now : g_get_real_time () / G_USEC_PER_SEC);
+  g_autofree char *lim = g_strdup_printf ("%u", limit);
+  g_autofree char *off = g_strdup_printf ("%u", after && after->valid ? 0 : offset);
+  char *quoted;
+
+  if (match != NULL)
+    {
+      quoted = sqlite3_mprintf ("%Q", match);
+      replace_param (sql, ":match", quoted);
+      sqlite3_free (quoted);
+    }
+
+  if (after != NULL && after->valid)
+    {
+      g_autofree char *kid = g_strdup_printf ("%" G_GINT64_FORMAT, after->id);
+
+      if (after->is_null)
+        replace_param (sql, ":kv", "NULL");
+      else if (sort_columns[query->sort].text)
+        {
+          quoted = sqlite3_mprintf ("%Q", after->text_value ? after->text_value : "");
+          replace_param (sql, ":kv", quoted);
+          sqlite3_free (quoted);
+        }
+      else
+        {
+          g_autofree char *kv = g_strdup_printf ("%" G_GINT64_FORMAT, after->int_value);
+          replace_param (sql, ":kv", kv);
+        }
+      replace_param (sql, ":kid", kid);
+    }
+
+  replace_param (sql, ":arg", arg);
+  replace_param (sql, ":now", now);
+  replace_param (sql, ":limit", lim);
+  replace_param (sql, ":offset", off);
+
+  return g_string_free (g_steal_pointer (&sql), FALSE);
 }

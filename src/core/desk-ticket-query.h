@@ -91,4 +91,13 @@ gint64      desk_ticket_query_position (DeskDatabase           *db,
                                         gint64                  id,
                                         GError                **error);
 
+/* The SQL that count (@count) or page would run, with every parameter
+ * written in as a literal: for comparing with the sqlite3 tool in the
+ * benchmark, and for EXPLAIN QUERY PLAN when a query is slow. */
+char       *desk_ticket_query_to_sql   (const DeskTicketQuery  *query,
+                                        gboolean                count,
+                                        const DeskTicketKey    *after,
+                                        guint                   offset,
+                                        guint                   limit);
+
 G_END_DECLS

@@ -14,6 +14,7 @@
 #include "desk-demo.h"
 #include "desk-office-store.h"
 #include "desk-text.h"
+#include "desk-ticket-query.h"
 
 typedef struct
 {
@@ -255,6 +256,31 @@ test_demo (Fixture       *f,
   g_assert_cmpint (desk_customer_store_count (f->db, &error), >=, 20);
   organisation = desk_office_store_get_setting (f->db, DESK_SETTING_ORGANISATION_NAME);
   g_assert_false (desk_text_is_blank (organisation));
+
+  /* A few hundred tickets, in every state, some repeats, some overdue. */
+  {
+    DeskTicketQuery all = { .queue = DESK_QUEUE_ALL };
+    DeskTicketQuery overdue = { .queue = DESK_QUEUE_OVERDUE };
+    DeskTicketQuery major = { .queue = DESK_QUEUE_MAJOR };
+    g_autoptr(GPtrArray) tickets = NULL;
+    gboolean seen[DESK_N_STATUSES] = { FALSE };
+    gboolean repeat = FALSE;
+
+    g_assert_cmpint (desk_ticket_query_count (f->db, &all, &error), >=, 300);
+    g_assert_cmpint (desk_ticket_query_count (f->db, &overdue, &error), >, 0);
+    g_assert_cmpint (desk_ticket_query_count (f->db, &major, &error), >=, 0);
+    tickets = desk_ticket_query_page (f->db, &all, NULL, 0, 1000, &error);
+    for (guint i = 0; i < tickets->len; i++)
+      {
+        const DeskTicketData *d = desk_ticket_get_data (tickets->pdata[i]);
+
+        seen[d->status] = TRUE;
+        repeat |= d->repeat_count > 1 && d->repeat_of > 0;
+      }
+    for (guint s = 0; s < DESK_N_STATUSES; s++)
+      g_assert_true (seen[s]);
+    g_assert_true (repeat);
+  }
 
   /* A second run refuses and changes nothing. */
   g_assert_true (desk_office_store_set_setting (f->db, DESK_SETTING_ORGANISATION_NAME, "我们的公司", &error));

@@ -18,6 +18,7 @@
 #include "desk-cli.h"
 #include "desk-customer-store.h"
 #include "desk-database.h"
+#include "desk-deadline-store.h"
 #include "desk-demo.h"
 #include "desk-enums.h"
 #include "desk-generator.h"
@@ -110,6 +111,7 @@ cmd_demo (DeskCli  *cli,
   g_autoptr(DeskDatabase) db = NULL;
   g_autoptr(GPtrArray) departments = NULL;
   g_autoptr(GPtrArray) staff = NULL;
+  DeskTicketQuery all = { .queue = DESK_QUEUE_ALL };
   GError *error = NULL;
   gboolean force = FALSE;
   GOptionEntry entries[] = {
@@ -134,11 +136,12 @@ cmd_demo (DeskCli  *cli,
   departments = desk_office_store_list_departments (db, NULL);
   staff = desk_office_store_list_staff (db, NULL);
 
-  g_print (_("Created the demo office in %s: %u departments, %u staff, %lld customers\n"),
+  g_print (_("Created the demo office in %s: %u departments, %u staff, %lld customers, %lld tickets\n"),
            desk_database_get_path (db),
            departments ? departments->len : 0,
            staff ? staff->len : 0,
-           (long long)desk_customer_store_count (db, NULL));
+           (long long)desk_customer_store_count (db, NULL),
+           (long long)desk_ticket_query_count (db, &all, NULL));
 
   return 0;
 }
@@ -205,6 +208,14 @@ cmd_backup (DeskCli  *cli,
   return 0;
 }
 
+/* The office's time zone (its work calendar's), not the machine's: a
+ * call taken at 14:05 in Shenzhen is 14:05 wherever the batch job runs. */
+static GTimeZone *
+office_timezone (void)
+{
+  return desk_work_calendar_get_timezone (desk_deadline_store_get_calendar (NULL));
+}
+
 /* "2026-03-31 14:05" in the office's time zone. */
 static gboolean
 parse_local_time (const char *text,
@@ -218,7 +229,7 @@ parse_local_time (const char *text,
       sscanf (text, "%d-%d-%d%c", &y, &mo, &d, &tail) != 3)
     return FALSE;
 
-  dt = g_date_time_new_local (y, mo, d, h, mi, 0);
+  dt = g_date_time_new (office_timezone (), y, mo, d, h, mi, 0);
   if (dt == NULL)
     return FALSE;
 
@@ -455,6 +466,156 @@ cmd_generate (DeskCli  *cli,
   return 0;
 }
 
+static const char *
+deadline_state_label (DeskDeadlineState state)
+{
+  switch (state)
+    {
+    case DESK_DEADLINE_PENDING:
+      return _("due");
+    case DESK_DEADLINE_DUE_SOON:
+      return _("due soon");
+    case DESK_DEADLINE_BREACHED:
+      return _("overdue");
+    case DESK_DEADLINE_MET:
+      return _("met");
+    case DESK_DEADLINE_MET_LATE:
+      return _("met late");
+    default:
+      return "";
+    }
+}
+
+static char *
+format_local (gint64 when)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (when);
+  g_autoptr(GDateTime) dt = g_date_time_to_timezone (utc, office_timezone ());
+  return g_date_time_format (dt, "%Y-%m-%d %H:%M");
+}
+
+/* "2 d 3 h", "45 min": how long, for people. */
+static char *
+format_span (gint64 seconds)
+{
+  gint64 minutes = ABS (seconds) / 60;
+
+  if (minutes >= 24 * 60)
+    return g_strdup_printf (_("%lld d %lld h"), (long long)(minutes / (24 * 60)), (long long)(minutes % (24 * 60) / 60));
+  if (minutes >= 60)
+    return g_strdup_printf (_("%lld h %lld min"), (long long)(minutes / 60), (long long)(minutes % 60));
+  return g_strdup_printf (_("%lld min"), (long long)minutes);
+}
+
+static int
+cmd_deadlines (DeskCli  *cli,
+               int       argc,
+               char    **argv)
+{
+  g_autoptr(DeskDatabase) db = NULL;
+  g_autoptr(DeskTicket) ticket = NULL;
+  g_autoptr(GArray) deadlines = NULL;
+  GError *error = NULL;
+  GOptionEntry entries[] = { { NULL } };
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+  if (!parse_options (cli, entries, _("NUMBER"), &argc, &argv))
+    return 2;
+
+  if (argc != 2)
+    {
+      print_error (cli, _("give a ticket number, e.g. deadlines TS-2026-000123"));
+      return 2;
+    }
+
+  if (!(db = open_office (cli, FALSE, &error)) ||
+      !(ticket = desk_ticket_store_find_number (db, argv[1], &error)) ||
+      !(deadlines = desk_deadline_store_evaluate (db, desk_ticket_get_id (ticket), now, &error)))
+    return fail (cli, error);
+
+  /* rule, who, due, state, and when it was met or how late it is */
+  for (guint i = 0; i < deadlines->len; i++)
+    {
+      const DeskDeadline *d = &g_array_index (deadlines, DeskDeadline, i);
+      g_autofree char *due = format_local (d->due_at);
+      g_autofree char *detail = NULL;
+
+      if (d->met_at != 0)
+        {
+          g_autofree char *met = format_local (d->met_at);
+          detail = g_strdup_printf (_("met %s"), met);
+        }
+      else if (d->state == DESK_DEADLINE_BREACHED)
+        {
+          g_autofree char *late = format_span (now - d->due_at);
+          detail = g_strdup_printf (_("overdue by %s"), late);
+        }
+      else
+        {
+          g_autofree char *left = format_span (d->due_at - now);
+          detail = g_strdup_printf (_("in %s"), left);
+        }
+
+      g_print ("%s\t%s\t%s\t%s\t%s\n", d->rule->name, desk_role_get_label (d->rule->role),
+               due, deadline_state_label (d->state), detail);
+    }
+
+  return 0;
+}
+
+static int
+cmd_overdue (DeskCli  *cli,
+             int       argc,
+             char    **argv)
+{
+  g_autoptr(DeskDatabase) db = NULL;
+  g_auto(DeskTicketKey) key = { 0 };
+  GError *error = NULL;
+  GOptionEntry entries[] = { { NULL } };
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  DeskTicketQuery query = { .queue = DESK_QUEUE_OVERDUE, .sort = DESK_SORT_DEADLINE, .now = now };
+
+  if (!parse_options (cli, entries, NULL, &argc, &argv))
+    return 2;
+
+  if (!(db = open_office (cli, FALSE, &error)))
+    return fail (cli, error);
+
+  /* Longest overdue first, each breached rule a line. */
+  while (TRUE)
+    {
+      g_autoptr(GPtrArray) page = desk_ticket_query_page (db, &query, &key, 0, 500, &error);
+
+      if (page == NULL)
+        return fail (cli, error);
+      if (page->len == 0)
+        break;
+
+      for (guint i = 0; i < page->len; i++)
+        {
+          DeskTicket *ticket = page->pdata[i];
+          g_autoptr(GArray) deadlines = desk_deadline_store_evaluate (db, desk_ticket_get_id (ticket), now, &error);
+
+          if (deadlines == NULL)
+            return fail (cli, error);
+
+          for (guint j = 0; j < deadlines->len; j++)
+            {
+              const DeskDeadline *d = &g_array_index (deadlines, DeskDeadline, j);
+              g_autofree char *late = NULL;
+
+              if (d->state != DESK_DEADLINE_BREACHED)
+                continue;
+              late = format_span (now - d->due_at);
+              g_print ("%s\t%s\t%s\n", desk_ticket_get_number (ticket), d->rule->name, late);
+            }
+        }
+      desk_ticket_key_from_ticket (&key, query.sort, page->pdata[page->len - 1]);
+    }
+
+  return 0;
+}
+
 static const DeskCliCommand commands[] = {
   { "demo",   "[--force]", N_("Create a demo office with departments, staff and customers"), cmd_demo },
   { "check",  "",          N_("Check the office database’s integrity and schema version"), cmd_check },
@@ -464,6 +625,8 @@ static const DeskCliCommand commands[] = {
   { "categories", "", N_("List the ticket categories: code, English and Chinese name"), cmd_categories },
   { "search", N_("QUERY"), N_("Find tickets: number, status, customer and summary, a line each"), cmd_search },
   { "generate", "N", N_("Add N synthetic tickets (for trying and benchmarking)"), cmd_generate },
+  { "deadlines", N_("NUMBER"), N_("A ticket’s deadlines: rule, who, when due, and their state"), cmd_deadlines },
+  { "overdue", "", N_("Every overdue ticket with the rule it breaches and by how much"), cmd_overdue },
 };
 
 static void

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "desk-customer-store.h"
@@ -176,4 +178,176 @@ desk_customer_store_find_by_phone (DeskDatabase  *db,
   sqlite3_reset (stmt);
 
   return id;
+}
+
+void
+desk_customer_match_free (DeskCustomerMatch *match)
+{
+  if (match == NULL)
+    return;
+
+  g_free (match->name);
+  g_free (match->phone);
+  g_free (match->address);
+  g_free (match->asset_label);
+  g_free (match);
+}
+
+/* "%text%" for LIKE, with LIKE's own characters taken literally. */
+static char *
+like_pattern (const char *text)
+{
+  GString *pattern = g_string_new ("%");
+
+  for (const char *p = text; *p; p++)
+    {
+      if (*p == '%' || *p == '_' || *p == '\\')
+        g_string_append_c (pattern, '\\');
+      g_string_append_c (pattern, *p);
+    }
+  g_string_append_c (pattern, '%');
+
+  return g_string_free (pattern, FALSE);
+}
+
+/* Plates are written "粤B·7K26M", "粤b 7k26m" or "7K26M": compare them
+ * without separators, in upper case. */
+static char *
+plate_key (const char *text)
+{
+  g_autofree char *upper = g_ascii_strup (text, -1);
+  GString *key = g_string_new (NULL);
+
+  for (const char *p = upper; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == 0x00B7 /* · */ || c == 0x30FB /* ・ */ || c == '-' || g_unichar_isspace (c))
+        continue;
+      g_string_append_unichar (key, c);
+    }
+
+  return g_string_free (key, FALSE);
+}
+
+#define DIGITS_OF(column) \
+  "replace(replace(replace(replace(" column ", '-', ''), ' ', ''), '+86', ''), '(', '')"
+
+GPtrArray *
+desk_customer_store_lookup (DeskDatabase  *db,
+                            const char    *text,
+                            guint          limit,
+                            GError       **error)
+{
+  g_autoptr(GPtrArray) matches = NULL;
+  g_autofree char *trimmed = NULL;
+  g_autofree char *digits = NULL;
+  g_autofree char *name_pattern = NULL;
+  g_autofree char *phone_pattern = NULL;
+  g_autofree char *plate = NULL;
+  g_autofree char *plate_pattern = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (DESK_IS_DATABASE (db), NULL);
+
+  matches = g_ptr_array_new_with_free_func ((GDestroyNotify)desk_customer_match_free);
+  if (desk_text_is_blank (text) || limit == 0)
+    return g_steal_pointer (&matches);
+
+  trimmed = g_strstrip (g_strdup (text));
+  digits = digits_of (trimmed);
+  name_pattern = like_pattern (trimmed);
+  /* Two digits match half the office: a fragment needs three, and
+   * nothing but digits and the signs numbers are written with (the
+   * digits of a plate are no phone number). */
+  if (strlen (digits) >= 3 && strspn (trimmed, "0123456789 -+()") == strlen (trimmed))
+    phone_pattern = like_pattern (digits);
+  plate = plate_key (trimmed);
+  plate_pattern = like_pattern (plate);
+
+  stmt = _desk_database_prepare (db,
+                                 "SELECT c.id, c.name, c.phone, c.address, c.no_callbacks,"
+                                 "       a.id, a.kind, a.label"
+                                 " FROM customers c LEFT JOIN assets a ON a.customer_id = c.id"
+                                 " WHERE c.name LIKE ?1 ESCAPE '\\'"
+                                 "    OR (?2 IS NOT NULL AND (" DIGITS_OF ("c.phone") " LIKE ?2 ESCAPE '\\'"
+                                 "                         OR " DIGITS_OF ("c.phone2") " LIKE ?2 ESCAPE '\\'))"
+                                 "    OR (?3 <> '' AND replace(replace(replace(upper(a.label), '·', ''), ' ', ''), '-', '')"
+                                 "                     LIKE ?3 ESCAPE '\\')"
+                                 " ORDER BY c.name = ?4 DESC, c.name, c.id, a.id"
+                                 " LIMIT ?5",
+                                 error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, name_pattern, -1, SQLITE_STATIC);
+  _desk_bind_text_or_null (stmt, 2, phone_pattern);
+  sqlite3_bind_text (stmt, 3, plate[0] != '\0' ? plate_pattern : "", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, trimmed, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 5, limit);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      DeskCustomerMatch *match = g_new0 (DeskCustomerMatch, 1);
+      DeskAssetKind kind = DESK_ASSET_SITE;
+
+      match->customer_id = sqlite3_column_int64 (stmt, 0);
+      match->name = g_strdup ((const char *)sqlite3_column_text (stmt, 1));
+      match->phone = g_strdup ((const char *)sqlite3_column_text (stmt, 2));
+      match->address = g_strdup ((const char *)sqlite3_column_text (stmt, 3));
+      match->no_callbacks = sqlite3_column_int (stmt, 4) != 0;
+      match->asset_id = sqlite3_column_int64 (stmt, 5);
+      if (match->asset_id != 0)
+        desk_asset_kind_from_nick ((const char *)sqlite3_column_text (stmt, 6), &kind);
+      match->asset_kind = kind;
+      match->asset_label = g_strdup ((const char *)sqlite3_column_text (stmt, 7));
+      g_ptr_array_add (matches, match);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _desk_database_set_error (db, error, _("Could not look up the customer"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&matches);
+}
+
+gboolean
+desk_customer_store_list_ids (DeskDatabase  *db,
+                              GArray        *customer_ids,
+                              GArray        *asset_ids,
+                              GError       **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (DESK_IS_DATABASE (db), FALSE);
+
+  stmt = _desk_database_prepare (db,
+                                 "SELECT c.id, coalesce((SELECT min(a.id) FROM assets a"
+                                 " WHERE a.customer_id = c.id), 0) FROM customers c ORDER BY c.id",
+                                 error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 customer = sqlite3_column_int64 (stmt, 0);
+      gint64 asset = sqlite3_column_int64 (stmt, 1);
+
+      g_array_append_val (customer_ids, customer);
+      g_array_append_val (asset_ids, asset);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _desk_database_set_error (db, error, _("Could not read the customers"));
+      return FALSE;
+    }
+
+  return TRUE;
 }

@@ -616,10 +616,11 @@ desk_database_clear (DeskDatabase  *self,
 
   rc = sqlite3_prepare_v2 (self->handle,
                            /* Shadow tables of full-text indexes are kept up to
-                            * date by triggers, never emptied by hand. */
+                            * date by triggers, never emptied by hand; the
+                            * categories the migrations seeded stay. */
                            "SELECT name FROM pragma_table_list"
                            " WHERE schema = 'main' AND type = 'table'"
-                           " AND name NOT LIKE 'sqlite_%'",
+                           " AND name NOT LIKE 'sqlite_%' AND name <> 'categories'",
                            -1, &stmt, NULL);
   if (rc == SQLITE_OK)
     while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)

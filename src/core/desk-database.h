@@ -60,8 +60,8 @@ gboolean      desk_database_commit               (DeskDatabase          *self,
                                                   GError               **error);
 void          desk_database_rollback             (DeskDatabase          *self);
 
-/* Deletes every row of the office (schema and version stay), inside the
- * caller's transaction when there is one. */
+/* Deletes every row of the office (schema, version and the ticket
+ * categories stay), inside the caller's transaction when there is one. */
 gboolean      desk_database_clear                (DeskDatabase          *self,
                                                   GError               **error);
 

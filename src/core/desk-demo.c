@@ -13,7 +13,10 @@
 
 #include "desk-customer-store.h"
 #include "desk-demo.h"
+#include "desk-generator.h"
 #include "desk-office-store.h"
+
+#define DEMO_TICKETS 360
 
 /* A home-renovation firm's service office, invented for the demo: every
  * name, phone number and address below is made up. */
@@ -215,7 +218,11 @@ desk_demo_populate (DeskDatabase  *db,
       goto failed;
     }
 
-  if (!populate (db, error))
+  /* A few hundred tickets in every state over the past year, some
+   * repeats, some overdue: the same ones every time. */
+  if (!populate (db, error) ||
+      !desk_generator_add_tickets (db, DEMO_TICKETS, 20261128, g_get_real_time () / G_USEC_PER_SEC,
+                                   NULL, NULL, error))
     goto failed;
 
   return desk_database_commit (db, error);

@@ -12,7 +12,7 @@
 G_BEGIN_DECLS
 
 /* Fills an empty office with a demo office: departments, staff in every
- * role, customers with their assets.  Refused (DESK_DATABASE_ERROR_CONSTRAINT)
+ * role, customers with their assets, and a few hundred tickets.  Refused (DESK_DATABASE_ERROR_CONSTRAINT)
  * when the office already holds data; @replace first removes everything, in
  * the same transaction, so a failure leaves the old office as it was. */
 gboolean desk_demo_populate (DeskDatabase  *db,

@@ -13,6 +13,7 @@
 
 #include "desk-category-store.h"
 #include "desk-customer-store.h"
+#include "desk-deadline-store.h"
 #include "desk-generator.h"
 #include "desk-office-store.h"
 #include "desk-ticket-store.h"
@@ -175,7 +176,6 @@ add_batch (DeskDatabase  *db,
   g_autofree DeskTicketDraft *drafts = g_new0 (DeskTicketDraft, n);
   g_autofree DeskTicketStatus *statuses = g_new0 (DeskTicketStatus, n);
   g_autofree gint64 *closed = g_new0 (gint64, n);
-  g_autofree gint64 *deadlines = g_new0 (gint64, n);
   g_autofree int *repeats = g_new0 (int, n);
   g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
 
@@ -231,7 +231,7 @@ add_batch (DeskDatabase  *db,
       d->summary = summary;
       g_ptr_array_add (texts, g_strdup_printf ("%s：%s，%s。%s", PICK (rand, causes), summary,
                                                PICK (rand, wishes),
-                                               desk_category_pick_name (category->name_en, category->name_zh)));
+                                               category->name_zh));
       d->description = g_ptr_array_index (texts, texts->len - 1);
 
       statuses[i] = pick_status (rand, d->kind, age);
@@ -243,16 +243,13 @@ add_batch (DeskDatabase  *db,
         }
       if (statuses[i] == DESK_STATUS_CLOSED)
         closed[i] = MIN (now, d->received_at + g_rand_int_range (rand, 3600, 20 * DAY));
-      else
-        /* Open: due some hours after receipt; the old ones are overdue. */
-        deadlines[i] = d->received_at + g_rand_int_range (rand, 1, 72) * 3600;
 
       repeats[i] = 1;
       if (d->kind == DESK_TICKET_COMPLAINT && g_rand_int_range (rand, 0, 12) == 0)
         repeats[i] = g_rand_int_range (rand, 2, 4);
     }
 
-  if (!desk_ticket_store_insert_bulk (db, drafts, statuses, closed, deadlines, repeats, n, error))
+  if (!desk_ticket_store_insert_bulk (db, drafts, statuses, closed, repeats, n, error))
     goto failed;
 
   return desk_database_commit (db, error);
@@ -291,8 +288,11 @@ desk_generator_add_tickets (DeskDatabase           *db,
       goto out;
     }
 
+  /* The office's own customers call too. */
   o.customers = g_array_new (FALSE, FALSE, sizeof (gint64));
   o.assets = g_array_new (FALSE, FALSE, sizeof (gint64));
+  if (!desk_customer_store_list_ids (db, o.customers, o.assets, error))
+    goto out;
 
   while (done < n)
     {
@@ -305,7 +305,8 @@ desk_generator_add_tickets (DeskDatabase           *db,
         progress (done, n, user_data);
     }
 
-  ok = TRUE;
+  /* Their deadlines, from the office's rules. */
+  ok = desk_deadline_store_refresh_all (db, now, NULL, error);
 
 out:
   office_clear (&o);

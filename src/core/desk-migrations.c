@@ -69,8 +69,9 @@ static const char * const migrations[] = {
   /* 2: tickets.  Kind, status, severity and channel are the integer values
    * of the enums in desk-types.h (append-only), so that sorting by status
    * follows a ticket's life.  customer_name is copied from the customer so
-   * that sorting by it runs on an index; search_text is the ticket's text
-   * prepared by desk-search-text.c and indexed by ticket_fts. */
+   * that sorting by it runs on an index.  A ticket's searchable text,
+   * prepared by desk-search-text.c, lives in ticket_search (keeping ticket
+   * rows small for the list's lookups) and is indexed by ticket_fts. */
   "CREATE TABLE categories ("
   "  id       INTEGER PRIMARY KEY,"
   "  code     TEXT NOT NULL UNIQUE,"
@@ -124,8 +125,7 @@ static const char * const migrations[] = {
   "  updated_at       INTEGER NOT NULL,"
   "  closed_at        INTEGER,"
   "  next_deadline    INTEGER,"
-  "  revision         INTEGER NOT NULL DEFAULT 1,"
-  "  search_text      TEXT NOT NULL DEFAULT ''"
+  "  revision         INTEGER NOT NULL DEFAULT 1"
   ");"
   /* (column, id) pairs: every sort order pages by keyset on an index. */
   "CREATE INDEX tickets_by_status ON tickets (status, id);"
@@ -140,22 +140,31 @@ static const char * const migrations[] = {
   "CREATE INDEX tickets_by_repeat ON tickets (repeat_count, id);"
   "CREATE INDEX tickets_by_customer ON tickets (customer_id, received_at);"
   "CREATE INDEX tickets_by_asset ON tickets (asset_id, received_at);"
+  /* The open queues count and page on partial indexes of open tickets. */
   "CREATE INDEX tickets_open ON tickets (id) WHERE status <> 7;"
+  "CREATE INDEX tickets_open_by_owner ON tickets (owner_id, id) WHERE status <> 7;"
+  "CREATE INDEX tickets_open_by_department ON tickets (department_id, id) WHERE status <> 7;"
+  "CREATE INDEX tickets_open_by_deadline ON tickets (next_deadline, id) WHERE status <> 7;"
+  "CREATE INDEX tickets_open_complaints ON tickets (customer_id) WHERE kind = 0 AND status <> 7;"
   "CREATE INDEX tickets_major ON tickets (id) WHERE major AND status <> 7;"
 
+  "CREATE TABLE ticket_search ("
+  "  id   INTEGER PRIMARY KEY REFERENCES tickets (id) ON DELETE CASCADE,"
+  "  text TEXT NOT NULL"
+  ");"
   "CREATE VIRTUAL TABLE ticket_fts USING fts5 ("
-  "  search_text, content = 'tickets', content_rowid = 'id',"
+  "  text, content = 'ticket_search', content_rowid = 'id',"
   "  tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4'"
   ");"
-  "CREATE TRIGGER tickets_fts_insert AFTER INSERT ON tickets BEGIN"
-  "  INSERT INTO ticket_fts (rowid, search_text) VALUES (new.id, new.search_text);"
+  "CREATE TRIGGER ticket_search_insert AFTER INSERT ON ticket_search BEGIN"
+  "  INSERT INTO ticket_fts (rowid, text) VALUES (new.id, new.text);"
   "END;"
-  "CREATE TRIGGER tickets_fts_update AFTER UPDATE OF search_text ON tickets BEGIN"
-  "  INSERT INTO ticket_fts (ticket_fts, rowid, search_text) VALUES ('delete', old.id, old.search_text);"
-  "  INSERT INTO ticket_fts (rowid, search_text) VALUES (new.id, new.search_text);"
+  "CREATE TRIGGER ticket_search_update AFTER UPDATE OF text ON ticket_search BEGIN"
+  "  INSERT INTO ticket_fts (ticket_fts, rowid, text) VALUES ('delete', old.id, old.text);"
+  "  INSERT INTO ticket_fts (rowid, text) VALUES (new.id, new.text);"
   "END;"
-  "CREATE TRIGGER tickets_fts_delete AFTER DELETE ON tickets BEGIN"
-  "  INSERT INTO ticket_fts (ticket_fts, rowid, search_text) VALUES ('delete', old.id, old.search_text);"
+  "CREATE TRIGGER ticket_search_delete AFTER DELETE ON ticket_search BEGIN"
+  "  INSERT INTO ticket_fts (ticket_fts, rowid, text) VALUES ('delete', old.id, old.text);"
   "END;"
 
   /* The timeline: append-only, nothing is ever edited away. */

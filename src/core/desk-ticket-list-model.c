@@ -54,6 +54,8 @@ count (DeskTicketListModel *self)
       return 0;
     }
 
+  /* Tells the page queries how to find their rows. */
+  self->query.count_hint = n;
   return (guint)MIN (n, G_MAXUINT);
 }
 
@@ -211,8 +213,15 @@ database_changed_cb (DeskTicketListModel *self,
     g_list_model_items_changed (G_LIST_MODEL (self), old_position, 1, 0);
   else if (!was_cached && new_position >= 0 && self->n_items == old_n + 1)
     g_list_model_items_changed (G_LIST_MODEL (self), new_position, 0, 1);
+  else if (was_cached && new_position >= 0 && self->n_items == old_n)
+    {
+      /* It moved (a new status while sorted by status): say so exactly,
+       * so that views touch two rows, not every row. */
+      g_list_model_items_changed (G_LIST_MODEL (self), old_position, 1, 0);
+      g_list_model_items_changed (G_LIST_MODEL (self), new_position, 0, 1);
+    }
   else if (self->n_items != old_n || was_cached || new_position >= 0)
-    /* It moved, or the list changed in ways one ticket does not explain. */
+    /* The list changed in ways one ticket does not explain. */
     g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, self->n_items);
 }
 

@@ -15,18 +15,23 @@ G_BEGIN_DECLS
 
 /* The one SELECT that reads tickets, for desk-ticket-store.c and
  * desk-ticket-query.c; _desk_ticket_from_row() reads its columns. */
-#define DESK_TICKET_SELECT \
-  "SELECT t.id, t.number, t.kind, t.on_site, t.status, t.severity, t.major, t.channel," \
+#define DESK_TICKET_COLUMNS \
+  "t.id, t.number, t.kind, t.on_site, t.status, t.severity, t.major, t.channel," \
   " t.customer_id, t.customer_name, c.phone, t.asset_id, a.label," \
   " t.category_id, cat.name_en, cat.name_zh, t.department_id, d.name, t.owner_id, s.name," \
   " t.summary, t.description, t.escalation_level, t.repeat_of, t.repeat_count, t.merged_into," \
-  " t.received_at, t.updated_at, t.closed_at, t.next_deadline, t.revision" \
-  " FROM tickets t" \
-  " JOIN customers c ON c.id = t.customer_id" \
+  " t.received_at, t.updated_at, t.closed_at, t.next_deadline, t.revision"
+
+/* LEFT JOINs throughout: they can never drop a ticket, so SQLite need not
+ * run them for rows it skips. */
+#define DESK_TICKET_JOINS \
+  " LEFT JOIN customers c ON c.id = t.customer_id" \
   " LEFT JOIN assets a ON a.id = t.asset_id" \
-  " JOIN categories cat ON cat.id = t.category_id" \
+  " LEFT JOIN categories cat ON cat.id = t.category_id" \
   " LEFT JOIN departments d ON d.id = t.department_id" \
   " LEFT JOIN staff s ON s.id = t.owner_id"
+
+#define DESK_TICKET_SELECT "SELECT " DESK_TICKET_COLUMNS " FROM tickets t" DESK_TICKET_JOINS
 
 DeskTicket *_desk_ticket_from_row (sqlite3_stmt *stmt);
 

@@ -53,6 +53,9 @@ typedef struct
   DeskTicketSort  sort;
   gboolean        descending;
   gint64          now;        /* for due soon / overdue; 0: the real time */
+  gint64          count_hint; /* the count if known (0: not): few matches are
+                               * found through the filter's index and sorted,
+                               * many by walking the sort order's index */
 } DeskTicketQuery;
 
 /* Where a page ends: the sort value and id of its last row.  Paging by

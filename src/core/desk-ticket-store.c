@@ -13,6 +13,7 @@
 
 #include "desk-category-store.h"
 #include "desk-database-private.h"
+#include "desk-deadline-store.h"
 #include "desk-enums.h"
 #include "desk-search-text.h"
 #include "desk-text.h"
@@ -261,7 +262,10 @@ refresh_search_text (DeskDatabase  *db,
   text = desk_search_text_prepare (fields, G_N_ELEMENTS (fields));
   sqlite3_reset (stmt);
 
-  stmt = _desk_database_prepare (db, "UPDATE tickets SET search_text = ?2 WHERE id = ?1", error);
+  stmt = _desk_database_prepare (db,
+                                 "INSERT INTO ticket_search (id, text) VALUES (?1, ?2)"
+                                 " ON CONFLICT (id) DO UPDATE SET text = excluded.text",
+                                 error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, ticket_id);
@@ -410,7 +414,8 @@ desk_ticket_store_create (DeskDatabase           *db,
         goto failed;
     }
 
-  if (!refresh_search_text (db, id, error))
+  if (!refresh_search_text (db, id, error) ||
+      !desk_deadline_store_refresh (db, id, now, error))
     goto failed;
 
   if (!desk_database_commit (db, error))
@@ -489,7 +494,8 @@ change_ticket (DeskDatabase  *db,
   if (before == NULL ||
       !claim_revision (db, id, revision, now, error) ||
       !func (db, before, now, user_data, error) ||
-      !refresh_search_text (db, id, error))
+      !refresh_search_text (db, id, error) ||
+      !desk_deadline_store_refresh (db, id, now, error))
     {
       desk_database_rollback (db);
       return FALSE;
@@ -1180,13 +1186,13 @@ desk_ticket_store_insert_bulk (DeskDatabase           *db,
                                const DeskTicketDraft  *drafts,
                                const DeskTicketStatus *statuses,
                                const gint64           *closed_at,
-                               const gint64           *deadlines,
                                const int              *repeat_counts,
                                guint                   n,
                                GError                **error)
 {
   sqlite3_stmt *customer;
   sqlite3_stmt *insert;
+  sqlite3_stmt *search;
 
   g_return_val_if_fail (DESK_IS_DATABASE (db), FALSE);
 
@@ -1197,6 +1203,8 @@ desk_ticket_store_insert_bulk (DeskDatabase           *db,
       g_autofree char *name = NULL;
       g_autofree char *text = NULL;
       const char *fields[8];
+      gint64 repeat_of;
+      int repeat_count;
       gint64 id;
 
       if (number == NULL)
@@ -1227,14 +1235,40 @@ desk_ticket_store_insert_bulk (DeskDatabase           *db,
       text = desk_search_text_prepare (fields, G_N_ELEMENTS (fields));
       sqlite3_reset (customer);
 
+      /* A repeat needs an earlier complaint of the same customer and
+       * category to repeat; without one it is a first complaint. */
+      repeat_of = d->repeat_of;
+      repeat_count = repeat_counts[i];
+      if (repeat_count > 1 && repeat_of == 0)
+        {
+          sqlite3_stmt *earlier;
+
+          earlier = _desk_database_prepare (db,
+                                            "SELECT id, repeat_count FROM tickets"
+                                            " WHERE customer_id = ?1 AND kind = 0 AND category_id = ?2"
+                                            " AND received_at < ?3 ORDER BY received_at DESC LIMIT 1",
+                                            error);
+          if (earlier == NULL)
+            return FALSE;
+          sqlite3_bind_int64 (earlier, 1, d->customer_id);
+          sqlite3_bind_int64 (earlier, 2, d->category_id);
+          sqlite3_bind_int64 (earlier, 3, d->received_at);
+          repeat_count = 1;
+          if (sqlite3_step (earlier) == SQLITE_ROW)
+            {
+              repeat_of = sqlite3_column_int64 (earlier, 0);
+              repeat_count = sqlite3_column_int (earlier, 1) + 1;
+            }
+          sqlite3_reset (earlier);
+        }
+
       insert = _desk_database_prepare (db,
                                        "INSERT INTO tickets (number, kind, on_site, status, severity, major,"
                                        " channel, customer_id, customer_name, asset_id, category_id,"
                                        " department_id, owner_id, summary, description, repeat_of,"
-                                       " repeat_count, received_at, updated_at, closed_at, next_deadline,"
-                                       " search_text)"
+                                       " repeat_count, received_at, updated_at, closed_at)"
                                        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
-                                       " ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)",
+                                       " ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
                                        error);
       if (insert == NULL)
         return FALSE;
@@ -1257,36 +1291,97 @@ desk_ticket_store_insert_bulk (DeskDatabase           *db,
         sqlite3_bind_int64 (insert, 13, d->owner_id);
       sqlite3_bind_text (insert, 14, d->summary, -1, SQLITE_STATIC);
       _desk_bind_text_or_null (insert, 15, d->description);
-      if (d->repeat_of > 0)
-        sqlite3_bind_int64 (insert, 16, d->repeat_of);
-      sqlite3_bind_int (insert, 17, repeat_counts[i]);
+      if (repeat_of > 0)
+        sqlite3_bind_int64 (insert, 16, repeat_of);
+      sqlite3_bind_int (insert, 17, repeat_count);
       sqlite3_bind_int64 (insert, 18, d->received_at);
       sqlite3_bind_int64 (insert, 19, closed_at[i] > 0 ? closed_at[i] : d->received_at);
       if (closed_at[i] > 0)
         sqlite3_bind_int64 (insert, 20, closed_at[i]);
-      if (deadlines[i] > 0)
-        sqlite3_bind_int64 (insert, 21, deadlines[i]);
-      sqlite3_bind_text (insert, 22, text, -1, SQLITE_STATIC);
 
       if (!_desk_database_step_done (db, insert, _("Could not save the ticket"), error))
         return FALSE;
       id = sqlite3_last_insert_rowid (_desk_database_get_handle (db));
 
+      search = _desk_database_prepare (db, "INSERT INTO ticket_search (id, text) VALUES (?1, ?2)", error);
+      if (search == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (search, 1, id);
+      sqlite3_bind_text (search, 2, text, -1, SQLITE_STATIC);
+      if (!_desk_database_step_done (db, search, _("Could not index the ticket"), error))
+        return FALSE;
+
       if (!add_event (db, id, d->received_at, 0, "created", NULL, NULL, number, NULL, error))
         return FALSE;
 
-      if (statuses[i] != DESK_STATUS_RECEIVED)
+      if (statuses[i] == DESK_STATUS_CLOSED)
         {
-          if (!add_event (db, id, closed_at[i] > 0 ? closed_at[i] : d->received_at + 1800, d->owner_id,
-                          "status", "status",
+          if (!add_event (db, id, closed_at[i], d->owner_id, "status", "status",
                           desk_enum_to_nick (DESK_TYPE_TICKET_STATUS, DESK_STATUS_RECEIVED),
                           desk_enum_to_nick (DESK_TYPE_TICKET_STATUS, statuses[i]), NULL, error))
             return FALSE;
         }
+      else
+        {
+          /* An open ticket's deadlines follow from its steps: record each
+           * step of the usual path to where it is now, 20 minutes apart. */
+          DeskTicketStatus from = DESK_STATUS_RECEIVED;
 
-      if (d->repeat_of > 0 && !insert_link (db, id, d->repeat_of, "repeat", error))
+          for (int step = 1; from != statuses[i] && step < DESK_N_STATUSES; step++)
+            {
+              guint n_next;
+              const DeskTicketStatus *next = desk_ticket_workflow_next_statuses (d->kind, from, &n_next);
+
+              if (n_next == 0)
+                break;
+              if (!add_event (db, id, d->received_at + step * 20 * 60, d->owner_id, "status", "status",
+                              desk_enum_to_nick (DESK_TYPE_TICKET_STATUS, from),
+                              desk_enum_to_nick (DESK_TYPE_TICKET_STATUS, next[0]), NULL, error))
+                return FALSE;
+              from = next[0];
+            }
+        }
+
+      if (repeat_of > 0 && !insert_link (db, id, repeat_of, "repeat", error))
         return FALSE;
     }
 
+  return TRUE;
+}
+
+gboolean
+desk_ticket_store_record (DeskDatabase  *db,
+                          gint64         id,
+                          gint64         actor_id,
+                          const char    *what,
+                          gint64         at,
+                          const char    *note,
+                          GError       **error)
+{
+  static const char * const kinds[] = { "visit-agreed", "visited", "callback", NULL };
+  g_autoptr(DeskTicket) ticket = NULL;
+  gint64 now = now_seconds ();
+
+  g_return_val_if_fail (DESK_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (g_strv_contains (kinds, what), FALSE);
+
+  if (!desk_database_begin (db, error))
+    return FALSE;
+
+  /* These only add to the timeline; they move deadlines, not the status. */
+  if (!(ticket = desk_ticket_store_get (db, id, error)) ||
+      !add_event (db, id, at > 0 ? at : now, actor_id, what, NULL, NULL, NULL,
+                  desk_text_is_blank (note) ? NULL : note, error) ||
+      (note != NULL && !refresh_search_text (db, id, error)) ||
+      !desk_deadline_store_refresh (db, id, now, error))
+    {
+      desk_database_rollback (db);
+      return FALSE;
+    }
+
+  if (!desk_database_commit (db, error))
+    return FALSE;
+
+  _desk_database_notify (db, "tickets", id);
   return TRUE;
 }

@@ -118,6 +118,17 @@ gboolean    desk_ticket_store_merge         (DeskDatabase           *db,
                                              gint64                  actor_id,
                                              GError                **error);
 
+/* Records on the timeline that a visit was agreed ("visit-agreed"), that
+ * someone came ("visited"), or that the customer was called back
+ * ("callback"), at @at (0: now); deadlines follow. */
+gboolean    desk_ticket_store_record        (DeskDatabase           *db,
+                                             gint64                  id,
+                                             gint64                  actor_id,
+                                             const char             *what,
+                                             gint64                  at,
+                                             const char             *note,
+                                             GError                **error);
+
 /* Oldest first.  Element type DeskTicketEvent. */
 GPtrArray  *desk_ticket_store_timeline      (DeskDatabase           *db,
                                              gint64                  id,
@@ -148,13 +159,14 @@ GPtrArray  *desk_ticket_store_for_customer  (DeskDatabase           *db,
  * and, if not received, a status entry on the timeline, and their search
  * text; many per transaction, without the per-ticket checks of create.
  * @drafts[i].received_at must be set; @statuses[i] is the final status and
- * @closed_at[i] its closing time (0 when open); @deadlines[i] the next
- * deadline (0: none).  The caller runs the transaction. */
+ * @closed_at[i] its closing time (0 when open); deadlines are left to
+ * desk_deadline_store_refresh_all(); @repeat_counts[i] > 1 makes it a repeat of the
+ * customer's latest earlier complaint of the same category, when there is
+ * one.  The caller runs the transaction. */
 gboolean    desk_ticket_store_insert_bulk   (DeskDatabase           *db,
                                              const DeskTicketDraft  *drafts,
                                              const DeskTicketStatus *statuses,
                                              const gint64           *closed_at,
-                                             const gint64           *deadlines,
                                              const int              *repeat_counts,
                                              guint                   n,
                                              GError                **error);

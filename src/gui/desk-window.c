@@ -13,6 +13,7 @@
 
 #include "desk-office-store.h"
 
+#include "desk-tickets-view.h"
 #include "desk-window.h"
 
 struct _DeskWindow
@@ -26,6 +27,7 @@ struct _DeskWindow
   AdwViewSwitcherTitle *switcher_title;
   AdwViewStack         *stack;
   AdwToastOverlay      *toast_overlay;
+  DeskTicketsView      *tickets_view;
 };
 
 G_DEFINE_FINAL_TYPE (DeskWindow, desk_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -190,6 +192,29 @@ desk_window_show_area_action (GtkWidget  *widget,
 }
 
 static void
+desk_window_new_ticket_action (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *parameter)
+{
+  DeskWindow *self = DESK_WINDOW (widget);
+
+  desk_window_set_visible_area (self, "tickets");
+  desk_tickets_view_new_ticket (self->tickets_view);
+}
+
+static void
+desk_window_find_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  DeskWindow *self = DESK_WINDOW (widget);
+
+  /* Only the Tickets area has a search yet. */
+  desk_window_set_visible_area (self, "tickets");
+  desk_tickets_view_focus_search (self->tickets_view);
+}
+
+static void
 desk_window_current_user_changed_cb (DeskWindow *self,
                                      const char *key,
                                      GSettings  *settings)
@@ -232,6 +257,10 @@ desk_window_constructed (GObject *object)
 
   /* Without an office the areas have nothing to show or edit. */
   gtk_widget_set_sensitive (GTK_WIDGET (self->stack), self->database != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-ticket", self->database != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find", self->database != NULL);
+  if (self->database != NULL)
+    desk_tickets_view_set_office (self->tickets_view, self->database, self->settings);
 
   desk_window_reload_office (self);
 }
@@ -332,11 +361,14 @@ desk_window_class_init (DeskWindowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (DESK_TYPE_TICKETS_VIEW);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/desk-window.ui");
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, DeskWindow, tickets_view);
 
   gtk_widget_class_install_action (widget_class, "win.show-area", "s",
                                    desk_window_show_area_action);
@@ -346,6 +378,15 @@ desk_window_class_init (DeskWindowClass *klass)
                                          "win.show-area", "s", areas[i]);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
                                        "window.close", NULL);
+
+  gtk_widget_class_install_action (widget_class, "win.new-ticket", NULL,
+                                   desk_window_new_ticket_action);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL,
+                                   desk_window_find_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
+                                       "win.new-ticket", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "win.find", NULL);
 }
 
 static void

@@ -1,0 +1,251 @@
+/* desk-deadline-store.c
+ *
+ * Copyright 2026 The Service Desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "desk-deadline-store"
+
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "desk-database-private.h"
+#include "desk-deadline-store.h"
+
+#define WARN_PERCENT 80
+
+const DeskPolicy *
+desk_deadline_store_get_policy (DeskDatabase *db)
+{
+  static DeskPolicy *policy;
+
+  if (g_once_init_enter (&policy))
+    g_once_init_leave (&policy, desk_policy_new_default ());
+
+  return policy;
+}
+
+DeskWorkCalendar *
+desk_deadline_store_get_calendar (DeskDatabase *db)
+{
+  static DeskWorkCalendar *calendar;
+
+  if (g_once_init_enter (&calendar))
+    g_once_init_leave (&calendar, desk_work_calendar_new_default ());
+
+  return calendar;
+}
+
+/* The facts of one ticket, or of every open one.  Until rectification
+ * notices and callbacks have their own tables, a ticket's notice counts
+ * as issued when it first went to "rectifying" and rectified when it first
+ * went to "verifying"; visits and callbacks are timeline entries. */
+#define FACTS_SELECT \
+  "SELECT t.id, t.kind, cat.code, t.severity, t.received_at, coalesce(t.closed_at, 0)," \
+  " c.no_callbacks, a.kind = 'site', a.handover_date," \
+  " coalesce(e.forwarded, 0), coalesce(e.contacted, 0), coalesce(e.agreed, 0)," \
+  " coalesce(e.visited, 0), coalesce(e.notice, 0), coalesce(e.rectified, 0)," \
+  " coalesce(e.callback, 0)" \
+  " FROM tickets t" \
+  " JOIN categories cat ON cat.id = t.category_id" \
+  " JOIN customers c ON c.id = t.customer_id" \
+  " LEFT JOIN assets a ON a.id = t.asset_id" \
+  " LEFT JOIN (SELECT ticket_id," \
+  "   min(CASE WHEN kind = 'status' AND new_value = 'forwarded' THEN at END) AS forwarded," \
+  "   min(CASE WHEN kind = 'status' AND new_value = 'contacted' THEN at END) AS contacted," \
+  "   min(CASE WHEN kind = 'visit-agreed' THEN at END) AS agreed," \
+  "   min(CASE WHEN kind = 'visited' THEN at END) AS visited," \
+  "   min(CASE WHEN kind = 'status' AND new_value = 'rectifying' THEN at END) AS notice," \
+  "   min(CASE WHEN kind = 'status' AND new_value = 'verifying' THEN at END) AS rectified," \
+  "   max(CASE WHEN kind = 'callback' THEN at END) AS callback" \
+  "   FROM ticket_events WHERE %s GROUP BY ticket_id) e ON e.ticket_id = t.id"
+
+/* "2026-09-18": the start of that day in the office's time zone. */
+static gint64
+local_day_start (DeskWorkCalendar *calendar,
+                 const char       *date)
+{
+  g_autoptr(GDateTime) dt = NULL;
+  int y, m, d;
+
+  if (date == NULL || sscanf (date, "%d-%d-%d", &y, &m, &d) != 3)
+    return 0;
+
+  dt = g_date_time_new (desk_work_calendar_get_timezone (calendar), y, m, d, 0, 0, 0);
+  return dt ? g_date_time_to_unix (dt) : 0;
+}
+
+static void
+facts_from_row (sqlite3_stmt     *stmt,
+                DeskWorkCalendar *calendar,
+                DeskTicketFacts  *f,
+                char            **category)
+{
+  memset (f, 0, sizeof *f);
+  f->kind = sqlite3_column_int (stmt, 1);
+  *category = _desk_column_dup (stmt, 2);
+  f->category = *category;
+  f->severity = sqlite3_column_int (stmt, 3);
+  f->received_at = sqlite3_column_int64 (stmt, 4);
+  f->closed_at = sqlite3_column_int64 (stmt, 5);
+  f->no_callbacks = sqlite3_column_int (stmt, 6);
+  f->is_site = sqlite3_column_int (stmt, 7);
+  f->handover_at = local_day_start (calendar, (const char *)sqlite3_column_text (stmt, 8));
+  f->forwarded_at = sqlite3_column_int64 (stmt, 9);
+  f->contacted_at = sqlite3_column_int64 (stmt, 10);
+  f->visit_agreed_at = sqlite3_column_int64 (stmt, 11);
+  f->visited_at = sqlite3_column_int64 (stmt, 12);
+  f->notice_issued_at = sqlite3_column_int64 (stmt, 13);
+  f->rectified_at = sqlite3_column_int64 (stmt, 14);
+  f->last_callback_at = sqlite3_column_int64 (stmt, 15);
+}
+
+gboolean
+desk_deadline_store_get_facts (DeskDatabase     *db,
+                               gint64            ticket_id,
+                               DeskTicketFacts  *facts,
+                               char            **category,
+                               GError          **error)
+{
+  g_autofree char *sql = g_strdup_printf (FACTS_SELECT " WHERE t.id = ?1", "ticket_id = ?1");
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (DESK_IS_DATABASE (db), FALSE);
+
+  stmt = _desk_database_prepare (db, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, ticket_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    facts_from_row (stmt, desk_deadline_store_get_calendar (db), facts, category);
+  else if (rc == SQLITE_DONE)
+    g_set_error (error, DESK_DATABASE_ERROR, DESK_DATABASE_ERROR_NOT_FOUND,
+                 _("The ticket no longer exists"));
+  else
+    _desk_database_set_error (db, error, _("Could not read the ticket’s deadlines"));
+  sqlite3_reset (stmt);
+
+  return rc == SQLITE_ROW;
+}
+
+GArray *
+desk_deadline_store_evaluate (DeskDatabase  *db,
+                              gint64         ticket_id,
+                              gint64         now,
+                              GError       **error)
+{
+  g_autofree char *category = NULL;
+  DeskTicketFacts facts;
+
+  if (!desk_deadline_store_get_facts (db, ticket_id, &facts, &category, error))
+    return NULL;
+
+  return desk_policy_evaluate (desk_deadline_store_get_policy (db),
+                               desk_deadline_store_get_calendar (db),
+                               &facts, now, WARN_PERCENT);
+}
+
+static gboolean
+store_next (DeskDatabase  *db,
+            gint64         ticket_id,
+            gint64         next,
+            GError       **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = _desk_database_prepare (db, "UPDATE tickets SET next_deadline = ?2 WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, ticket_id);
+  if (next > 0)
+    sqlite3_bind_int64 (stmt, 2, next);
+  else
+    sqlite3_bind_null (stmt, 2);
+
+  return _desk_database_step_done (db, stmt, _("Could not save the ticket’s deadline"), error);
+}
+
+gboolean
+desk_deadline_store_refresh (DeskDatabase  *db,
+                             gint64         ticket_id,
+                             gint64         now,
+                             GError       **error)
+{
+  g_autoptr(GArray) deadlines = desk_deadline_store_evaluate (db, ticket_id, now, error);
+
+  if (deadlines == NULL)
+    return FALSE;
+
+  return store_next (db, ticket_id, desk_deadlines_next_due (deadlines), error);
+}
+
+gboolean
+desk_deadline_store_refresh_all (DeskDatabase  *db,
+                                 gint64         now,
+                                 guint64       *n_tickets,
+                                 GError       **error)
+{
+  g_autofree char *sql = g_strdup_printf (FACTS_SELECT " WHERE t.status <> 7",
+                                          "ticket_id IN (SELECT id FROM tickets WHERE status <> 7)");
+  const DeskPolicy *policy = desk_deadline_store_get_policy (db);
+  DeskWorkCalendar *calendar = desk_deadline_store_get_calendar (db);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) nexts = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (DESK_IS_DATABASE (db), FALSE);
+
+  if (!desk_database_begin (db, error))
+    return FALSE;
+
+  stmt = _desk_database_prepare (db, sql, error);
+  if (stmt == NULL)
+    goto failed;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autofree char *category = NULL;
+      g_autoptr(GArray) deadlines = NULL;
+      DeskTicketFacts facts;
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 next;
+
+      facts_from_row (stmt, calendar, &facts, &category);
+      deadlines = desk_policy_evaluate (policy, calendar, &facts, now, WARN_PERCENT);
+      next = desk_deadlines_next_due (deadlines);
+      g_array_append_val (ids, id);
+      g_array_append_val (nexts, next);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _desk_database_set_error (db, error, _("Could not read the tickets"));
+      goto failed;
+    }
+
+  for (guint i = 0; i < ids->len; i++)
+    if (!store_next (db, g_array_index (ids, gint64, i), g_array_index (nexts, gint64, i), error))
+      goto failed;
+
+  if (!desk_database_commit (db, error))
+    return FALSE;
+
+  if (n_tickets != NULL)
+    *n_tickets = ids->len;
+  return TRUE;
+
+failed:
+  desk_database_rollback (db);
+  return FALSE;
+}

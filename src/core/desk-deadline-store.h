@@ -1,0 +1,50 @@
+/* desk-deadline-store.h
+ *
+ * Copyright 2026 The Service Desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "desk-database.h"
+#include "desk-policy.h"
+
+G_BEGIN_DECLS
+
+/* Where a ticket's deadlines come from: its facts are read from the
+ * ticket, its customer's asset and its timeline; the policy and the work
+ * calendar turn them into deadlines (desk-policy.c).  The earliest
+ * unmet one is kept in tickets.next_deadline for the queues. */
+
+/* The office's active policy and work calendar.  Until policies are kept
+ * in the office database these are the defaults of DOMAIN.md and the
+ * bundled mainland China calendar; owned by the database's process. */
+const DeskPolicy *desk_deadline_store_get_policy   (DeskDatabase     *db);
+DeskWorkCalendar *desk_deadline_store_get_calendar (DeskDatabase     *db);
+
+/* A ticket's facts; @category receives the category code (free it). */
+gboolean  desk_deadline_store_get_facts     (DeskDatabase     *db,
+                                             gint64            ticket_id,
+                                             DeskTicketFacts  *facts,
+                                             char            **category,
+                                             GError          **error);
+/* The ticket's deadlines now.  Element type DeskDeadline. */
+GArray   *desk_deadline_store_evaluate      (DeskDatabase     *db,
+                                             gint64            ticket_id,
+                                             gint64            now,
+                                             GError          **error);
+/* Recomputes and stores the ticket's next deadline (inside the caller's
+ * transaction when there is one). */
+gboolean  desk_deadline_store_refresh       (DeskDatabase     *db,
+                                             gint64            ticket_id,
+                                             gint64            now,
+                                             GError          **error);
+/* Every open ticket's next deadline, in one transaction; @n_tickets
+ * receives how many were computed. */
+gboolean  desk_deadline_store_refresh_all   (DeskDatabase     *db,
+                                             gint64            now,
+                                             guint64          *n_tickets,
+                                             GError          **error);
+
+G_END_DECLS

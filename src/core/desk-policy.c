@@ -1,0 +1,363 @@
+/* desk-policy.c
+ *
+ * Copyright 2026 The Service Desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "desk-policy"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "desk-policy.h"
+
+#define KIND(k) (1u << (k))
+
+void
+desk_rule_free (DeskRule *rule)
+{
+  if (rule == NULL)
+    return;
+
+  g_free (rule->id);
+  g_free (rule->name);
+  g_strfreev (rule->categories);
+  g_strfreev (rule->except_categories);
+  g_free (rule);
+}
+
+void
+desk_policy_free (DeskPolicy *policy)
+{
+  if (policy == NULL)
+    return;
+
+  g_ptr_array_unref (policy->rules);
+  g_free (policy);
+}
+
+static DeskRule *
+add_rule (DeskPolicy     *policy,
+          const char     *id,
+          const char     *name,
+          DeskClockEvent  starts,
+          DeskRuleAction  action,
+          DeskRole        role,
+          int             limit,
+          DeskLimitUnit   unit,
+          gboolean        working_time)
+{
+  DeskRule *rule = g_new0 (DeskRule, 1);
+
+  rule->id = g_strdup (id);
+  rule->name = g_strdup (name);
+  rule->starts = starts;
+  rule->action = action;
+  rule->role = role;
+  rule->limit = limit;
+  rule->unit = unit;
+  rule->working_time = working_time;
+  rule->kinds = KIND (DESK_TICKET_COMPLAINT);
+  rule->min_severity = DESK_SEVERITY_LOW;
+  g_ptr_array_add (policy->rules, rule);
+  return rule;
+}
+
+/* DOMAIN.md's rules, as the manuals state them; offices change the
+ * numbers in Preferences. */
+DeskPolicy *
+desk_policy_new_default (void)
+{
+  DeskPolicy *policy = g_new0 (DeskPolicy, 1);
+  DeskRule *r;
+
+  policy->revision = 1;
+  policy->rules = g_ptr_array_new_with_free_func ((GDestroyNotify)desk_rule_free);
+
+  /* Forwarded to the responsible department within 30 minutes; outside
+   * office hours the paperwork follows on the next working day, which
+   * working time gives by itself. */
+  r = add_rule (policy, "forward", _("Forward to the responsible department"),
+                DESK_CLOCK_RECEIVED, DESK_ACTION_FORWARD, DESK_ROLE_CLERK, 30, DESK_LIMIT_MINUTES, TRUE);
+  r->notify = TRUE;
+
+  /* ...but an urgent one received after hours goes to a manager by phone
+   * at once. */
+  r = add_rule (policy, "urgent-after-hours", _("Phone a manager about an urgent complaint"),
+                DESK_CLOCK_RECEIVED, DESK_ACTION_CONTACT, DESK_ROLE_DEPARTMENT_MANAGER, 15,
+                DESK_LIMIT_MINUTES, FALSE);
+  r->min_severity = DESK_SEVERITY_URGENT;
+  r->hours = DESK_HOURS_AFTER;
+  r->escalate = TRUE;
+
+  /* A department manager or above contacts the customer within 10 minutes. */
+  r = add_rule (policy, "contact", _("Contact the customer"),
+                DESK_CLOCK_FORWARDED, DESK_ACTION_CONTACT, DESK_ROLE_DEPARTMENT_MANAGER, 10,
+                DESK_LIMIT_MINUTES, TRUE);
+  r->escalate = TRUE;
+
+  /* Every complaint yields a rectification notice within one working day. */
+  r = add_rule (policy, "notice", _("Issue a rectification notice"),
+                DESK_CLOCK_RECEIVED, DESK_ACTION_ISSUE_NOTICE, DESK_ROLE_QA_INSPECTOR, 1,
+                DESK_LIMIT_DAYS, TRUE);
+  r->notify = TRUE;
+
+  /* Repairs on completed sites within two months of handover: QA on site
+   * within 4 hours for plumbing and electrical, 24 hours for anything else. */
+  r = add_rule (policy, "visit-plumbing-electrical", _("Visit the site (plumbing and electrical)"),
+                DESK_CLOCK_RECEIVED, DESK_ACTION_VISIT, DESK_ROLE_QA_INSPECTOR, 4, DESK_LIMIT_HOURS, FALSE);
+  r->kinds = KIND (DESK_TICKET_COMPLAINT) | KIND (DESK_TICKET_REPAIR);
+  r->categories = g_strsplit ("plumbing-electrical", ",", -1);
+  r->site = DESK_SITE_COMPLETED;
+  r->within_days_of_handover = 61;
+  r->escalate = TRUE;
+
+  r = add_rule (policy, "visit-other", _("Visit the site"),
+                DESK_CLOCK_RECEIVED, DESK_ACTION_VISIT, DESK_ROLE_QA_INSPECTOR, 24, DESK_LIMIT_HOURS, FALSE);
+  r->kinds = KIND (DESK_TICKET_COMPLAINT) | KIND (DESK_TICKET_REPAIR);
+  r->except_categories = g_strsplit ("plumbing-electrical", ",", -1);
+  r->site = DESK_SITE_COMPLETED;
+  r->within_days_of_handover = 61;
+  r->escalate = TRUE;
+
+  /* The service desk calls back every day until the complaint is closed,
+   * unless the customer said they want no callbacks. */
+  r = add_rule (policy, "daily-callback", _("Call the customer back"),
+                DESK_CLOCK_RECEIVED, DESK_ACTION_CALL_BACK, DESK_ROLE_CLERK, 1, DESK_LIMIT_DAYS, TRUE);
+  r->repeats = TRUE;
+  r->needs_callbacks = TRUE;
+  r->notify = TRUE;
+
+  /* A visit was agreed and nobody came for two days running: straight to
+   * the general manager. */
+  r = add_rule (policy, "agreed-visit", _("Come for the agreed visit"),
+                DESK_CLOCK_VISIT_AGREED, DESK_ACTION_VISIT, DESK_ROLE_DEPARTMENT_MANAGER, 2,
+                DESK_LIMIT_DAYS, FALSE);
+  r->escalate = TRUE;
+  r->escalate_to = DESK_ROLE_GENERAL_MANAGER;
+
+  return policy;
+}
+
+static gboolean
+in_list (char       **list,
+         const char  *code)
+{
+  return list != NULL && code != NULL && g_strv_contains ((const char * const *)list, code);
+}
+
+static gboolean
+applies (const DeskRule        *rule,
+         DeskWorkCalendar      *calendar,
+         const DeskTicketFacts *f)
+{
+  if (rule->kinds != 0 && !(rule->kinds & KIND (f->kind)))
+    return FALSE;
+  if (rule->categories != NULL && !in_list (rule->categories, f->category))
+    return FALSE;
+  if (in_list (rule->except_categories, f->category))
+    return FALSE;
+  if (f->severity < rule->min_severity)
+    return FALSE;
+  if (rule->needs_callbacks && f->no_callbacks)
+    return FALSE;
+
+  switch (rule->site)
+    {
+    case DESK_SITE_ANY:
+      break;
+    case DESK_SITE_UNDER_CONSTRUCTION:
+      if (!f->is_site || (f->handover_at != 0 && f->handover_at <= f->received_at))
+        return FALSE;
+      break;
+    case DESK_SITE_COMPLETED:
+      if (!f->is_site || f->handover_at == 0 || f->handover_at > f->received_at)
+        return FALSE;
+      if (rule->within_days_of_handover > 0 &&
+          f->received_at - f->handover_at > (gint64)rule->within_days_of_handover * 24 * 3600)
+        return FALSE;
+      break;
+    default:
+      return FALSE;
+    }
+
+  switch (rule->hours)
+    {
+    case DESK_HOURS_ANY:
+      return TRUE;
+    case DESK_HOURS_OFFICE:
+      return desk_work_calendar_is_open (calendar, f->received_at);
+    case DESK_HOURS_AFTER:
+      return !desk_work_calendar_is_open (calendar, f->received_at);
+    default:
+      return FALSE;
+    }
+}
+
+static gint64
+start_of (const DeskRule        *rule,
+          const DeskTicketFacts *f)
+{
+  switch (rule->starts)
+    {
+    case DESK_CLOCK_RECEIVED:
+      return f->received_at;
+    case DESK_CLOCK_FORWARDED:
+      return f->forwarded_at;
+    case DESK_CLOCK_VISIT_AGREED:
+      return f->visit_agreed_at;
+    case DESK_CLOCK_NOTICE_ISSUED:
+      return f->notice_issued_at;
+    case DESK_CLOCK_CLOSED:
+      return f->closed_at;
+    default:
+      return 0;
+    }
+}
+
+static gint64
+met_of (const DeskRule        *rule,
+        const DeskTicketFacts *f)
+{
+  switch (rule->action)
+    {
+    case DESK_ACTION_FORWARD:
+      return f->forwarded_at;
+    case DESK_ACTION_CONTACT:
+      return f->contacted_at;
+    case DESK_ACTION_ISSUE_NOTICE:
+      return f->notice_issued_at;
+    case DESK_ACTION_VISIT:
+      return f->visited_at;
+    case DESK_ACTION_CALL_BACK:
+      return f->last_callback_at;
+    case DESK_ACTION_RECTIFY:
+      return f->rectified_at;
+    default:
+      return 0;
+    }
+}
+
+static gint64
+due_from (const DeskRule   *rule,
+          DeskWorkCalendar *calendar,
+          gint64            start)
+{
+  gint64 minutes;
+
+  if (rule->working_time)
+    {
+      switch (rule->unit)
+        {
+        case DESK_LIMIT_MINUTES:
+          return desk_work_calendar_add_minutes (calendar, start, rule->limit);
+        case DESK_LIMIT_HOURS:
+          return desk_work_calendar_add_minutes (calendar, start, rule->limit * 60);
+        case DESK_LIMIT_DAYS:
+          return desk_work_calendar_add_days (calendar, start, rule->limit);
+        default:
+          return start;
+        }
+    }
+
+  minutes = rule->unit == DESK_LIMIT_MINUTES ? rule->limit
+          : rule->unit == DESK_LIMIT_HOURS ? rule->limit * 60
+          : (gint64)rule->limit * 24 * 60;
+  return start + minutes * 60;
+}
+
+/* How much of the rule's time has gone, in percent: in working time for
+ * working-time rules, so that a night does not use up the warning. */
+static gint64
+percent_gone (const DeskRule   *rule,
+              DeskWorkCalendar *calendar,
+              gint64            start,
+              gint64            due,
+              gint64            now)
+{
+  gint64 total, gone;
+
+  if (rule->working_time)
+    {
+      total = desk_work_calendar_minutes_between (calendar, start, due);
+      gone = desk_work_calendar_minutes_between (calendar, start, now);
+    }
+  else
+    {
+      total = due - start;
+      gone = now - start;
+    }
+
+  return total > 0 ? gone * 100 / total : 100;
+}
+
+GArray *
+desk_policy_evaluate (const DeskPolicy      *policy,
+                      DeskWorkCalendar      *calendar,
+                      const DeskTicketFacts *f,
+                      gint64                 now,
+                      int                    warn_percent)
+{
+  GArray *deadlines = g_array_new (FALSE, TRUE, sizeof (DeskDeadline));
+
+  g_return_val_if_fail (policy != NULL, deadlines);
+  g_return_val_if_fail (f != NULL, deadlines);
+
+  for (guint i = 0; i < policy->rules->len; i++)
+    {
+      const DeskRule *rule = g_ptr_array_index (policy->rules, i);
+      DeskDeadline d = { rule, 0, 0, 0, DESK_DEADLINE_PENDING };
+      gint64 met;
+
+      d.starts_at = start_of (rule, f);
+      if (d.starts_at == 0 || !applies (rule, calendar, f))
+        continue;
+
+      met = met_of (rule, f);
+
+      if (rule->repeats)
+        {
+          /* Callbacks end when the ticket closes; the next is due a
+           * period after the last one (or after the clock started). */
+          if (f->closed_at != 0)
+            continue;
+          if (met > d.starts_at)
+            d.starts_at = met;
+          met = 0;
+        }
+
+      d.due_at = due_from (rule, calendar, d.starts_at);
+      d.met_at = met;
+
+      if (d.met_at != 0)
+        d.state = d.met_at <= d.due_at ? DESK_DEADLINE_MET : DESK_DEADLINE_MET_LATE;
+      else if (f->closed_at != 0 && f->closed_at < d.due_at)
+        continue; /* closed before it fell due: nothing left to do */
+      else if ((f->closed_at != 0 ? f->closed_at : now) >= d.due_at)
+        d.state = DESK_DEADLINE_BREACHED;
+      else if (percent_gone (rule, calendar, d.starts_at, d.due_at, now) >= warn_percent)
+        d.state = DESK_DEADLINE_DUE_SOON;
+
+      g_array_append_val (deadlines, d);
+    }
+
+  return deadlines;
+}
+
+gint64
+desk_deadlines_next_due (GArray *deadlines)
+{
+  gint64 next = 0;
+
+  for (guint i = 0; i < deadlines->len; i++)
+    {
+      const DeskDeadline *d = &g_array_index (deadlines, DeskDeadline, i);
+
+      if (d->met_at == 0 && (next == 0 || d->due_at < next))
+        next = d->due_at;
+    }
+
+  return next;
+}

@@ -1,0 +1,867 @@
+/* desk-ticket-detail.c
+ *
+ * Copyright 2026 The Service Desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "desk-ticket-detail"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "desk-enums.h"
+#include "desk-office-store.h"
+#include "desk-ticket-store.h"
+#include "desk-ticket-workflow.h"
+
+#include "desk-gui-private.h"
+#include "desk-ticket-detail.h"
+#include "desk-ticket-format.h"
+
+struct _DeskTicketDetail
+{
+  AdwBin          parent_instance;
+
+  DeskDatabase   *database;
+  gint64          actor_id;
+  DeskTicket     *ticket;
+  gulong          changed_id;
+
+  /* For the assign popover, in the order of its drop-downs (after
+   * "none"). */
+  GPtrArray      *departments;
+  GPtrArray      *staff;
+
+  /* Template widgets */
+  GtkStack       *stack;
+  GtkScrolledWindow *scroller;
+  GtkLabel       *number_label;
+  GtkLabel       *major_badge;
+  GtkLabel       *severity_badge;
+  GtkLabel       *status_badge;
+  GtkLabel       *summary_label;
+  GtkMenuButton  *status_button;
+  GtkMenuButton  *assign_button;
+  GtkPopover     *assign_popover;
+  GtkDropDown    *department_dropdown;
+  GtkDropDown    *owner_dropdown;
+  GtkButton      *escalate_button;
+  GtkMenuButton  *link_button;
+  GtkPopover     *link_popover;
+  GtkEntry       *other_entry;
+  GtkGrid        *field_grid;
+  GtkWidget      *description_box;
+  GtkLabel       *description_label;
+  GtkListBox     *timeline_list;
+  AdwEntryRow    *note_row;
+};
+
+G_DEFINE_FINAL_TYPE (DeskTicketDetail, desk_ticket_detail, ADW_TYPE_BIN)
+
+/* Showing a ticket */
+
+static void
+add_field (DeskTicketDetail *self,
+           int               row,
+           const char       *name,
+           const char       *value)
+{
+  GtkWidget *key = gtk_label_new (name);
+  GtkWidget *text = gtk_label_new (value && *value ? value : "—");
+
+  gtk_label_set_xalign (GTK_LABEL (key), 0);
+  gtk_label_set_yalign (GTK_LABEL (key), 0);
+  gtk_widget_add_css_class (key, "dim-label");
+  gtk_grid_attach (self->field_grid, key, 0, row, 1, 1);
+
+  gtk_label_set_xalign (GTK_LABEL (text), 0);
+  gtk_label_set_wrap (GTK_LABEL (text), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_selectable (GTK_LABEL (text), TRUE);
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_grid_attach (self->field_grid, text, 1, row, 1, 1);
+}
+
+static char *
+number_of (DeskTicketDetail *self,
+           gint64            id)
+{
+  g_autoptr(DeskTicket) other = NULL;
+
+  if (id == 0)
+    return NULL;
+
+  other = desk_ticket_store_get (self->database, id, NULL);
+
+  return other ? g_strdup (desk_ticket_get_number (other)) : NULL;
+}
+
+static void
+show_fields (DeskTicketDetail     *self,
+             const DeskTicketData *d)
+{
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  g_autofree char *kind = NULL;
+  g_autofree char *customer = NULL;
+  g_autofree char *received = NULL;
+  g_autofree char *received_time = NULL;
+  g_autofree char *age = NULL;
+  g_autofree char *deadline = NULL;
+  g_autofree char *repeat = NULL;
+  GtkWidget *child;
+  int row = 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->field_grid))) != NULL)
+    gtk_grid_remove (self->field_grid, child);
+
+  if (d->kind == DESK_TICKET_REPAIR)
+    /* Translators: a repair order's kind and how it is done, e.g. "Repair order · on site" */
+    kind = g_strdup_printf (C_("ticket kind", "%s · %s"), desk_ticket_kind_get_label (d->kind),
+                            d->on_site ? _("on site") : _("sent in"));
+  else
+    kind = g_strdup (desk_ticket_kind_get_label (d->kind));
+  add_field (self, row++, _("Kind"), kind);
+
+  if (d->customer_phone != NULL && d->customer_phone[0] != '\0')
+    /* Translators: a customer's name and phone number */
+    customer = g_strdup_printf (C_("customer", "%s · %s"), d->customer_name, d->customer_phone);
+  else
+    customer = g_strdup (d->customer_name);
+  add_field (self, row++, _("Customer"), customer);
+  add_field (self, row++, _("Asset"), d->asset_label);
+  add_field (self, row++, _("Category"), d->category_name);
+  add_field (self, row++, _("Channel"), desk_channel_get_label (d->channel));
+  add_field (self, row++, _("Department"),
+             d->department_name ? d->department_name : _("Not forwarded yet"));
+  add_field (self, row++, _("Owner"), d->owner_name ? d->owner_name : _("Unassigned"));
+
+  received_time = _desk_format_time (d->received_at);
+  age = _desk_format_age (d->received_at, now);
+  /* Translators: when a ticket was received, then how long ago, e.g. "2026-03-12 14:05 (3 h)" */
+  received = g_strdup_printf (C_("received", "%s (%s)"), received_time, age);
+  add_field (self, row++, _("Received"), received);
+
+  if (d->closed_at > 0)
+    {
+      g_autofree char *closed = _desk_format_time (d->closed_at);
+
+      add_field (self, row++, _("Closed"), closed);
+    }
+  else if (d->next_deadline > 0)
+    {
+      g_autofree char *when = _desk_format_time (d->next_deadline);
+      g_autofree char *left = _desk_format_deadline (d->next_deadline, now);
+
+      deadline = g_strdup_printf (C_("received", "%s (%s)"), when, left);
+      add_field (self, row++, _("Next Deadline"), deadline);
+    }
+
+  if (d->escalation_level > 0)
+    {
+      /* The escalation chain starts at the department manager. */
+      static const DeskRole chain[] = {
+        DESK_ROLE_DEPARTMENT_MANAGER,
+        DESK_ROLE_BRANCH_GENERAL_MANAGER,
+        DESK_ROLE_GENERAL_MANAGER,
+      };
+      int level = CLAMP (d->escalation_level, 0, (int)G_N_ELEMENTS (chain) - 1);
+
+      add_field (self, row++, _("Escalated To"), desk_role_get_label (chain[level]));
+    }
+
+  if (d->repeat_count > 1)
+    {
+      g_autofree char *ordinal = _desk_format_repeat (d->repeat_count);
+      g_autofree char *of = number_of (self, d->repeat_of);
+
+      if (of != NULL)
+        /* Translators: e.g. "2nd complaint, repeats TS-2026-000123" */
+        repeat = g_strdup_printf (_("%s complaint, repeats %s"), ordinal, of);
+      else
+        repeat = g_strdup_printf (_("%s complaint"), ordinal);
+      add_field (self, row++, _("Repeat"), repeat);
+    }
+
+  if (d->merged_into != 0)
+    {
+      g_autofree char *into = number_of (self, d->merged_into);
+
+      add_field (self, row++, _("Merged Into"), into);
+    }
+}
+
+static char *
+status_label_of (const char *nick)
+{
+  int value;
+
+  if (nick != NULL && desk_enum_from_nick (DESK_TYPE_TICKET_STATUS, nick, &value))
+    return g_strdup (desk_ticket_status_get_label (value));
+
+  return g_strdup (nick ? nick : "—");
+}
+
+static char *
+role_label_of (const char *nick)
+{
+  DeskRole role;
+
+  if (nick != NULL && desk_role_from_nick (nick, &role))
+    return g_strdup (desk_role_get_label (role));
+
+  return g_strdup (nick ? nick : "—");
+}
+
+static const char *
+field_label_of (const char *field)
+{
+  if (g_strcmp0 (field, "summary") == 0)
+    return _("Summary");
+  if (g_strcmp0 (field, "description") == 0)
+    return _("Description");
+  if (g_strcmp0 (field, "severity") == 0)
+    return _("Severity");
+  if (g_strcmp0 (field, "major") == 0)
+    return _("Major");
+  if (g_strcmp0 (field, "category") == 0)
+    return _("Category");
+  if (g_strcmp0 (field, "channel") == 0)
+    return _("Channel");
+
+  return field;
+}
+
+#define OR_NONE(s) ((s) && *(s) ? (s) : "—")
+
+/* What happened, in one line. */
+static char *
+describe_event (const DeskTicketEvent *e)
+{
+  if (g_strcmp0 (e->kind, "created") == 0)
+    /* Translators: a timeline entry; %s is the ticket number */
+    return g_strdup_printf (_("Registered as %s"), OR_NONE (e->new_value));
+
+  if (g_strcmp0 (e->kind, "status") == 0 || g_strcmp0 (e->kind, "reopen") == 0)
+    {
+      g_autofree char *from = status_label_of (e->old_value);
+      g_autofree char *to = status_label_of (e->new_value);
+
+      if (g_strcmp0 (e->kind, "reopen") == 0)
+        /* Translators: a timeline entry: old status → new status */
+        return g_strdup_printf (_("Reopened: %s → %s"), from, to);
+      /* Translators: a timeline entry: old status → new status */
+      return g_strdup_printf (_("Status: %s → %s"), from, to);
+    }
+
+  if (g_strcmp0 (e->kind, "assign") == 0)
+    {
+      if (g_strcmp0 (e->field, "department") == 0)
+        /* Translators: a timeline entry: old department → new department */
+        return g_strdup_printf (_("Department: %s → %s"), OR_NONE (e->old_value), OR_NONE (e->new_value));
+      /* Translators: a timeline entry: old owner → new owner */
+      return g_strdup_printf (_("Owner: %s → %s"), OR_NONE (e->old_value), OR_NONE (e->new_value));
+    }
+
+  if (g_strcmp0 (e->kind, "escalate") == 0)
+    {
+      g_autofree char *from = role_label_of (e->old_value);
+      g_autofree char *to = role_label_of (e->new_value);
+
+      /* Translators: a timeline entry: from one manager's role to the next */
+      return g_strdup_printf (_("Escalated: %s → %s"), from, to);
+    }
+
+  if (g_strcmp0 (e->kind, "field") == 0)
+    /* Translators: a timeline entry: field name: old value → new value */
+    return g_strdup_printf (_("%s: %s → %s"), field_label_of (e->field),
+                            OR_NONE (e->old_value), OR_NONE (e->new_value));
+
+  if (g_strcmp0 (e->kind, "note") == 0)
+    return g_strdup (_("Note"));
+
+  if (g_strcmp0 (e->kind, "link") == 0)
+    /* Translators: a timeline entry; %s is the other ticket's number */
+    return g_strdup_printf (_("Linked to %s"), OR_NONE (e->new_value));
+
+  if (g_strcmp0 (e->kind, "merge") == 0)
+    {
+      if (e->new_value != NULL)
+        /* Translators: a timeline entry; %s is the other ticket's number */
+        return g_strdup_printf (_("Merged into %s"), e->new_value);
+      /* Translators: a timeline entry; %s is the other ticket's number */
+      return g_strdup_printf (_("%s was merged into this ticket"), OR_NONE (e->old_value));
+    }
+
+  if (g_strcmp0 (e->kind, "repeat") == 0)
+    {
+      if (e->old_value != NULL)
+        /* Translators: a timeline entry; %s is the earlier complaint's number */
+        return g_strdup_printf (_("Repeat of %s"), e->old_value);
+      /* Translators: a timeline entry; %s is the later complaint's number */
+      return g_strdup_printf (_("Repeated by %s"), OR_NONE (e->new_value));
+    }
+
+  return g_strdup (e->kind);
+}
+
+static GtkWidget *
+event_row_new (const DeskTicketEvent *e)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  g_autofree char *when = _desk_format_time (e->at);
+  g_autofree char *what = describe_event (e);
+  g_autofree char *meta = NULL;
+  GtkWidget *label;
+
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 8);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+
+  /* Translators: who did something and when, e.g. "王丽 · 2026-03-12 14:05" */
+  meta = g_strdup_printf (C_("timeline", "%s · %s"),
+                          e->staff_name && *e->staff_name ? e->staff_name : _("System"), when);
+  label = gtk_label_new (meta);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "caption");
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_box_append (GTK_BOX (box), label);
+
+  label = gtk_label_new (what);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_box_append (GTK_BOX (box), label);
+
+  if (e->note != NULL && e->note[0] != '\0')
+    {
+      label = gtk_label_new (e->note);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+      gtk_widget_add_css_class (label, "desk-note");
+      gtk_box_append (GTK_BOX (box), label);
+    }
+
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+
+  return row;
+}
+
+static void
+show_timeline (DeskTicketDetail *self,
+               gint64            id)
+{
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->timeline_list))) != NULL)
+    gtk_list_box_remove (self->timeline_list, child);
+
+  events = desk_ticket_store_timeline (self->database, id, &error);
+  if (events == NULL)
+    {
+      g_warning ("Could not read the timeline: %s", error->message);
+      return;
+    }
+
+  for (guint i = 0; i < events->len; i++)
+    gtk_list_box_append (self->timeline_list, event_row_new (g_ptr_array_index (events, i)));
+}
+
+static void
+show_status_menu (DeskTicketDetail     *self,
+                  const DeskTicketData *d)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  const DeskTicketStatus *next;
+  guint n_next = 0;
+
+  next = desk_ticket_workflow_next_statuses (d->kind, d->status, &n_next);
+  for (guint i = 0; i < n_next; i++)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (desk_ticket_status_get_label (next[i]), NULL);
+
+      g_menu_item_set_action_and_target_value (item, "detail.set-status",
+                                               g_variant_new_int32 (next[i]));
+      g_menu_append_item (menu, item);
+    }
+
+  gtk_menu_button_set_menu_model (self->status_button, G_MENU_MODEL (menu));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->status_button), n_next > 0);
+}
+
+static void
+set_badge (GtkLabel   *badge,
+           const char *text,
+           const char *kind,
+           const char *nick)
+{
+  g_autofree char *variant = g_strconcat ("desk-", kind, "-", nick, NULL);
+  g_autofree char *base = g_strconcat ("desk-", kind, NULL);
+  const char *classes[] = { "desk-badge", base, variant, NULL };
+
+  gtk_label_set_label (badge, text);
+  gtk_widget_set_css_classes (GTK_WIDGET (badge), classes);
+}
+
+static void
+update_actions (DeskTicketDetail *self)
+{
+  const DeskTicketData *d = self->ticket ? desk_ticket_get_data (self->ticket) : NULL;
+  gboolean open = d != NULL && d->closed_at == 0 && d->status != DESK_STATUS_CLOSED;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.set-status", d != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.assign", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.escalate", open && d->escalation_level < 2);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.add-note", d != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.link", d != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.merge", open);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->assign_button), open);
+}
+
+static void
+show_ticket (DeskTicketDetail *self)
+{
+  const DeskTicketData *d;
+
+  update_actions (self);
+
+  if (self->ticket == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+
+  d = desk_ticket_get_data (self->ticket);
+  gtk_label_set_label (self->number_label, d->number);
+  gtk_label_set_label (self->summary_label, d->summary);
+  gtk_widget_set_visible (GTK_WIDGET (self->major_badge), d->major);
+  set_badge (self->severity_badge, desk_severity_get_label (d->severity), "severity",
+             desk_enum_to_nick (DESK_TYPE_SEVERITY, d->severity));
+  set_badge (self->status_badge, desk_ticket_status_get_label (d->status), "status",
+             desk_enum_to_nick (DESK_TYPE_TICKET_STATUS, d->status));
+
+  show_fields (self, d);
+  gtk_label_set_label (self->description_label, d->description ? d->description : "");
+  gtk_widget_set_visible (self->description_box, d->description != NULL && d->description[0] != '\0');
+  show_timeline (self, d->id);
+  show_status_menu (self, d);
+
+  gtk_stack_set_visible_child_name (self->stack, "ticket");
+}
+
+/* Changes */
+
+/* After a change: the toast for a refusal, and the latest values in any
+ * case (someone else's save is what made ours stale). */
+static void
+finish_change (DeskTicketDetail *self,
+               gboolean          ok,
+               GError           *error)
+{
+  if (!ok)
+    _desk_widget_add_toast (GTK_WIDGET (self), "%s", error->message);
+
+  desk_ticket_detail_reload (self);
+}
+
+static void
+set_status_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  DeskTicketDetail *self = DESK_TICKET_DETAIL (widget);
+  const DeskTicketData *d;
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (self->ticket == NULL)
+    return;
+
+  d = desk_ticket_get_data (self->ticket);
+  ok = desk_ticket_store_set_status (self->database, d->id, d->revision,
+                                     g_variant_get_int32 (parameter),
+                                     self->actor_id, NULL, &error);
+  finish_change (self, ok, error);
+}
+
+static void
+escalate_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  DeskTicketDetail *self = DESK_TICKET_DETAIL (widget);
+  const DeskTicketData *d;
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (self->ticket == NULL)
+    return;
+
+  d = desk_ticket_get_data (self->ticket);
+  ok = desk_ticket_store_escalate (self->database, d->id, d->revision, self->actor_id, NULL, &error);
+  finish_change (self, ok, error);
+}
+
+static void
+load_office_lists (DeskTicketDetail *self)
+{
+  g_autoptr(GtkStringList) department_names = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) staff_names = gtk_string_list_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_clear_pointer (&self->departments, g_ptr_array_unref);
+  g_clear_pointer (&self->staff, g_ptr_array_unref);
+
+  self->departments = desk_office_store_list_departments (self->database, &error);
+  if (self->departments == NULL)
+    {
+      g_warning ("Could not list the departments: %s", error->message);
+      self->departments = g_ptr_array_new ();
+      g_clear_error (&error);
+    }
+  self->staff = desk_office_store_list_staff (self->database, &error);
+  if (self->staff == NULL)
+    {
+      g_warning ("Could not list the staff: %s", error->message);
+      self->staff = g_ptr_array_new ();
+    }
+
+  gtk_string_list_append (department_names, _("Not forwarded"));
+  for (guint i = 0; i < self->departments->len; i++)
+    gtk_string_list_append (department_names,
+                            desk_department_get_name (g_ptr_array_index (self->departments, i)));
+
+  gtk_string_list_append (staff_names, _("Unassigned"));
+  for (guint i = 0; i < self->staff->len; i++)
+    {
+      g_autofree char *name = desk_staff_dup_display_name (g_ptr_array_index (self->staff, i));
+
+      gtk_string_list_append (staff_names, name);
+    }
+
+  gtk_drop_down_set_model (self->department_dropdown, G_LIST_MODEL (department_names));
+  gtk_drop_down_set_model (self->owner_dropdown, G_LIST_MODEL (staff_names));
+}
+
+static void
+desk_ticket_detail_assign_popover_show_cb (DeskTicketDetail *self,
+                                           GtkPopover       *popover)
+{
+  const DeskTicketData *d;
+
+  if (self->ticket == NULL || self->database == NULL)
+    return;
+
+  /* People and departments change in Preferences: read them each time. */
+  load_office_lists (self);
+
+  d = desk_ticket_get_data (self->ticket);
+  gtk_drop_down_set_selected (self->department_dropdown, 0);
+  for (guint i = 0; i < self->departments->len; i++)
+    if (desk_department_get_id (g_ptr_array_index (self->departments, i)) == d->department_id)
+      gtk_drop_down_set_selected (self->department_dropdown, i + 1);
+
+  gtk_drop_down_set_selected (self->owner_dropdown, 0);
+  for (guint i = 0; i < self->staff->len; i++)
+    if (desk_staff_get_id (g_ptr_array_index (self->staff, i)) == d->owner_id)
+      gtk_drop_down_set_selected (self->owner_dropdown, i + 1);
+}
+
+static void
+assign_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  DeskTicketDetail *self = DESK_TICKET_DETAIL (widget);
+  const DeskTicketData *d;
+  g_autoptr(GError) error = NULL;
+  guint department = gtk_drop_down_get_selected (self->department_dropdown);
+  guint owner = gtk_drop_down_get_selected (self->owner_dropdown);
+  gint64 department_id = 0;
+  gint64 owner_id = 0;
+  gboolean ok;
+
+  if (self->ticket == NULL || self->departments == NULL)
+    return;
+
+  if (department != GTK_INVALID_LIST_POSITION && department > 0 && department <= self->departments->len)
+    department_id = desk_department_get_id (g_ptr_array_index (self->departments, department - 1));
+  if (owner != GTK_INVALID_LIST_POSITION && owner > 0 && owner <= self->staff->len)
+    owner_id = desk_staff_get_id (g_ptr_array_index (self->staff, owner - 1));
+
+  gtk_popover_popdown (self->assign_popover);
+
+  d = desk_ticket_get_data (self->ticket);
+  ok = desk_ticket_store_assign (self->database, d->id, d->revision, department_id, owner_id,
+                                 self->actor_id, &error);
+  finish_change (self, ok, error);
+}
+
+static void
+add_note_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  DeskTicketDetail *self = DESK_TICKET_DETAIL (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->ticket == NULL)
+    return;
+
+  text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->note_row)));
+  if (!desk_ticket_store_add_note (self->database, desk_ticket_get_id (self->ticket),
+                                   self->actor_id, text, &error))
+    {
+      _desk_widget_add_toast (GTK_WIDGET (self), "%s", error->message);
+      return;
+    }
+
+  _desk_entry_row_set_text (self->note_row, "");
+  desk_ticket_detail_reload (self);
+}
+
+static void
+desk_ticket_detail_note_apply_cb (DeskTicketDetail *self,
+                                  AdwEntryRow      *row)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "detail.add-note", NULL);
+}
+
+/* The ticket named in the link popover, or NULL with a toast. */
+static DeskTicket *
+find_other (DeskTicketDetail *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *number = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->other_entry))));
+  DeskTicket *other;
+
+  if (number[0] == '\0')
+    {
+      _desk_widget_add_toast (GTK_WIDGET (self), "%s",
+                              _("Other ticket: enter the number of the ticket"));
+      return NULL;
+    }
+
+  other = desk_ticket_store_find_number (self->database, number, &error);
+  if (other == NULL)
+    _desk_widget_add_toast (GTK_WIDGET (self), "%s", error->message);
+
+  return other;
+}
+
+static void
+link_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  DeskTicketDetail *self = DESK_TICKET_DETAIL (widget);
+  g_autoptr(DeskTicket) other = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (self->ticket == NULL || (other = find_other (self)) == NULL)
+    return;
+
+  gtk_popover_popdown (self->link_popover);
+  ok = desk_ticket_store_link (self->database, desk_ticket_get_id (self->ticket),
+                               desk_ticket_get_id (other), self->actor_id, &error);
+  if (ok)
+    gtk_editable_set_text (GTK_EDITABLE (self->other_entry), "");
+  finish_change (self, ok, error);
+}
+
+static void
+merge_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  DeskTicketDetail *self = DESK_TICKET_DETAIL (widget);
+  g_autoptr(DeskTicket) other = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (self->ticket == NULL || (other = find_other (self)) == NULL)
+    return;
+
+  gtk_popover_popdown (self->link_popover);
+  ok = desk_ticket_store_merge (self->database, desk_ticket_get_id (self->ticket),
+                                desk_ticket_get_id (other), self->actor_id, &error);
+  if (ok)
+    gtk_editable_set_text (GTK_EDITABLE (self->other_entry), "");
+  finish_change (self, ok, error);
+}
+
+/* Public */
+
+static void
+database_changed_cb (DeskTicketDetail *self,
+                     const char       *table,
+                     gint64            id,
+                     DeskDatabase     *database)
+{
+  if (self->ticket != NULL && g_strcmp0 (table, "tickets") == 0 &&
+      id == desk_ticket_get_id (self->ticket))
+    desk_ticket_detail_reload (self);
+}
+
+void
+desk_ticket_detail_set_office (DeskTicketDetail *self,
+                               DeskDatabase     *database,
+                               gint64            actor_id)
+{
+  g_return_if_fail (DESK_IS_TICKET_DETAIL (self));
+  g_return_if_fail (DESK_IS_DATABASE (database));
+  g_return_if_fail (self->database == NULL);
+
+  self->database = g_object_ref (database);
+  self->actor_id = actor_id;
+  self->changed_id = g_signal_connect_swapped (database, "changed",
+                                               G_CALLBACK (database_changed_cb), self);
+}
+
+void
+desk_ticket_detail_set_actor (DeskTicketDetail *self,
+                              gint64            actor_id)
+{
+  g_return_if_fail (DESK_IS_TICKET_DETAIL (self));
+
+  self->actor_id = actor_id;
+}
+
+void
+desk_ticket_detail_set_ticket (DeskTicketDetail *self,
+                               DeskTicket       *ticket)
+{
+  gboolean same_ticket;
+
+  g_return_if_fail (DESK_IS_TICKET_DETAIL (self));
+  g_return_if_fail (!ticket || DESK_IS_TICKET (ticket));
+
+  if (ticket == self->ticket)
+    return;
+
+  /* The same ticket at the same revision: nothing to redraw (and the
+   * note being typed stays). */
+  if (ticket != NULL && self->ticket != NULL &&
+      desk_ticket_get_id (ticket) == desk_ticket_get_id (self->ticket) &&
+      desk_ticket_get_data (ticket)->revision <= desk_ticket_get_data (self->ticket)->revision)
+    return;
+
+  same_ticket = ticket != NULL && self->ticket != NULL &&
+                desk_ticket_get_id (ticket) == desk_ticket_get_id (self->ticket);
+
+  g_set_object (&self->ticket, ticket);
+  if (!same_ticket)
+    {
+      _desk_entry_row_set_text (self->note_row, "");
+      gtk_editable_set_text (GTK_EDITABLE (self->other_entry), "");
+      gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+    }
+  show_ticket (self);
+}
+
+DeskTicket *
+desk_ticket_detail_get_ticket (DeskTicketDetail *self)
+{
+  g_return_val_if_fail (DESK_IS_TICKET_DETAIL (self), NULL);
+
+  return self->ticket;
+}
+
+void
+desk_ticket_detail_reload (DeskTicketDetail *self)
+{
+  g_autoptr(DeskTicket) latest = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (DESK_IS_TICKET_DETAIL (self));
+
+  if (self->ticket == NULL || self->database == NULL)
+    return;
+
+  latest = desk_ticket_store_get (self->database, desk_ticket_get_id (self->ticket), &error);
+  if (latest == NULL)
+    {
+      g_warning ("Could not read the ticket again: %s", error->message);
+      return;
+    }
+
+  g_set_object (&self->ticket, latest);
+  show_ticket (self);
+}
+
+/* GObject */
+
+static void
+desk_ticket_detail_dispose (GObject *object)
+{
+  DeskTicketDetail *self = (DeskTicketDetail *)object;
+
+  if (self->database != NULL)
+    g_clear_signal_handler (&self->changed_id, self->database);
+
+  G_OBJECT_CLASS (desk_ticket_detail_parent_class)->dispose (object);
+
+  g_clear_object (&self->ticket);
+  g_clear_object (&self->database);
+  g_clear_pointer (&self->departments, g_ptr_array_unref);
+  g_clear_pointer (&self->staff, g_ptr_array_unref);
+}
+
+static void
+desk_ticket_detail_class_init (DeskTicketDetailClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = desk_ticket_detail_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/desk-ticket-detail.ui");
+  gtk_widget_class_bind_template_child (widget_class, DeskTicketDetail, stack);
+  gtk_widget_class_bind_template_child (widget_class, DeskTicketDetail, scroller);
+  gtk_widget_class_bind_template_child (widget_class, DeskTicketDetail, number_label);
+  gtk_widget_class_bind_template_child (widget_class, DeskTicketDetail, major_badge);
+  gtk_widget_class_bind_template_child (widget_class, DeskTicketDetail, severity_badge);
+  gtk_widget_class_bind_template_child (widget_class, DeskTicketDetail, status_badge);
+  gtk_widget_class_bind_template_child (widget_class, DeskTicketDetail, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, DeskTicketDetail, status_button);
+  gtk_widget_class_bind_template_child (widget_class, DeskTicketDetail, assign_button);
+  gtk_widget_class_bind_template_child (widget_class, DeskTicketDetail, assign_popover);
+  gtk_widget_class_bind_template_child (widget_class, DeskTicketDetail, department_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, DeskTicketDetail, owner_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, DeskTicketDetail, escalate_button);
+  gtk_widget_class_bind_template_child (widget_class, DeskTicketDetail, link_button);
+  gtk_widget_class_bind_template_child (widget_class, DeskTicketDetail, link_popover);
+  gtk_widget_class_bind_template_child (widget_class, DeskTicketDetail, other_entry);
+  gtk_widget_class_bind_template_child (widget_class, DeskTicketDetail, field_grid);
+  gtk_widget_class_bind_template_child (widget_class, DeskTicketDetail, description_box);
+  gtk_widget_class_bind_template_child (widget_class, DeskTicketDetail, description_label);
+  gtk_widget_class_bind_template_child (widget_class, DeskTicketDetail, timeline_list);
+  gtk_widget_class_bind_template_child (widget_class, DeskTicketDetail, note_row);
+  gtk_widget_class_bind_template_callback (widget_class, desk_ticket_detail_assign_popover_show_cb);
+  gtk_widget_class_bind_template_callback (widget_class, desk_ticket_detail_note_apply_cb);
+
+  gtk_widget_class_install_action (widget_class, "detail.set-status", "i", set_status_action);
+  gtk_widget_class_install_action (widget_class, "detail.assign", NULL, assign_action);
+  gtk_widget_class_install_action (widget_class, "detail.escalate", NULL, escalate_action);
+  gtk_widget_class_install_action (widget_class, "detail.add-note", NULL, add_note_action);
+  gtk_widget_class_install_action (widget_class, "detail.link", NULL, link_action);
+  gtk_widget_class_install_action (widget_class, "detail.merge", NULL, merge_action);
+}
+
+static void
+desk_ticket_detail_init (DeskTicketDetail *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  update_actions (self);
+}

@@ -1,0 +1,983 @@
+/* test-tickets-view.c
+ *
+ * Copyright 2026 The Service Desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The Tickets area on a demo office with a few hundred generated tickets:
+ * registering a ticket through the new-ticket dialog, queues, sorting by
+ * column, search, a stale save, and pictures in English and Chinese.
+ * Every test runs inside g_application_run() of a DeskApplication; the
+ * pictures go to <builddir>/tests/screenshots/.
+ */
+
+#define G_LOG_DOMAIN "test-tickets-view"
+
+#include "config.h"
+
+#include <locale.h>
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "desk-application.h"
+#include "desk-database.h"
+#include "desk-demo.h"
+#include "desk-generator.h"
+#include "desk-new-ticket-dialog.h"
+#include "desk-ticket-detail.h"
+#include "desk-ticket-query.h"
+#include "desk-ticket-store.h"
+#include "desk-ticket-workflow.h"
+#include "desk-tickets-view.h"
+#include "desk-widget-snapshot.h"
+#include "desk-window.h"
+
+#define WINDOW_WIDTH 1180
+#define WINDOW_HEIGHT 760
+#define N_TICKETS 300
+/* A word of the new ticket's summary that no generated ticket uses. */
+#define SUMMARY "阳台玻璃门滑轨变形，推拉困难"
+#define SUMMARY_WORD "滑轨"
+
+typedef struct _Fixture Fixture;
+
+struct _Fixture
+{
+  char            *dir;
+  char            *path;
+  DeskDatabase    *db;
+  GSettings       *settings;
+  DeskApplication *app;
+
+  void           (*body) (Fixture *f);
+};
+
+/* Helpers */
+
+static void
+reset_settings (GSettings *settings)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_auto(GStrv) keys = NULL;
+
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  keys = g_settings_schema_list_keys (schema);
+  for (guint i = 0; keys[i] != NULL; i++)
+    g_settings_reset (settings, keys[i]);
+}
+
+static void
+remove_dir (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+  f->dir = g_dir_make_tmp ("desk-tickets-view-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = g_build_filename (f->dir, "office.db", NULL);
+  f->db = desk_database_open (f->path, DESK_DATABASE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_true (desk_demo_populate (f->db, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_true (desk_generator_add_tickets (f->db, N_TICKETS, 20260312, now, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  f->settings = g_settings_new (APPLICATION_ID);
+  reset_settings (f->settings);
+  /* 王丽, a clerk of the demo office, is at this computer. */
+  g_settings_set_string (f->settings, "current-user", "S001");
+
+  f->app = desk_application_new (f->path);
+  g_application_set_flags (G_APPLICATION (f->app), G_APPLICATION_NON_UNIQUE);
+}
+
+static void
+destroy_all_windows (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  while (g_list_model_get_n_items (toplevels) > 0)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
+
+      gtk_window_destroy (window);
+    }
+
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  destroy_all_windows ();
+
+  g_clear_object (&f->app);
+  g_clear_object (&f->settings);
+  g_clear_object (&f->db);
+  remove_dir (f->dir);
+  g_clear_pointer (&f->dir, g_free);
+  g_clear_pointer (&f->path, g_free);
+}
+
+static void
+run_body_instead_of_activate_cb (GApplication *app,
+                                 Fixture      *f)
+{
+  g_signal_stop_emission_by_name (app, "activate");
+  g_signal_handlers_disconnect_by_func (app, run_body_instead_of_activate_cb, f);
+  f->body (f);
+  destroy_all_windows ();
+}
+
+static void
+run_in_application (Fixture  *f,
+                    void    (*body) (Fixture *f))
+{
+  f->body = body;
+  g_signal_connect (f->app, "activate", G_CALLBACK (run_body_instead_of_activate_cb), f);
+  g_assert_cmpint (g_application_run (G_APPLICATION (f->app), 0, NULL), ==, 0);
+}
+
+static gboolean
+count_frame_cb (GtkWidget     *widget,
+                GdkFrameClock *frame_clock,
+                gpointer       user_data)
+{
+  guint *n_frames = user_data;
+
+  (*n_frames)++;
+
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+wake_up_cb (gpointer user_data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+show_and_wait (GtkWindow *window)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  guint n_frames = 0;
+  guint tick_id;
+  guint wake_id;
+
+  gtk_window_present (window);
+
+  tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (window), count_frame_cb,
+                                          &n_frames, NULL);
+  wake_id = g_timeout_add (10, wake_up_cb, NULL);
+
+  while ((!gtk_widget_get_mapped (GTK_WIDGET (window)) || n_frames < 5) &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+
+  gtk_widget_remove_tick_callback (GTK_WIDGET (window), tick_id);
+  g_source_remove (wake_id);
+
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  g_assert_cmpuint (n_frames, >=, 5);
+}
+
+/* Spins the main loop for @ms milliseconds (debounced searches). */
+static void
+spin (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+  guint wake_id = g_timeout_add (10, wake_up_cb, NULL);
+
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_source_remove (wake_id);
+}
+
+static GtkWidget *
+find_widget (GtkWidget *root,
+             GType      type)
+{
+  if (g_type_is_a (G_OBJECT_TYPE (root), type))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+collect_widgets (GtkWidget *root,
+                 GType      type,
+                 GPtrArray *found)
+{
+  if (g_type_is_a (G_OBJECT_TYPE (root), type))
+    g_ptr_array_add (found, root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_widgets (child, type, found);
+}
+
+static GPtrArray *
+find_widgets (GtkWidget *root,
+              GType      type)
+{
+  GPtrArray *found = g_ptr_array_new ();
+
+  collect_widgets (root, type, found);
+
+  return found;
+}
+
+static GtkWidget *
+find_row (GtkWidget  *root,
+          GType       type,
+          const char *title)
+{
+  g_autoptr(GPtrArray) rows = find_widgets (root, type);
+
+  for (guint i = 0; i < rows->len; i++)
+    if (g_strcmp0 (adw_preferences_row_get_title (g_ptr_array_index (rows, i)), title) == 0)
+      return g_ptr_array_index (rows, i);
+
+  return NULL;
+}
+
+static GtkWidget *
+find_with_class (GtkWidget  *root,
+                 GType       type,
+                 const char *css_class)
+{
+  g_autoptr(GPtrArray) widgets = find_widgets (root, type);
+
+  for (guint i = 0; i < widgets->len; i++)
+    if (gtk_widget_has_css_class (g_ptr_array_index (widgets, i), css_class))
+      return g_ptr_array_index (widgets, i);
+
+  return NULL;
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (g_type_is_a (G_OBJECT_TYPE (window), type))
+        return window;
+    }
+
+  return NULL;
+}
+
+static void
+save_and_check_picture (GtkWidget  *widget,
+                        const char *name)
+{
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  double ink;
+  guint colours;
+
+  path = g_test_build_filename (G_TEST_BUILT, "screenshots", name, NULL);
+  g_assert_true (desk_widget_save_png (widget, path, &error));
+  g_assert_no_error (error);
+  g_test_message ("Wrote %s", path);
+
+  texture = desk_widget_render_texture (widget, &error);
+  g_assert_no_error (error);
+
+  ink = desk_texture_get_ink_fraction (texture);
+  colours = desk_texture_count_colours (texture, 1000);
+  g_test_message ("%s: %.1f %% ink, %u colours", name, ink * 100, colours);
+  g_assert_cmpfloat (ink, >, 0.02);
+  g_assert_cmpuint (colours, >=, 16);
+}
+
+static DeskWindow *
+create_window (Fixture *f)
+{
+  DeskWindow *window = desk_window_new (GTK_APPLICATION (f->app), f->db, f->settings);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), WINDOW_WIDTH, WINDOW_HEIGHT);
+  show_and_wait (GTK_WINDOW (window));
+
+  return window;
+}
+
+static DeskTicketsView *
+get_view (DeskWindow *window)
+{
+  GtkWidget *view = find_widget (GTK_WIDGET (window), DESK_TYPE_TICKETS_VIEW);
+
+  g_assert_nonnull (view);
+
+  return DESK_TICKETS_VIEW (view);
+}
+
+static gboolean
+model_holds (GListModel *model,
+             gint64      id)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(DeskTicket) ticket = g_list_model_get_item (model, i);
+
+      if (desk_ticket_get_id (ticket) == id)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+search_for (DeskTicketsView *view,
+            const char      *text)
+{
+  GtkWidget *entry = find_widget (GTK_WIDGET (view), GTK_TYPE_SEARCH_ENTRY);
+  DeskTicketListModel *model = desk_tickets_view_get_model (view);
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+
+  /* The search is debounced. */
+  while (g_strcmp0 (desk_ticket_list_model_get_query (model)->search ?
+                    desk_ticket_list_model_get_query (model)->search : "", text) != 0 &&
+         g_get_monotonic_time () < deadline)
+    spin (20);
+
+  g_assert_cmpstr (desk_ticket_list_model_get_query (model)->search ?
+                   desk_ticket_list_model_get_query (model)->search : "", ==, text);
+}
+
+/* Types the caller's phone into the dialog and picks the customer found. */
+static void
+choose_caller (GtkWindow  *dialog,
+               const char *typed,
+               const char *name)
+{
+  GtkWidget *lookup = find_row (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Phone, Name or Plate");
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  GtkWidget *found = NULL;
+
+  g_assert_nonnull (lookup);
+  gtk_editable_set_text (GTK_EDITABLE (lookup), typed);
+
+  while (found == NULL && g_get_monotonic_time () < deadline)
+    {
+      spin (20);
+      found = find_row (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, name);
+    }
+
+  g_assert_nonnull (found);
+  g_assert_true (GTK_IS_LIST_BOX (gtk_widget_get_parent (found)));
+  g_signal_emit_by_name (gtk_widget_get_parent (found), "row-activated", found);
+}
+
+/* Tests */
+
+static void
+new_ticket (Fixture *f)
+{
+  DeskWindow *window = create_window (f);
+  DeskTicketsView *view = get_view (window);
+  DeskTicketListModel *model = desk_tickets_view_get_model (view);
+  GtkWindow *dialog;
+  GtkWidget *error_label;
+  GtkWidget *description;
+  DeskTicket *shown;
+  const DeskTicketData *d;
+  gint64 id;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-ticket", NULL));
+  dialog = find_toplevel (DESK_TYPE_NEW_TICKET_DIALOG);
+  g_assert_nonnull (dialog);
+  show_and_wait (dialog);
+
+  /* Saving an empty form names the first missing field and keeps the
+   * dialog open. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "new-ticket.save", NULL));
+  g_assert_true (find_toplevel (DESK_TYPE_NEW_TICKET_DIALOG) == dialog);
+  error_label = find_with_class (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "desk-form-error");
+  g_assert_nonnull (error_label);
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (GTK_LABEL (error_label)), "Summary"));
+
+  /* 李建华 calls from 139 0265 1234. */
+  choose_caller (dialog, "0265 1234", "李建华");
+  gtk_editable_set_text (GTK_EDITABLE (find_row (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Summary")),
+                         SUMMARY);
+  /* Without a category the message names it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "new-ticket.save", NULL));
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (GTK_LABEL (error_label)), "Category"));
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "Category")), 1);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "Severity")), 2);
+  description = find_widget (GTK_WIDGET (dialog), GTK_TYPE_TEXT_VIEW);
+  g_assert_nonnull (description);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (description)),
+                            "客户来电：交房两个月，阳台推拉门滑轨变形，门推不动，要求尽快上门维修。", -1);
+  show_and_wait (dialog);
+  save_and_check_picture (GTK_WIDGET (dialog), "new-ticket-en.png");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "new-ticket.save", NULL));
+  spin (50);
+  g_assert_null (find_toplevel (DESK_TYPE_NEW_TICKET_DIALOG));
+
+  /* The new ticket is selected in the queue and shown. */
+  shown = desk_tickets_view_get_shown_ticket (view);
+  g_assert_nonnull (shown);
+  d = desk_ticket_get_data (shown);
+  id = d->id;
+  g_assert_cmpstr (d->summary, ==, SUMMARY);
+  g_assert_cmpstr (d->customer_name, ==, "李建华");
+  g_assert_cmpint (d->severity, ==, DESK_SEVERITY_HIGH);
+  g_assert_cmpint (d->status, ==, DESK_STATUS_RECEIVED);
+  g_assert_true (model_holds (G_LIST_MODEL (model), id));
+
+  /* Two Chinese characters of its summary find it. */
+  search_for (view, SUMMARY_WORD);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), >=, 1);
+  g_assert_true (model_holds (G_LIST_MODEL (model), id));
+  /* ... and so does a fragment of the caller's phone number. */
+  search_for (view, "02651234");
+  g_assert_true (model_holds (G_LIST_MODEL (model), id));
+
+  /* A search that finds nothing shows the empty state. */
+  search_for (view, "不存在的内容");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
+  g_assert_true (gtk_widget_get_mapped (find_widget (GTK_WIDGET (view), ADW_TYPE_STATUS_PAGE)));
+  search_for (view, "");
+}
+
+static void
+test_new_ticket (Fixture       *f,
+                 gconstpointer  data)
+{
+  run_in_application (f, new_ticket);
+}
+
+static void
+new_customer (Fixture *f)
+{
+  DeskWindow *window = create_window (f);
+  DeskTicketsView *view = get_view (window);
+  GtkWindow *dialog;
+  AdwExpanderRow *expander;
+  DeskTicket *shown;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-ticket", NULL));
+  dialog = find_toplevel (DESK_TYPE_NEW_TICKET_DIALOG);
+  g_assert_nonnull (dialog);
+
+  /* An unknown number: the caller becomes a new customer, the number
+   * typed is their phone. */
+  gtk_editable_set_text (GTK_EDITABLE (find_row (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW,
+                                                 "Phone, Name or Plate")), "177 0000 1234");
+  expander = ADW_EXPANDER_ROW (find_row (GTK_WIDGET (dialog), ADW_TYPE_EXPANDER_ROW, "New Customer"));
+  g_assert_nonnull (expander);
+  adw_expander_row_set_enable_expansion (expander, TRUE);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW,
+                                                                  "Phone"))), ==, "177 0000 1234");
+  gtk_editable_set_text (GTK_EDITABLE (find_row (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Customer Name")),
+                         "欧阳明");
+  gtk_editable_set_text (GTK_EDITABLE (find_row (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Summary")),
+                         "热水器打不着火");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "Kind")), 1);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "Category")), 7);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "new-ticket.save", NULL));
+  spin (50);
+  g_assert_null (find_toplevel (DESK_TYPE_NEW_TICKET_DIALOG));
+
+  shown = desk_tickets_view_get_shown_ticket (view);
+  g_assert_nonnull (shown);
+  g_assert_cmpstr (desk_ticket_get_data (shown)->customer_name, ==, "欧阳明");
+  g_assert_cmpstr (desk_ticket_get_data (shown)->customer_phone, ==, "177 0000 1234");
+  g_assert_cmpint (desk_ticket_get_data (shown)->kind, ==, DESK_TICKET_REPAIR);
+}
+
+static void
+test_new_customer (Fixture       *f,
+                   gconstpointer  data)
+{
+  run_in_application (f, new_customer);
+}
+
+static void
+queues (Fixture *f)
+{
+  DeskWindow *window = create_window (f);
+  DeskTicketsView *view = get_view (window);
+  DeskTicketListModel *model = desk_tickets_view_get_model (view);
+  GtkWidget *sidebar = find_with_class (GTK_WIDGET (view), GTK_TYPE_LIST_BOX, "navigation-sidebar");
+  GHashTable *counts = g_hash_table_new (NULL, NULL);
+  guint n_queues = 0;
+
+  g_assert_nonnull (sidebar);
+
+  for (int i = 0; ; i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (sidebar), i);
+      const DeskTicketQuery *query;
+      g_autoptr(GError) error = NULL;
+      gint64 expected;
+
+      if (row == NULL)
+        break;
+      g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (row)));
+
+      gtk_list_box_select_row (GTK_LIST_BOX (sidebar), row);
+      query = desk_ticket_list_model_get_query (model);
+      expected = desk_ticket_query_count (f->db, query, &error);
+      g_assert_no_error (error);
+      g_test_message ("queue %d (arg %" G_GINT64_FORMAT "): %" G_GINT64_FORMAT " tickets",
+                      query->queue, query->queue_arg, expected);
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, expected);
+      g_hash_table_add (counts, GINT_TO_POINTER ((int)expected));
+      n_queues++;
+    }
+
+  /* All open, mine, unassigned, due soon, overdue, major, callbacks,
+   * each department and closed, with different contents. */
+  g_assert_cmpuint (n_queues, >=, 10);
+  g_assert_cmpuint (g_hash_table_size (counts), >=, 4);
+  g_hash_table_unref (counts);
+
+  g_assert_true (desk_tickets_view_show_queue (view, DESK_QUEUE_CLOSED, 0));
+  g_assert_cmpint (desk_ticket_list_model_get_query (model)->queue, ==, DESK_QUEUE_CLOSED);
+  g_assert_true (desk_tickets_view_show_queue (view, DESK_QUEUE_OVERDUE, 0));
+  g_assert_cmpint (desk_ticket_list_model_get_query (model)->queue, ==, DESK_QUEUE_OVERDUE);
+}
+
+static void
+test_queues (Fixture       *f,
+             gconstpointer  data)
+{
+  run_in_application (f, queues);
+}
+
+static GtkColumnViewColumn *
+column_titled (GtkColumnView *view,
+               const char    *title)
+{
+  GListModel *columns = gtk_column_view_get_columns (view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (g_strcmp0 (gtk_column_view_column_get_title (column), title) == 0)
+        return column;
+    }
+
+  return NULL;
+}
+
+static void
+sorting (Fixture *f)
+{
+  DeskWindow *window = create_window (f);
+  DeskTicketsView *view = get_view (window);
+  DeskTicketListModel *model = desk_tickets_view_get_model (view);
+  GtkColumnView *table = GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW));
+  const DeskTicketQuery *query = desk_ticket_list_model_get_query (model);
+  g_autoptr(DeskTicket) first = NULL;
+  g_autoptr(DeskTicket) second = NULL;
+  struct {
+    const char     *title;
+    DeskTicketSort  sort;
+  } columns[] = {
+    { "Number", DESK_SORT_NUMBER },
+    { "Status", DESK_SORT_STATUS },
+    { "Severity", DESK_SORT_SEVERITY },
+    { "Kind", DESK_SORT_KIND },
+    { "Customer", DESK_SORT_CUSTOMER },
+    { "Category", DESK_SORT_CATEGORY },
+    { "Department", DESK_SORT_DEPARTMENT },
+    { "Owner", DESK_SORT_OWNER },
+    { "Next Deadline", DESK_SORT_DEADLINE },
+    { "Repeat", DESK_SORT_REPEAT },
+  };
+
+  g_assert_nonnull (table);
+  /* The table is the model itself, never a sorted copy of it. */
+  g_assert_true (gtk_single_selection_get_model (GTK_SINGLE_SELECTION (gtk_column_view_get_model (table))) ==
+                 G_LIST_MODEL (model));
+
+  /* Newest first to begin with: the Age column, youngest first. */
+  g_assert_cmpint (query->sort, ==, DESK_SORT_RECEIVED);
+  g_assert_true (query->descending);
+
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    {
+      GtkColumnViewColumn *column = column_titled (table, columns[i].title);
+
+      g_assert_nonnull (column);
+      gtk_column_view_sort_by_column (table, column, GTK_SORT_ASCENDING);
+      query = desk_ticket_list_model_get_query (model);
+      g_assert_cmpint (query->sort, ==, columns[i].sort);
+      g_assert_false (query->descending);
+      gtk_column_view_sort_by_column (table, column, GTK_SORT_DESCENDING);
+      query = desk_ticket_list_model_get_query (model);
+      g_assert_cmpint (query->sort, ==, columns[i].sort);
+      g_assert_true (query->descending);
+    }
+
+  /* The rows follow: by number, ascending. */
+  gtk_column_view_sort_by_column (table, column_titled (table, "Number"), GTK_SORT_ASCENDING);
+  first = g_list_model_get_item (G_LIST_MODEL (model), 0);
+  second = g_list_model_get_item (G_LIST_MODEL (model), 1);
+  g_assert_cmpstr (desk_ticket_get_number (first), <, desk_ticket_get_number (second));
+
+  /* Age ascending is the newest first. */
+  gtk_column_view_sort_by_column (table, column_titled (table, "Age"), GTK_SORT_ASCENDING);
+  query = desk_ticket_list_model_get_query (model);
+  g_assert_cmpint (query->sort, ==, DESK_SORT_RECEIVED);
+  g_assert_true (query->descending);
+
+  /* No sort column: newest first. */
+  gtk_column_view_sort_by_column (table, NULL, GTK_SORT_ASCENDING);
+  query = desk_ticket_list_model_get_query (model);
+  g_assert_cmpint (query->sort, ==, DESK_SORT_RECEIVED);
+  g_assert_true (query->descending);
+
+  show_and_wait (GTK_WINDOW (window));
+}
+
+static void
+test_sorting (Fixture       *f,
+              gconstpointer  data)
+{
+  run_in_application (f, sorting);
+}
+
+static void
+stale_save (Fixture *f)
+{
+  DeskWindow *window = create_window (f);
+  DeskTicketsView *view = get_view (window);
+  DeskTicketDetail *detail = DESK_TICKET_DETAIL (find_widget (GTK_WIDGET (view), DESK_TYPE_TICKET_DETAIL));
+  g_autoptr(DeskDatabase) other = NULL;
+  g_autoptr(DeskTicket) latest = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkColumnView *table = GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW));
+  const DeskTicketData *d;
+  const DeskTicketStatus *next;
+  guint n_next;
+  gint64 id;
+  gint64 revision;
+
+  g_assert_true (desk_tickets_view_show_queue (view, DESK_QUEUE_UNASSIGNED, 0));
+  gtk_selection_model_select_item (gtk_column_view_get_model (table), 0, TRUE);
+  g_assert_true (desk_ticket_detail_get_ticket (detail) == desk_tickets_view_get_shown_ticket (view));
+  d = desk_ticket_get_data (desk_ticket_detail_get_ticket (detail));
+  id = d->id;
+  revision = d->revision;
+  next = desk_ticket_workflow_next_statuses (d->kind, d->status, &n_next);
+  g_assert_cmpuint (n_next, >=, 1);
+
+  /* Someone else, on another connection (no signal here), adds a step. */
+  other = desk_database_open (f->path, DESK_DATABASE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_true (desk_ticket_store_set_status (other, id, revision, next[0], 0, "另一位同事处理", &error));
+  g_assert_no_error (error);
+
+  /* Our change names the old revision: refused, and the pane shows the
+   * latest. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (detail), "detail.set-status", "i", next[0]));
+  latest = desk_ticket_store_get (f->db, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (desk_ticket_get_data (latest)->revision, ==, revision + 1);
+  g_assert_cmpint (desk_ticket_get_data (desk_ticket_detail_get_ticket (detail))->revision, ==, revision + 1);
+  g_assert_cmpint (desk_ticket_get_data (desk_ticket_detail_get_ticket (detail))->status, ==, next[0]);
+
+  /* A note goes on the timeline. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (detail), "detail.add-note", NULL));
+  {
+    AdwEntryRow *note = ADW_ENTRY_ROW (find_row (GTK_WIDGET (detail), ADW_TYPE_ENTRY_ROW, "Add Note"));
+    g_autoptr(GPtrArray) events = NULL;
+
+    g_assert_nonnull (note);
+    gtk_editable_set_text (GTK_EDITABLE (note), "已电话联系客户，约明天上午上门");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (detail), "detail.add-note", NULL));
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (note)), ==, "");
+    events = desk_ticket_store_timeline (f->db, id, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (((DeskTicketEvent *)g_ptr_array_index (events, events->len - 1))->note, ==,
+                     "已电话联系客户，约明天上午上门");
+  }
+}
+
+static void
+test_stale_save (Fixture       *f,
+                 gconstpointer  data)
+{
+  run_in_application (f, stale_save);
+}
+
+/* The picture: a ticket with a history selected, detail pane open. */
+static void
+check_pictures (Fixture    *f,
+                const char *picture)
+{
+  DeskWindow *window = create_window (f);
+  DeskTicketsView *view = get_view (window);
+  DeskTicketListModel *model = desk_tickets_view_get_model (view);
+  GtkColumnView *table = GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW));
+  guint chosen = 0;
+
+  /* A repeat complaint, assigned, if the office has one near the top. */
+  for (guint i = 0; i < MIN (40, g_list_model_get_n_items (G_LIST_MODEL (model))); i++)
+    {
+      g_autoptr(DeskTicket) ticket = g_list_model_get_item (G_LIST_MODEL (model), i);
+      const DeskTicketData *d = desk_ticket_get_data (ticket);
+
+      if (d->owner_id != 0 && d->description != NULL)
+        {
+          chosen = i;
+          if (d->repeat_count > 1)
+            break;
+        }
+    }
+
+  gtk_selection_model_select_item (gtk_column_view_get_model (table), chosen, TRUE);
+  g_assert_nonnull (desk_tickets_view_get_shown_ticket (view));
+  show_and_wait (GTK_WINDOW (window));
+  spin (100);
+  save_and_check_picture (GTK_WIDGET (window), picture);
+}
+
+static void
+pictures_en (Fixture *f)
+{
+  check_pictures (f, "tickets-en.png");
+}
+
+static void
+test_pictures_en (Fixture       *f,
+                  gconstpointer  data)
+{
+  run_in_application (f, pictures_en);
+}
+
+static void
+pictures_zh_cn (Fixture *f)
+{
+  check_pictures (f, "tickets-zh_CN.png");
+}
+
+static void
+test_pictures_zh_cn (Fixture       *f,
+                     gconstpointer  data)
+{
+  if (!g_test_subprocess ())
+    {
+      g_autofree char *old_language = g_strdup (g_getenv ("LANGUAGE"));
+
+      /* From the subprocess's start, so that Pango picks Simplified
+       * Chinese glyphs for Han text. */
+      g_setenv ("LANGUAGE", "zh_CN", TRUE);
+      g_test_trap_subprocess (NULL, 120 * G_USEC_PER_SEC,
+                              G_TEST_SUBPROCESS_INHERIT_STDOUT |
+                              G_TEST_SUBPROCESS_INHERIT_STDERR);
+      if (old_language != NULL)
+        g_setenv ("LANGUAGE", old_language, TRUE);
+      else
+        g_unsetenv ("LANGUAGE");
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  /* gtk_test_init() set the locale to "C", in which gettext ignores
+   * LANGUAGE.  The Chinese texts are not asserted: they come with the
+   * translation. */
+  setlocale (LC_ALL, "C.UTF-8");
+  g_setenv ("LANGUAGE", "zh_CN", TRUE);
+  bindtextdomain (GETTEXT_PACKAGE, TEST_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  run_in_application (f, pictures_zh_cn);
+}
+
+/* With DESK_LARGE_OFFICE=PATH (for example an office made with
+ * "service-desk --database PATH generate 200000"), times the table on it;
+ * skipped otherwise.  Prints its figures and asserts only that the table
+ * follows. */
+static double
+ms_since (gint64 start)
+{
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+static void
+large_office (Fixture *f)
+{
+  const char *path = g_getenv ("DESK_LARGE_OFFICE");
+  g_autoptr(DeskDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  DeskWindow *window;
+  DeskTicketsView *view;
+  DeskTicketListModel *model;
+  GtkColumnView *table;
+  GtkWidget *sidebar;
+  GtkAdjustment *adjustment;
+  const char *columns[] = { "Number", "Status", "Customer", "Next Deadline", "Age", "Repeat" };
+  gint64 start;
+
+  db = desk_database_open (path, DESK_DATABASE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+
+  start = g_get_monotonic_time ();
+  window = desk_window_new (GTK_APPLICATION (f->app), db, f->settings);
+  gtk_window_set_default_size (GTK_WINDOW (window), WINDOW_WIDTH, WINDOW_HEIGHT);
+  show_and_wait (GTK_WINDOW (window));
+  g_test_message ("window shown in %.0f ms (5 frames)", ms_since (start));
+
+  view = get_view (window);
+  model = desk_tickets_view_get_model (view);
+  table = GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW));
+  sidebar = find_with_class (GTK_WIDGET (view), GTK_TYPE_LIST_BOX, "navigation-sidebar");
+  g_test_message ("%u open tickets", g_list_model_get_n_items (G_LIST_MODEL (model)));
+
+  for (int i = 0; ; i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (sidebar), i);
+
+      if (row == NULL)
+        break;
+      if (!gtk_widget_get_sensitive (GTK_WIDGET (row)))
+        continue;
+      start = g_get_monotonic_time ();
+      gtk_list_box_select_row (GTK_LIST_BOX (sidebar), row);
+      show_and_wait (GTK_WINDOW (window));
+      g_test_message ("queue %d: %u tickets, %.0f ms with 5 frames",
+                      desk_ticket_list_model_get_query (model)->queue,
+                      g_list_model_get_n_items (G_LIST_MODEL (model)), ms_since (start));
+    }
+
+  g_assert_true (desk_tickets_view_show_queue (view, DESK_QUEUE_CLOSED, 0));
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    for (int direction = 0; direction < 2; direction++)
+      {
+        start = g_get_monotonic_time ();
+        gtk_column_view_sort_by_column (table, column_titled (table, columns[i]),
+                                        direction ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
+        show_and_wait (GTK_WINDOW (window));
+        g_test_message ("closed by %s %s: %.0f ms with 5 frames", columns[i],
+                        direction ? "descending" : "ascending", ms_since (start));
+      }
+
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (table));
+  for (int i = 1; i <= 4; i++)
+    {
+      start = g_get_monotonic_time ();
+      gtk_adjustment_set_value (adjustment, (gtk_adjustment_get_upper (adjustment) -
+                                             gtk_adjustment_get_page_size (adjustment)) * i / 4);
+      show_and_wait (GTK_WINDOW (window));
+      g_test_message ("scrolled to %d/4: %.0f ms with 5 frames, %u pages read so far", i,
+                      ms_since (start), desk_ticket_list_model_get_fetches (model));
+    }
+
+  start = g_get_monotonic_time ();
+  search_for (view, "漏水");
+  show_and_wait (GTK_WINDOW (window));
+  g_test_message ("search 漏水: %u tickets, %.0f ms with the %d ms pause and 5 frames",
+                  g_list_model_get_n_items (G_LIST_MODEL (model)), ms_since (start), 150);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), >, 0);
+}
+
+static void
+test_large_office (Fixture       *f,
+                   gconstpointer  data)
+{
+  if (g_getenv ("DESK_LARGE_OFFICE") == NULL)
+    {
+      g_test_skip ("Set DESK_LARGE_OFFICE to an office with many tickets");
+      return;
+    }
+
+  run_in_application (f, large_office);
+}
+
+static gboolean
+log_fatal_cb (const char     *log_domain,
+              GLogLevelFlags  log_level,
+              const char     *message,
+              gpointer        user_data)
+{
+  if (g_strcmp0 (log_domain, "Gtk") == 0 &&
+      g_str_has_prefix (message, "Unable to acquire session bus"))
+    return FALSE;
+
+  return TRUE;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *icons = NULL;
+
+  g_setenv ("GTK_A11Y", "none", FALSE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  g_test_log_set_fatal_handler (log_fatal_cb, NULL);
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  icons = g_test_build_filename (G_TEST_DIST, "..", "data", "icons", NULL);
+  gtk_icon_theme_add_search_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                  icons);
+
+  g_test_add ("/desk/tickets-view/new-ticket", Fixture, NULL,
+              fixture_set_up, test_new_ticket, fixture_tear_down);
+  g_test_add ("/desk/tickets-view/new-customer", Fixture, NULL,
+              fixture_set_up, test_new_customer, fixture_tear_down);
+  g_test_add ("/desk/tickets-view/queues", Fixture, NULL,
+              fixture_set_up, test_queues, fixture_tear_down);
+  g_test_add ("/desk/tickets-view/sorting", Fixture, NULL,
+              fixture_set_up, test_sorting, fixture_tear_down);
+  g_test_add ("/desk/tickets-view/stale-save", Fixture, NULL,
+              fixture_set_up, test_stale_save, fixture_tear_down);
+  g_test_add ("/desk/tickets-view/large-office", Fixture, NULL,
+              fixture_set_up, test_large_office, fixture_tear_down);
+  g_test_add ("/desk/tickets-view/pictures/en", Fixture, NULL,
+              fixture_set_up, test_pictures_en, fixture_tear_down);
+  g_test_add ("/desk/tickets-view/pictures/zh_CN", Fixture, NULL,
+              fixture_set_up, test_pictures_zh_cn, fixture_tear_down);
+
+  return g_test_run ();
+}

@@ -233,7 +233,8 @@ main (int    argc,
 
   for (guint q = 0; q < G_N_ELEMENTS (queues); q++)
     {
-      DeskTicketQuery query = { .queue = queues[q].queue, .sort = DESK_SORT_NUMBER,
+      /* Newest first, as the window shows a queue it switches to. */
+      DeskTicketQuery query = { .queue = queues[q].queue, .sort = DESK_SORT_RECEIVED, .descending = TRUE,
                                 .queue_arg = queues[q].queue == DESK_QUEUE_MINE ? 5 : 3 };
       g_autofree char *what = g_strdup_printf ("queue: %s", queues[q].name);
 

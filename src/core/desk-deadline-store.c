@@ -41,29 +41,17 @@ desk_deadline_store_get_calendar (DeskDatabase *db)
   return calendar;
 }
 
-/* The facts of one ticket, or of every open one.  Until rectification
- * notices and callbacks have their own tables, a ticket's notice counts
- * as issued when it first went to "rectifying" and rectified when it first
- * went to "verifying"; visits and callbacks are timeline entries. */
+/* The facts of one ticket, or of every open one: one row each. */
 #define FACTS_SELECT \
   "SELECT t.id, t.kind, cat.code, t.severity, t.received_at, coalesce(t.closed_at, 0)," \
   " c.no_callbacks, a.kind = 'site', a.handover_date," \
-  " coalesce(e.forwarded, 0), coalesce(e.contacted, 0), coalesce(e.agreed, 0)," \
-  " coalesce(e.visited, 0), coalesce(e.notice, 0), coalesce(e.rectified, 0)," \
-  " coalesce(e.callback, 0)" \
+  " coalesce(t.forwarded_at, 0), coalesce(t.contacted_at, 0), coalesce(t.visit_agreed_at, 0)," \
+  " coalesce(t.visited_at, 0), coalesce(t.notice_at, 0), coalesce(t.rectified_at, 0)," \
+  " coalesce(t.last_callback_at, 0), coalesce(t.next_deadline, 0)" \
   " FROM tickets t" \
   " JOIN categories cat ON cat.id = t.category_id" \
   " JOIN customers c ON c.id = t.customer_id" \
-  " LEFT JOIN assets a ON a.id = t.asset_id" \
-  " LEFT JOIN (SELECT ticket_id," \
-  "   min(CASE WHEN kind = 'status' AND new_value = 'forwarded' THEN at END) AS forwarded," \
-  "   min(CASE WHEN kind = 'status' AND new_value = 'contacted' THEN at END) AS contacted," \
-  "   min(CASE WHEN kind = 'visit-agreed' THEN at END) AS agreed," \
-  "   min(CASE WHEN kind = 'visited' THEN at END) AS visited," \
-  "   min(CASE WHEN kind = 'status' AND new_value = 'rectifying' THEN at END) AS notice," \
-  "   min(CASE WHEN kind = 'status' AND new_value = 'verifying' THEN at END) AS rectified," \
-  "   max(CASE WHEN kind = 'callback' THEN at END) AS callback" \
-  "   FROM ticket_events WHERE %s GROUP BY ticket_id) e ON e.ticket_id = t.id"
+  " LEFT JOIN assets a ON a.id = t.asset_id"
 
 /* "2026-09-18": the start of that day in the office's time zone. */
 static gint64
@@ -112,13 +100,12 @@ desk_deadline_store_get_facts (DeskDatabase     *db,
                                char            **category,
                                GError          **error)
 {
-  g_autofree char *sql = g_strdup_printf (FACTS_SELECT " WHERE t.id = ?1", "ticket_id = ?1");
   sqlite3_stmt *stmt;
   int rc;
 
   g_return_val_if_fail (DESK_IS_DATABASE (db), FALSE);
 
-  stmt = _desk_database_prepare (db, sql, error);
+  stmt = _desk_database_prepare (db, FACTS_SELECT " WHERE t.id = ?1", error);
   if (stmt == NULL)
     return FALSE;
 
@@ -194,12 +181,11 @@ desk_deadline_store_refresh_all (DeskDatabase  *db,
                                  guint64       *n_tickets,
                                  GError       **error)
 {
-  g_autofree char *sql = g_strdup_printf (FACTS_SELECT " WHERE t.status <> 7",
-                                          "ticket_id IN (SELECT id FROM tickets WHERE status <> 7)");
   const DeskPolicy *policy = desk_deadline_store_get_policy (db);
   DeskWorkCalendar *calendar = desk_deadline_store_get_calendar (db);
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) nexts = g_array_new (FALSE, FALSE, sizeof (gint64));
+  guint64 n_open = 0;
   sqlite3_stmt *stmt;
   int rc;
 
@@ -208,7 +194,7 @@ desk_deadline_store_refresh_all (DeskDatabase  *db,
   if (!desk_database_begin (db, error))
     return FALSE;
 
-  stmt = _desk_database_prepare (db, sql, error);
+  stmt = _desk_database_prepare (db, FACTS_SELECT " WHERE t.status <> 7", error);
   if (stmt == NULL)
     goto failed;
 
@@ -221,8 +207,13 @@ desk_deadline_store_refresh_all (DeskDatabase  *db,
       gint64 next;
 
       facts_from_row (stmt, calendar, &facts, &category);
+      n_open++;
       deadlines = desk_policy_evaluate (policy, calendar, &facts, now, WARN_PERCENT);
       next = desk_deadlines_next_due (deadlines);
+
+      /* Only what changed is written. */
+      if (next == sqlite3_column_int64 (stmt, 16))
+        continue;
       g_array_append_val (ids, id);
       g_array_append_val (nexts, next);
     }
@@ -242,7 +233,7 @@ desk_deadline_store_refresh_all (DeskDatabase  *db,
     return FALSE;
 
   if (n_tickets != NULL)
-    *n_tickets = ids->len;
+    *n_tickets = n_open;
   return TRUE;
 
 failed:

@@ -125,6 +125,15 @@ static const char * const migrations[] = {
   "  updated_at       INTEGER NOT NULL,"
   "  closed_at        INTEGER,"
   "  next_deadline    INTEGER,"
+  /* When the steps the deadline rules ask about first happened (the
+   * timeline has them too; desk-ticket-store.c keeps both). */
+  "  forwarded_at     INTEGER,"
+  "  contacted_at     INTEGER,"
+  "  visit_agreed_at  INTEGER,"
+  "  visited_at       INTEGER,"
+  "  notice_at        INTEGER,"
+  "  rectified_at     INTEGER,"
+  "  last_callback_at INTEGER,"
   "  revision         INTEGER NOT NULL DEFAULT 1"
   ");"
   /* (column, id) pairs: every sort order pages by keyset on an index. */

@@ -112,7 +112,20 @@ desk_ticket_key_from_ticket (DeskTicketKey  *key,
 /* Below this many matches a page is found through the filter's index and
  * sorted; above it, by walking the sort order's index and testing rows
  * until a page is full (SQLite would otherwise sort every match). */
-#define SMALL_QUEUE 3000
+#define SMALL_QUEUE 20000
+
+static const char * const queue_indexes[] = {
+  [DESK_QUEUE_ALL] = NULL,
+  [DESK_QUEUE_OPEN] = "tickets_open",
+  [DESK_QUEUE_MINE] = "tickets_open_by_owner",
+  [DESK_QUEUE_UNASSIGNED] = "tickets_open_by_owner",
+  [DESK_QUEUE_DUE_SOON] = "tickets_open_by_deadline",
+  [DESK_QUEUE_OVERDUE] = "tickets_open_by_deadline",
+  [DESK_QUEUE_MAJOR] = "tickets_major",
+  [DESK_QUEUE_WAITING_CALLBACK] = "tickets_open_complaints",
+  [DESK_QUEUE_DEPARTMENT] = "tickets_open_by_department",
+  [DESK_QUEUE_CLOSED] = "tickets_by_status",
+};
 
 /* @walk: write the filter so that no term can choose an index (a unary
  * "+"), except the open-status term when sorting by deadline, whose
@@ -273,9 +286,14 @@ build_page_sql (const DeskTicketQuery *query,
                 const DeskTicketKey   *after)
 {
   GString *sql = g_string_new ("SELECT " DESK_TICKET_COLUMNS " FROM (SELECT t.id FROM tickets t");
+  gboolean walk = query->count_hint == 0 || query->count_hint > SMALL_QUEUE;
 
-  append_filter (sql, query, match != NULL,
-                 query->count_hint == 0 || query->count_hint > SMALL_QUEUE);
+  /* A small queue: its own partial index, named, because SQLite's guess
+   * without statistics is to walk the sort order instead. */
+  if (!walk && match == NULL && queue_indexes[query->queue] != NULL)
+    g_string_append_printf (sql, " INDEXED BY %s", queue_indexes[query->queue]);
+
+  append_filter (sql, query, match != NULL, walk);
   if (after != NULL && after->valid)
     append_keyset (sql, query, after);
   append_order (sql, query);

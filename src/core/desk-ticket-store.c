@@ -145,6 +145,53 @@ desk_ticket_store_find_number (DeskDatabase  *db,
   return get_ticket (db, "t.number = upper(trim(?1))", 0, number, error);
 }
 
+/* The moments the deadline rules ask about are kept on the ticket as
+ * well as on its timeline, so that recomputing every open ticket's
+ * deadlines reads one row per ticket.  The first time counts, except for
+ * callbacks, where the last one does.  Until notices and callbacks have
+ * tables of their own, "rectifying" means a notice was issued and
+ * "verifying" that the fault was rectified. */
+static gboolean
+record_fact (DeskDatabase  *db,
+             gint64         ticket_id,
+             gint64         at,
+             const char    *kind,
+             const char    *new_value,
+             GError       **error)
+{
+  static const struct {
+    const char *kind;
+    const char *status;
+    const char *sql;
+  } facts[] = {
+    { "status", "forwarded", "UPDATE tickets SET forwarded_at = coalesce(forwarded_at, ?2) WHERE id = ?1" },
+    { "status", "contacted", "UPDATE tickets SET contacted_at = coalesce(contacted_at, ?2) WHERE id = ?1" },
+    { "status", "rectifying", "UPDATE tickets SET notice_at = coalesce(notice_at, ?2) WHERE id = ?1" },
+    { "status", "verifying", "UPDATE tickets SET rectified_at = coalesce(rectified_at, ?2) WHERE id = ?1" },
+    { "visit-agreed", NULL, "UPDATE tickets SET visit_agreed_at = coalesce(visit_agreed_at, ?2) WHERE id = ?1" },
+    { "visited", NULL, "UPDATE tickets SET visited_at = coalesce(visited_at, ?2) WHERE id = ?1" },
+    { "callback", NULL, "UPDATE tickets SET last_callback_at = max(coalesce(last_callback_at, 0), ?2) WHERE id = ?1" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (facts); i++)
+    {
+      sqlite3_stmt *stmt;
+
+      if (!g_str_equal (kind, facts[i].kind) ||
+          (facts[i].status != NULL && g_strcmp0 (new_value, facts[i].status) != 0))
+        continue;
+
+      stmt = _desk_database_prepare (db, facts[i].sql, error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, ticket_id);
+      sqlite3_bind_int64 (stmt, 2, at);
+      return _desk_database_step_done (db, stmt, _("Could not record the change on the timeline"), error);
+    }
+
+  return TRUE;
+}
+
 static gboolean
 add_event (DeskDatabase  *db,
            gint64         ticket_id,
@@ -176,7 +223,10 @@ add_event (DeskDatabase  *db,
   _desk_bind_text_or_null (stmt, 7, new_value);
   _desk_bind_text_or_null (stmt, 8, note);
 
-  return _desk_database_step_done (db, stmt, _("Could not record the change on the timeline"), error);
+  if (!_desk_database_step_done (db, stmt, _("Could not record the change on the timeline"), error))
+    return FALSE;
+
+  return record_fact (db, ticket_id, at, kind, new_value, error);
 }
 
 /* Numbers are TS-2026-000123 (complaint), WX- (repair order), BY-

@@ -1192,6 +1192,94 @@ desk_tickets_view_finalize (GObject *object)
   G_OBJECT_CLASS (desk_tickets_view_parent_class)->finalize (object);
 }
 
+/* The table's cells.  Signal factories, not GtkBuilderListItemFactory:
+ * GTK 4.8 parses a builder factory's XML for every cell it makes, and a
+ * queue switch makes every visible cell anew (see apply_query()), which
+ * cost some 300 ms a switch with eleven columns. */
+typedef char *(*CellTextFunc)    (gpointer    unused,
+                                  DeskTicket *ticket);
+typedef GStrv (*CellClassesFunc) (gpointer    unused,
+                                  DeskTicket *ticket);
+
+typedef struct
+{
+  CellTextFunc     text;
+  CellClassesFunc  classes;  /* NULL: the fixed @style */
+  const char      *style;
+  float            xalign;
+} CellSpec;
+
+static const CellSpec number_cell = { desk_tickets_view_number_cb, NULL, "numeric", 0 };
+static const CellSpec status_cell = { desk_tickets_view_status_cb, desk_tickets_view_status_classes_cb, NULL, 0 };
+static const CellSpec severity_cell = { desk_tickets_view_severity_cb, desk_tickets_view_severity_classes_cb, NULL, 0 };
+static const CellSpec kind_cell = { desk_tickets_view_kind_cb, NULL, NULL, 0 };
+static const CellSpec customer_cell = { desk_tickets_view_customer_cb, NULL, NULL, 0 };
+static const CellSpec category_cell = { desk_tickets_view_category_cb, NULL, NULL, 0 };
+static const CellSpec department_cell = { desk_tickets_view_department_cb, NULL, NULL, 0 };
+static const CellSpec owner_cell = { desk_tickets_view_owner_cb, NULL, NULL, 0 };
+static const CellSpec deadline_cell = { desk_tickets_view_deadline_cb, desk_tickets_view_deadline_classes_cb, NULL, 0 };
+static const CellSpec age_cell = { desk_tickets_view_age_cb, NULL, "numeric", 1 };
+static const CellSpec repeat_cell = { desk_tickets_view_repeat_cb, desk_tickets_view_repeat_classes_cb, NULL, 0 };
+
+static void
+cell_setup_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               const CellSpec           *spec)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), spec->xalign);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+  if (spec->style != NULL)
+    gtk_widget_add_css_class (label, spec->style);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+cell_bind_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              const CellSpec           *spec)
+{
+  GtkWidget *label = gtk_list_item_get_child (item);
+  DeskTicket *ticket = gtk_list_item_get_item (item);
+  g_autofree char *text = spec->text (NULL, ticket);
+
+  gtk_label_set_text (GTK_LABEL (label), text);
+  if (spec->classes != NULL)
+    {
+      g_auto(GStrv) classes = spec->classes (NULL, ticket);
+      gtk_widget_set_css_classes (label, (const char **)classes);
+    }
+}
+
+static void
+set_cell (GtkColumnViewColumn *column,
+          const CellSpec      *spec)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), (gpointer)spec);
+  g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), (gpointer)spec);
+  gtk_column_view_column_set_factory (column, factory);
+}
+
+static void
+set_up_cells (DeskTicketsView *self)
+{
+  set_cell (self->number_column, &number_cell);
+  set_cell (self->status_column, &status_cell);
+  set_cell (self->severity_column, &severity_cell);
+  set_cell (self->kind_column, &kind_cell);
+  set_cell (self->customer_column, &customer_cell);
+  set_cell (self->category_column, &category_cell);
+  set_cell (self->department_column, &department_cell);
+  set_cell (self->owner_column, &owner_cell);
+  set_cell (self->deadline_column, &deadline_cell);
+  set_cell (self->age_column, &age_cell);
+  set_cell (self->repeat_column, &repeat_cell);
+}
+
 static void
 desk_tickets_view_class_init (DeskTicketsViewClass *klass)
 {
@@ -1227,21 +1315,6 @@ desk_tickets_view_class_init (DeskTicketsViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, desk_tickets_view_queue_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, desk_tickets_view_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, desk_tickets_view_stop_search_cb);
-  gtk_widget_class_bind_template_callback (widget_class, desk_tickets_view_number_cb);
-  gtk_widget_class_bind_template_callback (widget_class, desk_tickets_view_status_cb);
-  gtk_widget_class_bind_template_callback (widget_class, desk_tickets_view_status_classes_cb);
-  gtk_widget_class_bind_template_callback (widget_class, desk_tickets_view_severity_cb);
-  gtk_widget_class_bind_template_callback (widget_class, desk_tickets_view_severity_classes_cb);
-  gtk_widget_class_bind_template_callback (widget_class, desk_tickets_view_kind_cb);
-  gtk_widget_class_bind_template_callback (widget_class, desk_tickets_view_customer_cb);
-  gtk_widget_class_bind_template_callback (widget_class, desk_tickets_view_category_cb);
-  gtk_widget_class_bind_template_callback (widget_class, desk_tickets_view_department_cb);
-  gtk_widget_class_bind_template_callback (widget_class, desk_tickets_view_owner_cb);
-  gtk_widget_class_bind_template_callback (widget_class, desk_tickets_view_deadline_cb);
-  gtk_widget_class_bind_template_callback (widget_class, desk_tickets_view_deadline_classes_cb);
-  gtk_widget_class_bind_template_callback (widget_class, desk_tickets_view_age_cb);
-  gtk_widget_class_bind_template_callback (widget_class, desk_tickets_view_repeat_cb);
-  gtk_widget_class_bind_template_callback (widget_class, desk_tickets_view_repeat_classes_cb);
 
   gtk_widget_class_install_action (widget_class, "tickets.new-ticket", NULL, new_ticket_action);
   gtk_widget_class_install_action (widget_class, "tickets.find", NULL, find_action);
@@ -1256,6 +1329,7 @@ desk_tickets_view_init (DeskTicketsView *self)
   self->query.descending = TRUE;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  set_up_cells (self);
 
   gtk_list_box_set_header_func (self->queue_list, queue_header_cb, NULL, NULL);
   setup_sorters (self);

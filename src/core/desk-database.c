@@ -509,11 +509,12 @@ desk_database_open (const char             *path,
                             "PRAGMA synchronous = NORMAL;"
                             "PRAGMA foreign_keys = ON;"
                             "PRAGMA temp_store = MEMORY;"
-                            "PRAGMA cache_size = -16384;"
-                            /* Reading pages straight from the mapped file
-                             * saves a copy and a system call per page:
-                             * large queues and recomputations need it. */
-                            "PRAGMA mmap_size = 2147483648;",
+                            /* No memory map (mmap_size): every page of the
+                             * file it touched would count against the
+                             * window's resident size, which we keep under
+                             * 200 MB on a million tickets; queues read
+                             * through covering indexes instead. */
+                            "PRAGMA cache_size = -16384;",
                             error))
     return NULL;
 

@@ -27,6 +27,7 @@
 #include <gtk/gtk.h>
 
 #include "desk-application.h"
+#include "desk-gui-test.h"
 #include "desk-ticket-list-model.h"
 #include "desk-tickets-view.h"
 #include "desk-window.h"
@@ -50,23 +51,6 @@ wait_for_frame (GtkWidget *window)
   gtk_widget_queue_draw (window);
   while (!painted)
     g_main_context_iteration (NULL, TRUE);
-}
-
-static GtkWidget *
-find_widget (GtkWidget *root,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
 }
 
 static int
@@ -175,8 +159,8 @@ scroll_middle (DeskTicketsView *view, GtkColumnView *table, gpointer data)
 static void
 run_benchmark (GtkWindow *window)
 {
-  DeskTicketsView *view = DESK_TICKETS_VIEW (find_widget (GTK_WIDGET (window), DESK_TYPE_TICKETS_VIEW));
-  GtkColumnView *table = GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW));
+  DeskTicketsView *view = DESK_TICKETS_VIEW (desk_test_find_widget (GTK_WIDGET (window), DESK_TYPE_TICKETS_VIEW));
+  GtkColumnView *table = GTK_COLUMN_VIEW (desk_test_find_widget (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW));
   DeskTicketListModel *model = desk_tickets_view_get_model (view);
   static const struct { DeskQueue queue; const char *name; } queues[] = {
     { DESK_QUEUE_OPEN, "open" }, { DESK_QUEUE_UNASSIGNED, "unassigned" }, { DESK_QUEUE_DUE_SOON, "due soon" },
@@ -238,7 +222,7 @@ first_frame_cb (gpointer user_data)
   if (window == NULL || !gtk_widget_get_mapped (GTK_WIDGET (window)))
     return G_SOURCE_CONTINUE;
 
-  view = DESK_TICKETS_VIEW (find_widget (GTK_WIDGET (window), DESK_TYPE_TICKETS_VIEW));
+  view = DESK_TICKETS_VIEW (desk_test_find_widget (GTK_WIDGET (window), DESK_TYPE_TICKETS_VIEW));
   g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
                     G_CALLBACK (after_paint_cb), NULL);
   wait_for_frame (GTK_WIDGET (window));

@@ -21,6 +21,7 @@
 #include <glib/gstdio.h>
 
 #include "desk-application.h"
+#include "desk-gui-test.h"
 #include "desk-database.h"
 #include "desk-demo.h"
 #include "desk-generator.h"
@@ -56,32 +57,6 @@ struct _Fixture
 /* Helpers */
 
 static void
-reset_settings (GSettings *settings)
-{
-  g_autoptr(GSettingsSchema) schema = NULL;
-  g_auto(GStrv) keys = NULL;
-
-  g_object_get (settings, "settings-schema", &schema, NULL);
-  keys = g_settings_schema_list_keys (schema);
-  for (guint i = 0; keys[i] != NULL; i++)
-    g_settings_reset (settings, keys[i]);
-}
-
-static void
-remove_dir (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
@@ -99,7 +74,7 @@ fixture_set_up (Fixture       *f,
   g_assert_no_error (error);
 
   f->settings = g_settings_new (APPLICATION_ID);
-  reset_settings (f->settings);
+  desk_test_reset_settings (f->settings);
   /* 王丽, a clerk of the demo office, is at this computer. */
   g_settings_set_string (f->settings, "current-user", "S001");
 
@@ -108,31 +83,15 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-destroy_all_windows (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  while (g_list_model_get_n_items (toplevels) > 0)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
-
-      gtk_window_destroy (window);
-    }
-
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  destroy_all_windows ();
+  desk_test_destroy_all_windows ();
 
   g_clear_object (&f->app);
   g_clear_object (&f->settings);
   g_clear_object (&f->db);
-  remove_dir (f->dir);
+  desk_test_remove_dir (f->dir);
   g_clear_pointer (&f->dir, g_free);
   g_clear_pointer (&f->path, g_free);
 }
@@ -144,7 +103,7 @@ run_body_instead_of_activate_cb (GApplication *app,
   g_signal_stop_emission_by_name (app, "activate");
   g_signal_handlers_disconnect_by_func (app, run_body_instead_of_activate_cb, f);
   f->body (f);
-  destroy_all_windows ();
+  desk_test_destroy_all_windows ();
 }
 
 static void
@@ -156,113 +115,12 @@ run_in_application (Fixture  *f,
   g_assert_cmpint (g_application_run (G_APPLICATION (f->app), 0, NULL), ==, 0);
 }
 
-static gboolean
-count_frame_cb (GtkWidget     *widget,
-                GdkFrameClock *frame_clock,
-                gpointer       user_data)
-{
-  guint *n_frames = user_data;
-
-  (*n_frames)++;
-
-  return G_SOURCE_CONTINUE;
-}
-
-static gboolean
-wake_up_cb (gpointer user_data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-show_and_wait (GtkWindow *window)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-  guint n_frames = 0;
-  guint tick_id;
-  guint wake_id;
-
-  gtk_window_present (window);
-
-  tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (window), count_frame_cb,
-                                          &n_frames, NULL);
-  wake_id = g_timeout_add (10, wake_up_cb, NULL);
-
-  while ((!gtk_widget_get_mapped (GTK_WIDGET (window)) || n_frames < 5) &&
-         g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-
-  gtk_widget_remove_tick_callback (GTK_WIDGET (window), tick_id);
-  g_source_remove (wake_id);
-
-  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
-  g_assert_cmpuint (n_frames, >=, 5);
-}
-
-/* Spins the main loop for @ms milliseconds (debounced searches). */
-static void
-spin (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-  guint wake_id = g_timeout_add (10, wake_up_cb, NULL);
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_source_remove (wake_id);
-}
-
-static GtkWidget *
-find_widget (GtkWidget *root,
-             GType      type)
-{
-  if (g_type_is_a (G_OBJECT_TYPE (root), type))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static void
-collect_widgets (GtkWidget *root,
-                 GType      type,
-                 GPtrArray *found)
-{
-  if (g_type_is_a (G_OBJECT_TYPE (root), type))
-    g_ptr_array_add (found, root);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_widgets (child, type, found);
-}
-
-static GPtrArray *
-find_widgets (GtkWidget *root,
-              GType      type)
-{
-  GPtrArray *found = g_ptr_array_new ();
-
-  collect_widgets (root, type, found);
-
-  return found;
-}
-
 static GtkWidget *
 find_row (GtkWidget  *root,
           GType       type,
           const char *title)
 {
-  g_autoptr(GPtrArray) rows = find_widgets (root, type);
+  g_autoptr(GPtrArray) rows = desk_test_find_widgets (root, type);
 
   for (guint i = 0; i < rows->len; i++)
     if (g_strcmp0 (adw_preferences_row_get_title (g_ptr_array_index (rows, i)), title) == 0)
@@ -276,7 +134,7 @@ find_with_class (GtkWidget  *root,
                  GType       type,
                  const char *css_class)
 {
-  g_autoptr(GPtrArray) widgets = find_widgets (root, type);
+  g_autoptr(GPtrArray) widgets = desk_test_find_widgets (root, type);
 
   for (guint i = 0; i < widgets->len; i++)
     if (gtk_widget_has_css_class (g_ptr_array_index (widgets, i), css_class))
@@ -301,38 +159,13 @@ find_toplevel (GType type)
   return NULL;
 }
 
-static void
-save_and_check_picture (GtkWidget  *widget,
-                        const char *name)
-{
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  double ink;
-  guint colours;
-
-  path = g_test_build_filename (G_TEST_BUILT, "screenshots", name, NULL);
-  g_assert_true (desk_widget_save_png (widget, path, &error));
-  g_assert_no_error (error);
-  g_test_message ("Wrote %s", path);
-
-  texture = desk_widget_render_texture (widget, &error);
-  g_assert_no_error (error);
-
-  ink = desk_texture_get_ink_fraction (texture);
-  colours = desk_texture_count_colours (texture, 1000);
-  g_test_message ("%s: %.1f %% ink, %u colours", name, ink * 100, colours);
-  g_assert_cmpfloat (ink, >, 0.02);
-  g_assert_cmpuint (colours, >=, 16);
-}
-
 static DeskWindow *
 create_window (Fixture *f)
 {
   DeskWindow *window = desk_window_new (GTK_APPLICATION (f->app), f->db, f->settings);
 
   gtk_window_set_default_size (GTK_WINDOW (window), WINDOW_WIDTH, WINDOW_HEIGHT);
-  show_and_wait (GTK_WINDOW (window));
+  desk_test_show_and_wait (GTK_WINDOW (window));
 
   return window;
 }
@@ -340,7 +173,7 @@ create_window (Fixture *f)
 static DeskTicketsView *
 get_view (DeskWindow *window)
 {
-  GtkWidget *view = find_widget (GTK_WIDGET (window), DESK_TYPE_TICKETS_VIEW);
+  GtkWidget *view = desk_test_find_widget (GTK_WIDGET (window), DESK_TYPE_TICKETS_VIEW);
 
   g_assert_nonnull (view);
 
@@ -366,7 +199,7 @@ static void
 search_for (DeskTicketsView *view,
             const char      *text)
 {
-  GtkWidget *entry = find_widget (GTK_WIDGET (view), GTK_TYPE_SEARCH_ENTRY);
+  GtkWidget *entry = desk_test_find_widget (GTK_WIDGET (view), GTK_TYPE_SEARCH_ENTRY);
   DeskTicketListModel *model = desk_tickets_view_get_model (view);
   gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
 
@@ -377,7 +210,7 @@ search_for (DeskTicketsView *view,
   while (g_strcmp0 (desk_ticket_list_model_get_query (model)->search ?
                     desk_ticket_list_model_get_query (model)->search : "", text) != 0 &&
          g_get_monotonic_time () < deadline)
-    spin (20);
+    desk_test_spin (20);
 
   g_assert_cmpstr (desk_ticket_list_model_get_query (model)->search ?
                    desk_ticket_list_model_get_query (model)->search : "", ==, text);
@@ -398,7 +231,7 @@ choose_caller (GtkWindow  *dialog,
 
   while (found == NULL && g_get_monotonic_time () < deadline)
     {
-      spin (20);
+      desk_test_spin (20);
       found = find_row (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, name);
     }
 
@@ -425,7 +258,7 @@ new_ticket (Fixture *f)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-ticket", NULL));
   dialog = find_toplevel (DESK_TYPE_NEW_TICKET_DIALOG);
   g_assert_nonnull (dialog);
-  show_and_wait (dialog);
+  desk_test_show_and_wait (dialog);
 
   /* Saving an empty form names the first missing field and keeps the
    * dialog open. */
@@ -445,15 +278,15 @@ new_ticket (Fixture *f)
 
   adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "Category")), 1);
   adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "Severity")), 2);
-  description = find_widget (GTK_WIDGET (dialog), GTK_TYPE_TEXT_VIEW);
+  description = desk_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_TEXT_VIEW);
   g_assert_nonnull (description);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (description)),
                             "客户来电：交房两个月，阳台推拉门滑轨变形，门推不动，要求尽快上门维修。", -1);
-  show_and_wait (dialog);
-  save_and_check_picture (GTK_WIDGET (dialog), "new-ticket-en.png");
+  desk_test_show_and_wait (dialog);
+  desk_test_save_and_check_picture (GTK_WIDGET (dialog), "new-ticket-en.png");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "new-ticket.save", NULL));
-  spin (50);
+  desk_test_spin (50);
   g_assert_null (find_toplevel (DESK_TYPE_NEW_TICKET_DIALOG));
 
   /* The new ticket is selected in the queue and shown. */
@@ -478,7 +311,7 @@ new_ticket (Fixture *f)
   /* A search that finds nothing shows the empty state. */
   search_for (view, "不存在的内容");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
-  g_assert_true (gtk_widget_get_mapped (find_widget (GTK_WIDGET (view), ADW_TYPE_STATUS_PAGE)));
+  g_assert_true (gtk_widget_get_mapped (desk_test_find_widget (GTK_WIDGET (view), ADW_TYPE_STATUS_PAGE)));
   search_for (view, "");
 }
 
@@ -519,7 +352,7 @@ new_customer (Fixture *f)
   adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "Category")), 7);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "new-ticket.save", NULL));
-  spin (50);
+  desk_test_spin (50);
   g_assert_null (find_toplevel (DESK_TYPE_NEW_TICKET_DIALOG));
 
   shown = desk_tickets_view_get_shown_ticket (view);
@@ -612,7 +445,7 @@ sorting (Fixture *f)
   DeskWindow *window = create_window (f);
   DeskTicketsView *view = get_view (window);
   DeskTicketListModel *model = desk_tickets_view_get_model (view);
-  GtkColumnView *table = GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW));
+  GtkColumnView *table = GTK_COLUMN_VIEW (desk_test_find_widget (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW));
   const DeskTicketQuery *query = desk_ticket_list_model_get_query (model);
   g_autoptr(DeskTicket) first = NULL;
   g_autoptr(DeskTicket) second = NULL;
@@ -674,7 +507,7 @@ sorting (Fixture *f)
   g_assert_cmpint (query->sort, ==, DESK_SORT_RECEIVED);
   g_assert_true (query->descending);
 
-  show_and_wait (GTK_WINDOW (window));
+  desk_test_show_and_wait (GTK_WINDOW (window));
 }
 
 static void
@@ -689,11 +522,11 @@ stale_save (Fixture *f)
 {
   DeskWindow *window = create_window (f);
   DeskTicketsView *view = get_view (window);
-  DeskTicketDetail *detail = DESK_TICKET_DETAIL (find_widget (GTK_WIDGET (view), DESK_TYPE_TICKET_DETAIL));
+  DeskTicketDetail *detail = DESK_TICKET_DETAIL (desk_test_find_widget (GTK_WIDGET (view), DESK_TYPE_TICKET_DETAIL));
   g_autoptr(DeskDatabase) other = NULL;
   g_autoptr(DeskTicket) latest = NULL;
   g_autoptr(GError) error = NULL;
-  GtkColumnView *table = GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW));
+  GtkColumnView *table = GTK_COLUMN_VIEW (desk_test_find_widget (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW));
   const DeskTicketData *d;
   const DeskTicketStatus *next;
   guint n_next;
@@ -756,7 +589,7 @@ check_pictures (Fixture    *f,
   DeskWindow *window = create_window (f);
   DeskTicketsView *view = get_view (window);
   DeskTicketListModel *model = desk_tickets_view_get_model (view);
-  GtkColumnView *table = GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW));
+  GtkColumnView *table = GTK_COLUMN_VIEW (desk_test_find_widget (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW));
   guint chosen = 0;
 
   /* A repeat complaint, assigned, if the office has one near the top. */
@@ -775,9 +608,9 @@ check_pictures (Fixture    *f,
 
   gtk_selection_model_select_item (gtk_column_view_get_model (table), chosen, TRUE);
   g_assert_nonnull (desk_tickets_view_get_shown_ticket (view));
-  show_and_wait (GTK_WINDOW (window));
-  spin (100);
-  save_and_check_picture (GTK_WIDGET (window), picture);
+  desk_test_show_and_wait (GTK_WINDOW (window));
+  desk_test_spin (100);
+  desk_test_save_and_check_picture (GTK_WIDGET (window), picture);
 }
 
 static void
@@ -833,119 +666,6 @@ test_pictures_zh_cn (Fixture       *f,
   run_in_application (f, pictures_zh_cn);
 }
 
-/* With DESK_LARGE_OFFICE=PATH (for example an office made with
- * "service-desk --database PATH generate 200000"), times the table on it;
- * skipped otherwise.  Prints its figures and asserts only that the table
- * follows. */
-static double
-ms_since (gint64 start)
-{
-  return (g_get_monotonic_time () - start) / 1000.0;
-}
-
-static void
-large_office (Fixture *f)
-{
-  const char *path = g_getenv ("DESK_LARGE_OFFICE");
-  g_autoptr(DeskDatabase) db = NULL;
-  g_autoptr(GError) error = NULL;
-  DeskWindow *window;
-  DeskTicketsView *view;
-  DeskTicketListModel *model;
-  GtkColumnView *table;
-  GtkWidget *sidebar;
-  GtkAdjustment *adjustment;
-  const char *columns[] = { "Number", "Status", "Customer", "Next Deadline", "Age", "Repeat" };
-  gint64 start;
-
-  db = desk_database_open (path, DESK_DATABASE_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
-
-  start = g_get_monotonic_time ();
-  window = desk_window_new (GTK_APPLICATION (f->app), db, f->settings);
-  gtk_window_set_default_size (GTK_WINDOW (window), WINDOW_WIDTH, WINDOW_HEIGHT);
-  show_and_wait (GTK_WINDOW (window));
-  g_test_message ("window shown in %.0f ms (5 frames)", ms_since (start));
-
-  view = get_view (window);
-  model = desk_tickets_view_get_model (view);
-  table = GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW));
-  sidebar = find_with_class (GTK_WIDGET (view), GTK_TYPE_LIST_BOX, "navigation-sidebar");
-  g_test_message ("%u open tickets", g_list_model_get_n_items (G_LIST_MODEL (model)));
-
-  for (int i = 0; ; i++)
-    {
-      GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (sidebar), i);
-
-      if (row == NULL)
-        break;
-      if (!gtk_widget_get_sensitive (GTK_WIDGET (row)))
-        continue;
-      start = g_get_monotonic_time ();
-      gtk_list_box_select_row (GTK_LIST_BOX (sidebar), row);
-      show_and_wait (GTK_WINDOW (window));
-      g_test_message ("queue %d: %u tickets, %.0f ms with 5 frames",
-                      desk_ticket_list_model_get_query (model)->queue,
-                      g_list_model_get_n_items (G_LIST_MODEL (model)), ms_since (start));
-    }
-
-  g_assert_true (desk_tickets_view_show_queue (view, DESK_QUEUE_CLOSED, 0));
-  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
-    for (int direction = 0; direction < 2; direction++)
-      {
-        start = g_get_monotonic_time ();
-        gtk_column_view_sort_by_column (table, column_titled (table, columns[i]),
-                                        direction ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
-        show_and_wait (GTK_WINDOW (window));
-        g_test_message ("closed by %s %s: %.0f ms with 5 frames", columns[i],
-                        direction ? "descending" : "ascending", ms_since (start));
-      }
-
-  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (table));
-  for (int i = 1; i <= 4; i++)
-    {
-      start = g_get_monotonic_time ();
-      gtk_adjustment_set_value (adjustment, (gtk_adjustment_get_upper (adjustment) -
-                                             gtk_adjustment_get_page_size (adjustment)) * i / 4);
-      show_and_wait (GTK_WINDOW (window));
-      g_test_message ("scrolled to %d/4: %.0f ms with 5 frames, %u pages read so far", i,
-                      ms_since (start), desk_ticket_list_model_get_fetches (model));
-    }
-
-  start = g_get_monotonic_time ();
-  search_for (view, "漏水");
-  show_and_wait (GTK_WINDOW (window));
-  g_test_message ("search 漏水: %u tickets, %.0f ms with the %d ms pause and 5 frames",
-                  g_list_model_get_n_items (G_LIST_MODEL (model)), ms_since (start), 150);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), >, 0);
-}
-
-static void
-test_large_office (Fixture       *f,
-                   gconstpointer  data)
-{
-  if (g_getenv ("DESK_LARGE_OFFICE") == NULL)
-    {
-      g_test_skip ("Set DESK_LARGE_OFFICE to an office with many tickets");
-      return;
-    }
-
-  run_in_application (f, large_office);
-}
-
-static gboolean
-log_fatal_cb (const char     *log_domain,
-              GLogLevelFlags  log_level,
-              const char     *message,
-              gpointer        user_data)
-{
-  if (g_strcmp0 (log_domain, "Gtk") == 0 &&
-      g_str_has_prefix (message, "Unable to acquire session bus"))
-    return FALSE;
-
-  return TRUE;
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -955,7 +675,7 @@ main (int   argc,
   g_setenv ("GTK_A11Y", "none", FALSE);
 
   gtk_test_init (&argc, &argv, NULL);
-  g_test_log_set_fatal_handler (log_fatal_cb, NULL);
+  g_test_log_set_fatal_handler (desk_test_log_fatal_cb, NULL);
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
   icons = g_test_build_filename (G_TEST_DIST, "..", "data", "icons", NULL);
@@ -972,8 +692,6 @@ main (int   argc,
               fixture_set_up, test_sorting, fixture_tear_down);
   g_test_add ("/desk/tickets-view/stale-save", Fixture, NULL,
               fixture_set_up, test_stale_save, fixture_tear_down);
-  g_test_add ("/desk/tickets-view/large-office", Fixture, NULL,
-              fixture_set_up, test_large_office, fixture_tear_down);
   g_test_add ("/desk/tickets-view/pictures/en", Fixture, NULL,
               fixture_set_up, test_pictures_en, fixture_tear_down);
   g_test_add ("/desk/tickets-view/pictures/zh_CN", Fixture, NULL,

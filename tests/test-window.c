@@ -20,6 +20,7 @@
 #include <glib/gstdio.h>
 
 #include "desk-application.h"
+#include "desk-gui-test.h"
 #include "desk-database.h"
 #include "desk-demo.h"
 #include "desk-department-row.h"
@@ -51,32 +52,6 @@ struct _Fixture
 /* Helpers */
 
 static void
-reset_settings (GSettings *settings)
-{
-  g_autoptr(GSettingsSchema) schema = NULL;
-  g_auto(GStrv) keys = NULL;
-
-  g_object_get (settings, "settings-schema", &schema, NULL);
-  keys = g_settings_schema_list_keys (schema);
-  for (guint i = 0; keys[i] != NULL; i++)
-    g_settings_reset (settings, keys[i]);
-}
-
-static void
-remove_dir (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
@@ -92,7 +67,7 @@ fixture_set_up (Fixture       *f,
 
   /* The memory backend lives as long as the process: start clean. */
   f->settings = g_settings_new (APPLICATION_ID);
-  reset_settings (f->settings);
+  desk_test_reset_settings (f->settings);
 
   /* No session bus under xvfb-run: never ask it for uniqueness. */
   f->app = desk_application_new (f->path);
@@ -100,31 +75,15 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-destroy_all_windows (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  while (g_list_model_get_n_items (toplevels) > 0)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
-
-      gtk_window_destroy (window);
-    }
-
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  destroy_all_windows ();
+  desk_test_destroy_all_windows ();
 
   g_clear_object (&f->app);
   g_clear_object (&f->settings);
   g_clear_object (&f->db);
-  remove_dir (f->dir);
+  desk_test_remove_dir (f->dir);
   g_clear_pointer (&f->dir, g_free);
   g_clear_pointer (&f->path, g_free);
 }
@@ -138,7 +97,7 @@ run_body_instead_of_activate_cb (GApplication *app,
   g_signal_stop_emission_by_name (app, "activate");
   g_signal_handlers_disconnect_by_func (app, run_body_instead_of_activate_cb, f);
   f->body (f);
-  destroy_all_windows ();
+  desk_test_destroy_all_windows ();
 }
 
 static void
@@ -148,7 +107,7 @@ run_body_after_activate_cb (GApplication *app,
   /* The test may activate the application again. */
   g_signal_handlers_disconnect_by_func (app, run_body_after_activate_cb, f);
   f->body (f);
-  destroy_all_windows ();
+  desk_test_destroy_all_windows ();
 }
 
 /* Runs @body inside g_application_run(): only a run application takes
@@ -170,102 +129,11 @@ run_in_application (Fixture   *f,
   g_assert_cmpint (g_application_run (G_APPLICATION (f->app), 0, NULL), ==, 0);
 }
 
-static gboolean
-count_frame_cb (GtkWidget     *widget,
-                GdkFrameClock *frame_clock,
-                gpointer       user_data)
-{
-  guint *n_frames = user_data;
-
-  (*n_frames)++;
-
-  return G_SOURCE_CONTINUE;
-}
-
-static gboolean
-wake_up_cb (gpointer user_data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Presents @window and spins the main loop until it has been mapped and
- * has drawn a few frames. */
-static void
-show_and_wait (GtkWindow *window)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-  guint n_frames = 0;
-  guint tick_id;
-  guint wake_id;
-
-  gtk_window_present (window);
-
-  tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (window), count_frame_cb,
-                                          &n_frames, NULL);
-  wake_id = g_timeout_add (10, wake_up_cb, NULL);
-
-  while ((!gtk_widget_get_mapped (GTK_WIDGET (window)) || n_frames < 5) &&
-         g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-
-  gtk_widget_remove_tick_callback (GTK_WIDGET (window), tick_id);
-  g_source_remove (wake_id);
-
-  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
-  g_assert_cmpuint (n_frames, >=, 5);
-}
-
-static GtkWidget *
-find_widget (GtkWidget *root,
-             GType      type)
-{
-  if (g_type_is_a (G_OBJECT_TYPE (root), type))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static void
-collect_widgets (GtkWidget *root,
-                 GType      type,
-                 GPtrArray *found)
-{
-  if (g_type_is_a (G_OBJECT_TYPE (root), type))
-    g_ptr_array_add (found, root);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_widgets (child, type, found);
-}
-
-/* All widgets of @type under @root, depth first. */
-static GPtrArray *
-find_widgets (GtkWidget *root,
-              GType      type)
-{
-  GPtrArray *found = g_ptr_array_new ();
-
-  collect_widgets (root, type, found);
-
-  return found;
-}
-
 static GtkWidget *
 find_button_with_icon (GtkWidget  *root,
                        const char *icon_name)
 {
-  g_autoptr(GPtrArray) buttons = find_widgets (root, GTK_TYPE_BUTTON);
+  g_autoptr(GPtrArray) buttons = desk_test_find_widgets (root, GTK_TYPE_BUTTON);
 
   for (guint i = 0; i < buttons->len; i++)
     if (g_strcmp0 (gtk_button_get_icon_name (g_ptr_array_index (buttons, i)), icon_name) == 0)
@@ -278,7 +146,7 @@ static GtkWidget *
 find_button_with_label (GtkWidget  *root,
                         const char *label)
 {
-  g_autoptr(GPtrArray) buttons = find_widgets (root, GTK_TYPE_BUTTON);
+  g_autoptr(GPtrArray) buttons = desk_test_find_widgets (root, GTK_TYPE_BUTTON);
 
   for (guint i = 0; i < buttons->len; i++)
     if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), label) == 0)
@@ -291,7 +159,7 @@ static AdwEntryRow *
 find_entry_row (GtkWidget  *root,
                 const char *title)
 {
-  g_autoptr(GPtrArray) rows = find_widgets (root, ADW_TYPE_ENTRY_ROW);
+  g_autoptr(GPtrArray) rows = desk_test_find_widgets (root, ADW_TYPE_ENTRY_ROW);
 
   for (guint i = 0; i < rows->len; i++)
     if (g_strcmp0 (adw_preferences_row_get_title (g_ptr_array_index (rows, i)), title) == 0)
@@ -324,35 +192,6 @@ count_staff (DeskDatabase *db)
   return staff->len;
 }
 
-static void
-save_and_check_picture (GtkWidget  *widget,
-                        const char *name)
-{
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  double ink;
-  guint colours;
-
-  path = g_test_build_filename (G_TEST_BUILT, "screenshots", name, NULL);
-  g_assert_true (desk_widget_save_png (widget, path, &error));
-  g_assert_no_error (error);
-  g_test_message ("Wrote %s", path);
-
-  texture = desk_widget_render_texture (widget, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (gdk_texture_get_width (texture), ==, gtk_widget_get_width (widget));
-  g_assert_cmpint (gdk_texture_get_height (texture), ==, gtk_widget_get_height (widget));
-
-  /* A blank window is one colour; a drawn one has text, icons and a
-   * header bar. */
-  ink = desk_texture_get_ink_fraction (texture);
-  colours = desk_texture_count_colours (texture, 1000);
-  g_test_message ("%s: %.1f %% ink, %u colours", name, ink * 100, colours);
-  g_assert_cmpfloat (ink, >, 0.02);
-  g_assert_cmpuint (colours, >=, 16);
-}
-
 static DeskWindow *
 create_window (Fixture *f)
 {
@@ -369,7 +208,7 @@ assert_page_titles (DeskWindow         *window,
                     const char * const *titles)
 {
   static const char * const names[] = { "tickets", "callbacks", "procedures", "reports" };
-  AdwViewStack *stack = ADW_VIEW_STACK (find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
+  AdwViewStack *stack = ADW_VIEW_STACK (desk_test_find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
   g_autoptr(GtkSelectionModel) pages = NULL;
 
   g_assert_nonnull (stack);
@@ -435,7 +274,7 @@ check_main_window (Fixture            *f,
   g_autofree char *organisation = NULL;
   AdwViewSwitcherTitle *switcher_title;
 
-  show_and_wait (GTK_WINDOW (window));
+  desk_test_show_and_wait (GTK_WINDOW (window));
 
   /* The size asked for is the size remembered: it must not creep. */
   g_assert_cmpint (g_settings_get_int (f->settings, "window-width"), ==, WINDOW_WIDTH);
@@ -446,12 +285,12 @@ check_main_window (Fixture            *f,
   /* The subtitle names the office. */
   organisation = desk_office_store_get_setting (f->db, DESK_SETTING_ORGANISATION_NAME);
   g_assert_nonnull (organisation);
-  switcher_title = ADW_VIEW_SWITCHER_TITLE (find_widget (GTK_WIDGET (window),
+  switcher_title = ADW_VIEW_SWITCHER_TITLE (desk_test_find_widget (GTK_WIDGET (window),
                                                          ADW_TYPE_VIEW_SWITCHER_TITLE));
   g_assert_nonnull (switcher_title);
   g_assert_cmpstr (adw_view_switcher_title_get_subtitle (switcher_title), ==, organisation);
 
-  save_and_check_picture (GTK_WIDGET (window), picture);
+  desk_test_save_and_check_picture (GTK_WIDGET (window), picture);
 }
 
 static void
@@ -497,13 +336,13 @@ shortcuts (Fixture *f)
   DeskWindow *window = create_window (f);
   GtkShortcutsWindow *overlay;
 
-  show_and_wait (GTK_WINDOW (window));
+  desk_test_show_and_wait (GTK_WINDOW (window));
 
   overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
   g_assert_nonnull (overlay);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
-  show_and_wait (GTK_WINDOW (overlay));
-  save_and_check_picture (GTK_WIDGET (overlay), "shortcuts-en.png");
+  desk_test_show_and_wait (GTK_WINDOW (overlay));
+  desk_test_save_and_check_picture (GTK_WIDGET (overlay), "shortcuts-en.png");
 }
 
 static void
@@ -550,7 +389,7 @@ restore_area (Fixture *f)
   g_assert_cmpstr (desk_window_get_visible_area (window), ==, "procedures");
 
   /* Taking the window apart must not overwrite the user's choice. */
-  destroy_all_windows ();
+  desk_test_destroy_all_windows ();
   last_area = g_settings_get_string (f->settings, "last-area");
   g_assert_cmpstr (last_area, ==, "procedures");
 }
@@ -582,7 +421,7 @@ current_user_subtitle (Fixture *f)
 
   organisation = desk_office_store_get_setting (f->db, DESK_SETTING_ORGANISATION_NAME);
   expected = g_strdup_printf ("%s · %s", organisation, desk_staff_get_name (person));
-  switcher_title = ADW_VIEW_SWITCHER_TITLE (find_widget (GTK_WIDGET (window),
+  switcher_title = ADW_VIEW_SWITCHER_TITLE (desk_test_find_widget (GTK_WIDGET (window),
                                                          ADW_TYPE_VIEW_SWITCHER_TITLE));
   g_assert_cmpstr (adw_view_switcher_title_get_subtitle (switcher_title), ==, expected);
 }
@@ -601,10 +440,10 @@ without_database (Fixture *f)
   AdwViewStack *stack;
 
   window = desk_window_new (GTK_APPLICATION (f->app), NULL, f->settings);
-  stack = ADW_VIEW_STACK (find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
+  stack = ADW_VIEW_STACK (desk_test_find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
   g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (stack)));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-area", "s", "callbacks"));
-  show_and_wait (GTK_WINDOW (window));
+  desk_test_show_and_wait (GTK_WINDOW (window));
 }
 
 static void
@@ -636,8 +475,8 @@ bad_office (Fixture *f)
           g_assert_true (DESK_IS_WINDOW (gtk_window_get_transient_for (window)));
           g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (window)),
                                     "not-an-office.db"));
-          show_and_wait (window);
-          save_and_check_picture (GTK_WIDGET (window), "open-error-en.png");
+          desk_test_show_and_wait (window);
+          desk_test_save_and_check_picture (GTK_WIDGET (window), "open-error-en.png");
         }
     }
   g_assert_true (found_window);
@@ -745,8 +584,8 @@ application_actions (Fixture *f)
   about = find_toplevel (ADW_TYPE_ABOUT_WINDOW);
   g_assert_nonnull (about);
   g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
-  show_and_wait (about);
-  save_and_check_picture (GTK_WIDGET (about), "about-en.png");
+  desk_test_show_and_wait (about);
+  desk_test_save_and_check_picture (GTK_WIDGET (about), "about-en.png");
 }
 
 static void
@@ -767,18 +606,18 @@ who_am_i (Fixture *f)
   g_autoptr(GError) error = NULL;
   g_autofree char *current_user = NULL;
 
-  show_and_wait (GTK_WINDOW (window));
+  desk_test_show_and_wait (GTK_WINDOW (window));
 
   dialog = desk_who_am_i_dialog_new (f->db, f->settings);
   gtk_window_set_transient_for (dialog, GTK_WINDOW (window));
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
-  show_and_wait (dialog);
-  save_and_check_picture (GTK_WIDGET (dialog), "who-am-i-en.png");
+  desk_test_show_and_wait (dialog);
+  desk_test_save_and_check_picture (GTK_WIDGET (dialog), "who-am-i-en.png");
 
   staff = desk_office_store_list_staff (f->db, &error);
   g_assert_no_error (error);
 
-  list = GTK_LIST_BOX (find_widget (GTK_WIDGET (dialog), GTK_TYPE_LIST_BOX));
+  list = GTK_LIST_BOX (desk_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_LIST_BOX));
   g_assert_nonnull (list);
   row = gtk_list_box_get_row_at_index (list, 1);
   g_assert_nonnull (row);
@@ -814,37 +653,37 @@ check_preferences (Fixture    *f,
   AdwExpanderRow *staff_row;
   GtkWidget *page;
 
-  show_and_wait (GTK_WINDOW (window));
+  desk_test_show_and_wait (GTK_WINDOW (window));
 
   preferences = desk_preferences_window_new (f->db, f->settings);
   gtk_window_set_transient_for (preferences, GTK_WINDOW (window));
-  show_and_wait (preferences);
+  desk_test_show_and_wait (preferences);
 
   /* The first entry row is the organisation's name. */
   organisation = desk_office_store_get_setting (f->db, DESK_SETTING_ORGANISATION_NAME);
-  organisation_row = ADW_ENTRY_ROW (find_widget (GTK_WIDGET (preferences), ADW_TYPE_ENTRY_ROW));
+  organisation_row = ADW_ENTRY_ROW (desk_test_find_widget (GTK_WIDGET (preferences), ADW_TYPE_ENTRY_ROW));
   g_assert_nonnull (organisation_row);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (organisation_row)), ==, organisation);
 
   picture = g_strdup_printf ("preferences-%s.png", language);
-  save_and_check_picture (GTK_WIDGET (preferences), picture);
+  desk_test_save_and_check_picture (GTK_WIDGET (preferences), picture);
   g_clear_pointer (&picture, g_free);
 
   adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), "departments");
-  show_and_wait (preferences);
+  desk_test_show_and_wait (preferences);
   picture = g_strdup_printf ("preferences-departments-%s.png", language);
-  save_and_check_picture (GTK_WIDGET (preferences), picture);
+  desk_test_save_and_check_picture (GTK_WIDGET (preferences), picture);
   g_clear_pointer (&picture, g_free);
 
   /* The staff page, with the first person opened. */
   adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), "staff");
   page = GTK_WIDGET (adw_preferences_window_get_visible_page (ADW_PREFERENCES_WINDOW (preferences)));
-  staff_row = ADW_EXPANDER_ROW (find_widget (page, ADW_TYPE_EXPANDER_ROW));
+  staff_row = ADW_EXPANDER_ROW (desk_test_find_widget (page, ADW_TYPE_EXPANDER_ROW));
   g_assert_nonnull (staff_row);
   adw_expander_row_set_expanded (staff_row, TRUE);
-  show_and_wait (preferences);
+  desk_test_show_and_wait (preferences);
   picture = g_strdup_printf ("preferences-staff-%s.png", language);
-  save_and_check_picture (GTK_WIDGET (preferences), picture);
+  desk_test_save_and_check_picture (GTK_WIDGET (preferences), picture);
 }
 
 static void
@@ -898,7 +737,7 @@ preferences_organisation (Fixture *f)
   g_signal_connect_swapped (preferences, "office-changed",
                             G_CALLBACK (count_cb), &n_changed);
 
-  organisation_row = ADW_ENTRY_ROW (find_widget (GTK_WIDGET (preferences), ADW_TYPE_ENTRY_ROW));
+  organisation_row = ADW_ENTRY_ROW (desk_test_find_widget (GTK_WIDGET (preferences), ADW_TYPE_ENTRY_ROW));
   gtk_editable_set_text (GTK_EDITABLE (organisation_row), "  东方汽车服务站  ");
   g_signal_emit_by_name (organisation_row, "apply");
 
@@ -926,7 +765,7 @@ preferences_who_am_i (Fixture *f)
   after_load = g_settings_get_string (f->settings, "current-user");
   g_assert_cmpstr (after_load, ==, "");
 
-  who_am_i_row = ADW_COMBO_ROW (find_widget (GTK_WIDGET (preferences), ADW_TYPE_COMBO_ROW));
+  who_am_i_row = ADW_COMBO_ROW (desk_test_find_widget (GTK_WIDGET (preferences), ADW_TYPE_COMBO_ROW));
   g_assert_nonnull (who_am_i_row);
   adw_combo_row_set_selected (who_am_i_row, 2);
   current_user = g_settings_get_string (f->settings, "current-user");
@@ -965,16 +804,16 @@ preferences_departments (Fixture *f)
   guint n_departments = count_departments (f->db);
   guint n_changed = 0;
 
-  show_and_wait (GTK_WINDOW (window));
+  desk_test_show_and_wait (GTK_WINDOW (window));
   preferences = desk_preferences_window_new (f->db, f->settings);
   gtk_window_set_transient_for (preferences, GTK_WINDOW (window));
   g_signal_connect_swapped (preferences, "office-changed",
                             G_CALLBACK (count_cb), &n_changed);
   adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), "departments");
-  show_and_wait (preferences);
+  desk_test_show_and_wait (preferences);
   page = GTK_WIDGET (adw_preferences_window_get_visible_page (ADW_PREFERENCES_WINDOW (preferences)));
 
-  rows = find_widgets (page, DESK_TYPE_DEPARTMENT_ROW);
+  rows = desk_test_find_widgets (page, DESK_TYPE_DEPARTMENT_ROW);
   g_assert_cmpuint (rows->len, ==, n_departments);
 
   /* The demo's first department has staff: the store refuses, the row
@@ -985,8 +824,8 @@ preferences_departments (Fixture *f)
   g_signal_emit_by_name (remove_button, "clicked");
   g_assert_cmpuint (count_departments (f->db), ==, n_departments);
   g_assert_cmpuint (n_changed, ==, 0);
-  show_and_wait (preferences);
-  save_and_check_picture (GTK_WIDGET (preferences), "preferences-remove-refused-en.png");
+  desk_test_show_and_wait (preferences);
+  desk_test_save_and_check_picture (GTK_WIDGET (preferences), "preferences-remove-refused-en.png");
 
   /* A new department gets a row of its own ... */
   add_row = find_entry_row (page, "Add Department");
@@ -997,7 +836,7 @@ preferences_departments (Fixture *f)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (add_row)), ==, "");
   g_assert_cmpuint (n_changed, ==, 1);
 
-  rows_after = find_widgets (page, DESK_TYPE_DEPARTMENT_ROW);
+  rows_after = desk_test_find_widgets (page, DESK_TYPE_DEPARTMENT_ROW);
   g_assert_cmpuint (rows_after->len, ==, n_departments + 1);
 
   /* ... and, with nobody in it, can be removed again. */
@@ -1015,7 +854,7 @@ preferences_departments (Fixture *f)
   g_assert_cmpuint (count_departments (f->db), ==, n_departments);
   g_assert_cmpuint (n_changed, ==, 2);
   g_clear_pointer (&rows_after, g_ptr_array_unref);
-  rows_after = find_widgets (page, DESK_TYPE_DEPARTMENT_ROW);
+  rows_after = desk_test_find_widgets (page, DESK_TYPE_DEPARTMENT_ROW);
   g_assert_cmpuint (rows_after->len, ==, n_departments);
 }
 
@@ -1030,7 +869,7 @@ static DeskStaffRow *
 find_staff_row (GtkWidget  *root,
                 const char *name)
 {
-  g_autoptr(GPtrArray) rows = find_widgets (root, DESK_TYPE_STAFF_ROW);
+  g_autoptr(GPtrArray) rows = desk_test_find_widgets (root, DESK_TYPE_STAFF_ROW);
 
   for (guint i = 0; i < rows->len; i++)
     if (g_strcmp0 (desk_staff_get_name (desk_staff_row_get_staff (g_ptr_array_index (rows, i))), name) == 0)
@@ -1057,7 +896,7 @@ preferences_staff (Fixture *f)
 
   preferences = desk_preferences_window_new (f->db, f->settings);
   adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), "staff");
-  show_and_wait (preferences);
+  desk_test_show_and_wait (preferences);
   page = GTK_WIDGET (adw_preferences_window_get_visible_page (ADW_PREFERENCES_WINDOW (preferences)));
 
   /* Add a person ... */
@@ -1073,7 +912,7 @@ preferences_staff (Fixture *f)
   g_assert_cmpint (desk_staff_get_role (desk_staff_row_get_staff (row)), ==, DESK_ROLE_CLERK);
 
   /* ... make them an engineer: saved at once ... */
-  combos = find_widgets (GTK_WIDGET (row), ADW_TYPE_COMBO_ROW);
+  combos = desk_test_find_widgets (GTK_WIDGET (row), ADW_TYPE_COMBO_ROW);
   g_assert_cmpuint (combos->len, ==, 2);
   roles = ADW_ENUM_LIST_MODEL (adw_combo_row_get_model (g_ptr_array_index (combos, 0)));
   adw_combo_row_set_selected (g_ptr_array_index (combos, 0),
@@ -1102,21 +941,6 @@ test_preferences_staff (Fixture       *f,
   run_in_application (f, preferences_staff, FALSE);
 }
 
-/* Without a session bus (xvfb-run starts none) GtkApplication warns that
- * it cannot reach one; the tests need none. */
-static gboolean
-log_fatal_cb (const char     *log_domain,
-              GLogLevelFlags  log_level,
-              const char     *message,
-              gpointer        user_data)
-{
-  if (g_strcmp0 (log_domain, "Gtk") == 0 &&
-      g_str_has_prefix (message, "Unable to acquire session bus"))
-    return FALSE;
-
-  return TRUE;
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -1127,7 +951,7 @@ main (int   argc,
   g_setenv ("GTK_A11Y", "none", FALSE);
 
   gtk_test_init (&argc, &argv, NULL);
-  g_test_log_set_fatal_handler (log_fatal_cb, NULL);
+  g_test_log_set_fatal_handler (desk_test_log_fatal_cb, NULL);
 
   /* Pictures of finished states, not of transitions half-way. */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);

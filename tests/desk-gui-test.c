@@ -1,0 +1,203 @@
+/* desk-gui-test.c
+ *
+ * Copyright 2026 The Service Desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "desk-gui-test.h"
+#include "desk-widget-snapshot.h"
+
+void
+desk_test_reset_settings (GSettings *settings)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_auto(GStrv) keys = NULL;
+
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  keys = g_settings_schema_list_keys (schema);
+  for (guint i = 0; keys[i] != NULL; i++)
+    g_settings_reset (settings, keys[i]);
+}
+
+void
+desk_test_remove_dir (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+void
+desk_test_destroy_all_windows (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  while (g_list_model_get_n_items (toplevels) > 0)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
+
+      gtk_window_destroy (window);
+    }
+
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static gboolean
+count_frame_cb (GtkWidget     *widget,
+                GdkFrameClock *frame_clock,
+                gpointer       user_data)
+{
+  guint *n_frames = user_data;
+
+  (*n_frames)++;
+
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+wake_up_cb (gpointer user_data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Presents @window and spins the main loop until it has been mapped and
+ * has drawn a few frames. */
+void
+desk_test_show_and_wait (GtkWindow *window)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  guint n_frames = 0;
+  guint tick_id;
+  guint wake_id;
+
+  gtk_window_present (window);
+
+  tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (window), count_frame_cb,
+                                          &n_frames, NULL);
+  wake_id = g_timeout_add (10, wake_up_cb, NULL);
+
+  while ((!gtk_widget_get_mapped (GTK_WIDGET (window)) || n_frames < 5) &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+
+  gtk_widget_remove_tick_callback (GTK_WIDGET (window), tick_id);
+  g_source_remove (wake_id);
+
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  g_assert_cmpuint (n_frames, >=, 5);
+}
+
+void
+desk_test_spin (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+  guint wake_id = g_timeout_add (10, wake_up_cb, NULL);
+
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_source_remove (wake_id);
+}
+
+GtkWidget *
+desk_test_find_widget (GtkWidget *root,
+                       GType      type)
+{
+  if (g_type_is_a (G_OBJECT_TYPE (root), type))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = desk_test_find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+collect_widgets (GtkWidget *root,
+                 GType      type,
+                 GPtrArray *found)
+{
+  if (g_type_is_a (G_OBJECT_TYPE (root), type))
+    g_ptr_array_add (found, root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_widgets (child, type, found);
+}
+
+/* All widgets of @type under @root, depth first. */
+GPtrArray *
+desk_test_find_widgets (GtkWidget *root,
+                        GType      type)
+{
+  GPtrArray *found = g_ptr_array_new ();
+
+  collect_widgets (root, type, found);
+
+  return found;
+}
+
+void
+desk_test_save_and_check_picture (GtkWidget  *widget,
+                                  const char *name)
+{
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  double ink;
+  guint colours;
+
+  path = g_test_build_filename (G_TEST_BUILT, "screenshots", name, NULL);
+  g_assert_true (desk_widget_save_png (widget, path, &error));
+  g_assert_no_error (error);
+  g_test_message ("Wrote %s", path);
+
+  texture = desk_widget_render_texture (widget, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, gtk_widget_get_width (widget));
+  g_assert_cmpint (gdk_texture_get_height (texture), ==, gtk_widget_get_height (widget));
+
+  /* A blank window is one colour; a drawn one has text, icons and a
+   * header bar. */
+  ink = desk_texture_get_ink_fraction (texture);
+  colours = desk_texture_count_colours (texture, 1000);
+  g_test_message ("%s: %.1f %% ink, %u colours", name, ink * 100, colours);
+  g_assert_cmpfloat (ink, >, 0.02);
+  g_assert_cmpuint (colours, >=, 16);
+}
+
+/* Without a session bus (xvfb-run starts none) GtkApplication warns that
+ * it cannot reach one; the tests need none. */
+gboolean
+desk_test_log_fatal_cb (const char     *log_domain,
+                        GLogLevelFlags  log_level,
+                        const char     *message,
+                        gpointer        user_data)
+{
+  if (g_strcmp0 (log_domain, "Gtk") == 0 &&
+      g_str_has_prefix (message, "Unable to acquire session bus"))
+    return FALSE;
+
+  return TRUE;
+}
+

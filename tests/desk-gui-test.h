@@ -1,0 +1,41 @@
+/* desk-gui-test.h
+ *
+ * Copyright 2026 The Service Desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* What the GUI tests and the GUI benchmark share: clean settings and
+ * folders, showing a window and waiting for it to draw, finding widgets,
+ * and saving a checked picture of one. */
+
+void       desk_test_reset_settings         (GSettings  *settings);
+void       desk_test_remove_dir             (const char *path);
+void       desk_test_destroy_all_windows    (void);
+/* Presents @window and spins the main loop until it is mapped and has
+ * drawn a few frames (asserts both). */
+void       desk_test_show_and_wait          (GtkWindow  *window);
+/* Spins the main loop for @ms milliseconds. */
+void       desk_test_spin                   (guint       ms);
+GtkWidget *desk_test_find_widget            (GtkWidget  *root,
+                                             GType       type);
+/* All widgets of @type under @root, depth first. */
+GPtrArray *desk_test_find_widgets           (GtkWidget  *root,
+                                             GType       type);
+/* Writes <builddir>/screenshots/@name and asserts that it has content. */
+void       desk_test_save_and_check_picture (GtkWidget  *widget,
+                                             const char *name);
+/* For g_test_log_set_fatal_handler(): xvfb-run starts no session bus,
+ * and GtkApplication warns that it cannot reach one; nothing needs it. */
+gboolean   desk_test_log_fatal_cb           (const char     *log_domain,
+                                             GLogLevelFlags  log_level,
+                                             const char     *message,
+                                             gpointer        user_data);
+
+G_END_DECLS

@@ -20,6 +20,7 @@
 #include "desk-new-ticket-dialog.h"
 #include "desk-ticket-detail.h"
 #include "desk-ticket-format.h"
+#include "desk-ticket-rows.h"
 #include "desk-tickets-view.h"
 
 #define SEARCH_DELAY_MS 150
@@ -731,7 +732,8 @@ selected_item_changed_cb (DeskTicketsView    *self,
                           GParamSpec         *pspec,
                           GtkSingleSelection *selection)
 {
-  DeskTicket *ticket = gtk_single_selection_get_selected_item (selection);
+  DeskTicketRow *row = gtk_single_selection_get_selected_item (selection);
+  DeskTicket *ticket = row ? desk_ticket_row_get_ticket (row) : NULL;
 
   if (ticket != NULL)
     {
@@ -775,15 +777,11 @@ model_items_changed_cb (DeskTicketsView *self,
 static void
 apply_query (DeskTicketsView *self)
 {
-  /* GTK 4.8's list views look for the items of the rows they show among
-   * all the items added in a change, fetching every one; a new query
-   * brings new objects, so that would be every page of it (seconds for
-   * 100,000 tickets).  Without a model meanwhile, the table builds its
-   * visible rows afresh instead. */
+  /* The table's rows stay and show the new query's tickets (see
+   * desk-ticket-rows.h): GTK neither fetches every item of the new list
+   * nor rebuilds its row widgets. */
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-  gtk_column_view_set_model (self->column_view, NULL);
   desk_ticket_list_model_set_query (self->model, &self->query);
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   update_empty_state (self);
 
   /* The ticket shown stays shown when the new list holds it. */
@@ -991,7 +989,8 @@ desk_tickets_view_set_office (DeskTicketsView *self,
   /* Before the selection connects: see model_items_changed_cb(). */
   g_signal_connect_object (self->model, "items-changed",
                            G_CALLBACK (model_items_changed_cb), self, G_CONNECT_SWAPPED);
-  selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
+  /* The table shows stable rows over the model: see desk-ticket-rows.h. */
+  selection = gtk_single_selection_new (G_LIST_MODEL (desk_ticket_rows_new (G_LIST_MODEL (self->model))));
   gtk_single_selection_set_autoselect (selection, FALSE);
   gtk_single_selection_set_can_unselect (selection, TRUE);
   /* Autoselect chose the first row already: start with none. */
@@ -1237,12 +1236,11 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
-cell_bind_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              const CellSpec           *spec)
+cell_update (GtkWidget      *label,
+             DeskTicketRow  *row)
 {
-  GtkWidget *label = gtk_list_item_get_child (item);
-  DeskTicket *ticket = gtk_list_item_get_item (item);
+  const CellSpec *spec = g_object_get_data (G_OBJECT (label), "desk-cell-spec");
+  DeskTicket *ticket = desk_ticket_row_get_ticket (row);
   g_autofree char *text = spec->text (NULL, ticket);
 
   gtk_label_set_text (GTK_LABEL (label), text);
@@ -1254,6 +1252,39 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
+cell_row_changed_cb (DeskTicketRow *row,
+                     GtkWidget     *label)
+{
+  cell_update (label, row);
+}
+
+/* A row shows another ticket after a new query: its cells follow. */
+static void
+cell_bind_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              const CellSpec           *spec)
+{
+  GtkWidget *label = gtk_list_item_get_child (item);
+  DeskTicketRow *row = gtk_list_item_get_item (item);
+
+  g_object_set_data (G_OBJECT (label), "desk-cell-spec", (gpointer)spec);
+  cell_update (label, row);
+  g_signal_connect_object (row, "changed", G_CALLBACK (cell_row_changed_cb), label, 0);
+}
+
+static void
+cell_unbind_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                const CellSpec           *spec)
+{
+  GtkWidget *label = gtk_list_item_get_child (item);
+  DeskTicketRow *row = gtk_list_item_get_item (item);
+
+  if (row != NULL)
+    g_signal_handlers_disconnect_by_func (row, cell_row_changed_cb, label);
+}
+
+static void
 set_cell (GtkColumnViewColumn *column,
           const CellSpec      *spec)
 {
@@ -1261,6 +1292,7 @@ set_cell (GtkColumnViewColumn *column,
 
   g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), (gpointer)spec);
   g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), (gpointer)spec);
+  g_signal_connect (factory, "unbind", G_CALLBACK (cell_unbind_cb), (gpointer)spec);
   gtk_column_view_column_set_factory (column, factory);
 }
 

@@ -1,0 +1,283 @@
+/* desk-ticket-rows.c
+ *
+ * Copyright 2026 The Service Desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "desk-ticket-rows"
+
+#include "config.h"
+
+#include "desk-ticket-rows.h"
+
+/* Rows no longer held by anyone but us are let go past this many. */
+#define MAX_IDLE_ROWS 1000
+
+struct _DeskTicketRow
+{
+  GObject     parent_instance;
+  DeskTicket *ticket;
+};
+
+G_DEFINE_FINAL_TYPE (DeskTicketRow, desk_ticket_row, G_TYPE_OBJECT)
+
+enum {
+  ROW_CHANGED,
+  N_ROW_SIGNALS
+};
+
+static guint row_signals[N_ROW_SIGNALS];
+
+static void
+desk_ticket_row_finalize (GObject *object)
+{
+  g_clear_object (&DESK_TICKET_ROW (object)->ticket);
+
+  G_OBJECT_CLASS (desk_ticket_row_parent_class)->finalize (object);
+}
+
+static void
+desk_ticket_row_class_init (DeskTicketRowClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = desk_ticket_row_finalize;
+
+  row_signals[ROW_CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+desk_ticket_row_init (DeskTicketRow *self)
+{
+}
+
+DeskTicket *
+desk_ticket_row_get_ticket (DeskTicketRow *self)
+{
+  g_return_val_if_fail (DESK_IS_TICKET_ROW (self), NULL);
+  return self->ticket;
+}
+
+/* Takes @ticket. */
+static void
+row_set_ticket (DeskTicketRow *self,
+                DeskTicket    *ticket)
+{
+  if (self->ticket == ticket)
+    {
+      g_clear_object (&ticket);
+      return;
+    }
+
+  g_clear_object (&self->ticket);
+  self->ticket = ticket;
+  g_signal_emit (self, row_signals[ROW_CHANGED], 0);
+}
+
+struct _DeskTicketRows
+{
+  GObject     parent_instance;
+  GListModel *source;
+  GHashTable *rows;     /* position -> DeskTicketRow, owned */
+  guint       n_items;
+};
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (DeskTicketRows, desk_ticket_rows, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+static GType
+desk_ticket_rows_get_item_type (GListModel *model)
+{
+  return DESK_TYPE_TICKET_ROW;
+}
+
+static guint
+desk_ticket_rows_get_n_items (GListModel *model)
+{
+  return DESK_TICKET_ROWS (model)->n_items;
+}
+
+static void
+forget_idle_rows (DeskTicketRows *self)
+{
+  GHashTableIter iter;
+  gpointer row;
+
+  g_hash_table_iter_init (&iter, self->rows);
+  while (g_hash_table_iter_next (&iter, NULL, &row))
+    if (G_OBJECT (row)->ref_count == 1)
+      g_hash_table_iter_remove (&iter);
+}
+
+static gpointer
+desk_ticket_rows_get_item (GListModel *model,
+                           guint       position)
+{
+  DeskTicketRows *self = DESK_TICKET_ROWS (model);
+  DeskTicketRow *row;
+
+  if (position >= self->n_items)
+    return NULL;
+
+  row = g_hash_table_lookup (self->rows, GUINT_TO_POINTER (position));
+  if (row == NULL)
+    {
+      if (g_hash_table_size (self->rows) > MAX_IDLE_ROWS)
+        forget_idle_rows (self);
+
+      row = g_object_new (DESK_TYPE_TICKET_ROW, NULL);
+      row->ticket = g_list_model_get_item (self->source, position);
+      g_hash_table_insert (self->rows, GUINT_TO_POINTER (position), row);
+    }
+
+  return g_object_ref (row);
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = desk_ticket_rows_get_item_type;
+  iface->get_n_items = desk_ticket_rows_get_n_items;
+  iface->get_item = desk_ticket_rows_get_item;
+}
+
+/* Gives the rows in [@from, @to) their tickets anew; with @forget_after,
+ * rows at or past @to (which are going away) are forgotten. */
+static void
+refresh_rows (DeskTicketRows *self,
+              guint           from,
+              guint           to,
+              gboolean        forget_after)
+{
+  g_autoptr(GPtrArray) stale = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, self->rows);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      guint position = GPOINTER_TO_UINT (key);
+
+      if (position >= to && forget_after)
+        g_hash_table_iter_remove (&iter);
+      else if (position >= from && position < to)
+        g_ptr_array_add (stale, key);
+    }
+
+  for (guint i = 0; i < stale->len; i++)
+    {
+      guint position = GPOINTER_TO_UINT (g_ptr_array_index (stale, i));
+      DeskTicketRow *row = g_hash_table_lookup (self->rows, GUINT_TO_POINTER (position));
+
+      row_set_ticket (row, g_list_model_get_item (self->source, position));
+    }
+}
+
+/* Rows after a real insertion or removal move with their tickets. */
+static void
+shift_rows (DeskTicketRows *self,
+            guint           position,
+            guint           removed,
+            guint           added)
+{
+  GHashTable *shifted = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, self->rows);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      guint p = GPOINTER_TO_UINT (key);
+
+      if (p >= position && p < position + removed)
+        continue;
+      g_hash_table_insert (shifted,
+                           GUINT_TO_POINTER (p < position ? p : p - removed + added),
+                           g_object_ref (value));
+    }
+
+  g_hash_table_unref (self->rows);
+  self->rows = shifted;
+}
+
+static void
+source_items_changed_cb (DeskTicketRows *self,
+                         guint           position,
+                         guint           removed,
+                         guint           added,
+                         GListModel     *source)
+{
+  guint old_n = self->n_items;
+  guint new_n = g_list_model_get_n_items (source);
+
+  if (position == 0 && removed == old_n && old_n > 0 && added > 0)
+    {
+      /* A new list: the rows in place show the new tickets; only the
+       * difference in length is a change of items. */
+      guint keep = MIN (old_n, new_n);
+
+      self->n_items = new_n;
+      refresh_rows (self, 0, keep, TRUE);
+      if (old_n != new_n)
+        g_list_model_items_changed (G_LIST_MODEL (self), keep, old_n - keep, new_n - keep);
+    }
+  else if (removed == added)
+    {
+      /* Tickets changed where they are. */
+      refresh_rows (self, position, position + added, FALSE);
+    }
+  else
+    {
+      shift_rows (self, position, removed, added);
+      self->n_items = new_n;
+      g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
+    }
+}
+
+static void
+desk_ticket_rows_finalize (GObject *object)
+{
+  DeskTicketRows *self = DESK_TICKET_ROWS (object);
+
+  g_signal_handlers_disconnect_by_data (self->source, self);
+  g_clear_object (&self->source);
+  g_clear_pointer (&self->rows, g_hash_table_unref);
+
+  G_OBJECT_CLASS (desk_ticket_rows_parent_class)->finalize (object);
+}
+
+static void
+desk_ticket_rows_class_init (DeskTicketRowsClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = desk_ticket_rows_finalize;
+}
+
+static void
+desk_ticket_rows_init (DeskTicketRows *self)
+{
+  self->rows = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
+}
+
+DeskTicketRows *
+desk_ticket_rows_new (GListModel *tickets)
+{
+  DeskTicketRows *self;
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (tickets), NULL);
+
+  self = g_object_new (DESK_TYPE_TICKET_ROWS, NULL);
+  self->source = g_object_ref (tickets);
+  self->n_items = g_list_model_get_n_items (tickets);
+  g_signal_connect_swapped (tickets, "items-changed", G_CALLBACK (source_items_changed_cb), self);
+  return self;
+}
+
+GListModel *
+desk_ticket_rows_get_source (DeskTicketRows *self)
+{
+  g_return_val_if_fail (DESK_IS_TICKET_ROWS (self), NULL);
+  return self->source;
+}

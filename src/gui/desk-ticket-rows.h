@@ -1,0 +1,38 @@
+/* desk-ticket-rows.h
+ *
+ * Copyright 2026 The Service Desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "desk-ticket.h"
+
+G_BEGIN_DECLS
+
+/* One row of the ticket table: which ticket it shows changes, the row
+ * object does not; "changed" says when to redraw. */
+#define DESK_TYPE_TICKET_ROW (desk_ticket_row_get_type ())
+
+G_DECLARE_FINAL_TYPE (DeskTicketRow, desk_ticket_row, DESK, TICKET_ROW, GObject)
+
+DeskTicket *desk_ticket_row_get_ticket (DeskTicketRow *self);
+
+/* A list model of DeskTicketRow over a list model of DeskTicket that keeps
+ * its row objects when the list is replaced wholesale (a new queue, sort
+ * or search): the rows in place are given their new tickets instead.
+ *
+ * Why: GTK 4.8's list views drop every row widget whose item goes away
+ * and build new ones, about 200 rows of eleven cells each, for every
+ * query; with stable items they only refresh their text. */
+#define DESK_TYPE_TICKET_ROWS (desk_ticket_rows_get_type ())
+
+G_DECLARE_FINAL_TYPE (DeskTicketRows, desk_ticket_rows, DESK, TICKET_ROWS, GObject)
+
+DeskTicketRows *desk_ticket_rows_new        (GListModel     *tickets);
+GListModel     *desk_ticket_rows_get_source (DeskTicketRows *self);
+
+G_END_DECLS

@@ -588,6 +588,25 @@ test_list_model (Fixture       *f,
   g_assert_cmpuint (g_array_index (log, guint, log->len - 3), ==, 3);
   g_assert_cmpuint (g_array_index (log, guint, log->len - 2), ==, 1);
   g_assert_cmpuint (g_array_index (log, guint, log->len - 1), ==, 0);
+
+  /* A search, a re-sort and a reload keep the count right. */
+  {
+    DeskTicketQuery searched = { .queue = DESK_QUEUE_OPEN, .sort = DESK_SORT_NUMBER, .search = "第12" };
+    DeskTicketQuery resorted = searched;
+
+    desk_ticket_list_model_set_query (model, &searched);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==,
+                      desk_ticket_query_count (f->db, &searched, &error));
+    resorted.sort = DESK_SORT_CUSTOMER;
+    resorted.descending = TRUE;
+    desk_ticket_list_model_set_query (model, &resorted);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==,
+                      desk_ticket_query_count (f->db, &searched, &error));
+    desk_ticket_list_model_reload (model);
+    g_assert_cmpstr (desk_ticket_list_model_get_query (model)->search, ==, "第12");
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==,
+                      desk_ticket_query_count (f->db, &searched, &error));
+  }
 }
 
 static void

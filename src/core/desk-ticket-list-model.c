@@ -258,8 +258,11 @@ static void
 copy_query (DeskTicketListModel   *self,
             const DeskTicketQuery *query)
 {
+  /* @query may be our own (a reload): copy before freeing. */
+  char *search = g_strdup (query->search);
+
   g_free (self->search);
-  self->search = g_strdup (query->search);
+  self->search = search;
   self->query = *query;
   self->query.search = self->search;
 }
@@ -289,30 +292,54 @@ desk_ticket_list_model_get_query (DeskTicketListModel *self)
   return &self->query;
 }
 
-void
-desk_ticket_list_model_set_query (DeskTicketListModel   *self,
-                                  const DeskTicketQuery *query)
+/* Only the order differs: the same tickets, so the same count. */
+static gboolean
+same_tickets (const DeskTicketQuery *a,
+              const DeskTicketQuery *b)
 {
-  guint old_n;
+  return a->queue == b->queue && a->queue_arg == b->queue_arg && a->now == b->now &&
+         g_strcmp0 (a->search ? a->search : "", b->search ? b->search : "") == 0;
+}
 
-  g_return_if_fail (DESK_IS_TICKET_LIST_MODEL (self));
-  g_return_if_fail (query != NULL);
+static void
+replace_query (DeskTicketListModel   *self,
+               const DeskTicketQuery *query,
+               gboolean               recount)
+{
+  guint old_n = self->n_items;
+  gint64 hint = self->query.count_hint;
 
-  old_n = self->n_items;
+  recount |= !same_tickets (&self->query, query);
   copy_query (self, query);
   drop_pages (self);
-  self->n_items = count (self);
+  if (recount)
+    self->n_items = count (self);
+  else
+    self->query.count_hint = hint; /* a re-sort costs no count */
 
   if (old_n > 0 || self->n_items > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, self->n_items);
 }
 
 void
-desk_ticket_list_model_reload (DeskTicketListModel *self)
+desk_ticket_list_model_set_query (DeskTicketListModel   *self,
+                                  const DeskTicketQuery *query)
 {
   g_return_if_fail (DESK_IS_TICKET_LIST_MODEL (self));
+  g_return_if_fail (query != NULL);
 
-  desk_ticket_list_model_set_query (self, &self->query);
+  replace_query (self, query, FALSE);
+}
+
+void
+desk_ticket_list_model_reload (DeskTicketListModel *self)
+{
+  DeskTicketQuery query;
+
+  g_return_if_fail (DESK_IS_TICKET_LIST_MODEL (self));
+
+  query = self->query;
+  replace_query (self, &query, TRUE);
 }
 
 guint

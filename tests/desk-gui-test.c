@@ -9,6 +9,7 @@
 
 #include <glib/gstdio.h>
 
+#include "desk-core-test.h"
 #include "desk-gui-test.h"
 #include "desk-widget-snapshot.h"
 
@@ -22,20 +23,6 @@ desk_test_reset_settings (GSettings *settings)
   keys = g_settings_schema_list_keys (schema);
   for (guint i = 0; keys[i] != NULL; i++)
     g_settings_reset (settings, keys[i]);
-}
-
-void
-desk_test_remove_dir (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      g_unlink (child);
-    }
-  g_rmdir (path);
 }
 
 void

@@ -9,6 +9,8 @@
 
 #include <gtk/gtk.h>
 
+#include "desk-core-test.h"
+
 G_BEGIN_DECLS
 
 /* What the GUI tests and the GUI benchmark share: clean settings and
@@ -16,7 +18,6 @@ G_BEGIN_DECLS
  * and saving a checked picture of one. */
 
 void       desk_test_reset_settings         (GSettings  *settings);
-void       desk_test_remove_dir             (const char *path);
 void       desk_test_destroy_all_windows    (void);
 /* Presents @window and spins the main loop until it is mapped and has
  * drawn a few frames (asserts both). */

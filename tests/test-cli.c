@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include "desk-core-test.h"
+
 #include <glib/gstdio.h>
 
 /* Runs the real service-desk executable, as a batch job would: without a
@@ -84,8 +86,7 @@ fixture_set_up (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
 
-  f->dir = g_dir_make_tmp ("desk-cli-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = desk_test_make_dir ("desk-cli");
   f->path = g_build_filename (f->dir, "office.db", NULL);
 }
 
@@ -93,15 +94,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
-  const char *name;
-
-  while ((name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (f->dir, name, NULL);
-      g_unlink (child);
-    }
-  g_rmdir (f->dir);
+  desk_test_remove_dir (f->dir);
   g_free (f->dir);
   g_free (f->path);
 }

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include "desk-core-test.h"
+
 #include <glib/gstdio.h>
 
 #include "desk-category-store.h"
@@ -39,14 +41,11 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
   g_autoptr(DeskCategory) category = NULL;
   DeskCustomerFields customer = { .name = "王志强", .phone = "13600125588" };
 
-  f->dir = g_dir_make_tmp ("desk-deadlines-XXXXXX", &error);
-  path = g_build_filename (f->dir, "office.db", NULL);
-  f->db = desk_database_open (path, DESK_DATABASE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
+  f->dir = desk_test_make_dir ("desk-deadlines");
+  f->db = desk_test_open_office (f->dir, NULL);
   f->customer = desk_customer_store_add (f->db, &customer, &error);
   category = desk_category_store_find (f->db, "price", &error);
   f->category = category->id;
@@ -56,17 +55,8 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
   g_clear_object (&f->db);
-  dir = g_dir_open (f->dir, 0, NULL);
-  while ((name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (f->dir, name, NULL);
-      g_unlink (child);
-    }
-  g_rmdir (f->dir);
+  desk_test_remove_dir (f->dir);
   g_free (f->dir);
 }
 

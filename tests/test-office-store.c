@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include "desk-core-test.h"
+
 #include <glib/gstdio.h>
 
 #include "desk-customer-store.h"
@@ -29,28 +31,16 @@ fixture_set_up (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
 
-  f->dir = g_dir_make_tmp ("desk-store-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "office.db", NULL);
-  f->db = desk_database_open (f->path, DESK_DATABASE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
+  f->dir = desk_test_make_dir ("desk-store");
+  f->db = desk_test_open_office (f->dir, &f->path);
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
   g_clear_object (&f->db);
-  dir = g_dir_open (f->dir, 0, NULL);
-  while ((name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (f->dir, name, NULL);
-      g_unlink (child);
-    }
-  g_rmdir (f->dir);
+  desk_test_remove_dir (f->dir);
   g_free (f->dir);
   g_free (f->path);
 }

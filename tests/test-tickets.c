@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include "desk-core-test.h"
+
 #include <stdio.h>
 
 #include <glib/gstdio.h>
@@ -51,11 +53,8 @@ fixture_set_up (Fixture       *f,
   DeskCustomerFields li = { .name = "李建华", .phone = "139-0265-1234", .address = "深圳市南山区 翠湖花园 3栋1202室" };
   DeskCustomerFields chen = { .name = "陈美玲", .phone = "13510887766", .address = "香榭里 6栋302室" };
 
-  f->dir = g_dir_make_tmp ("desk-tickets-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "office.db", NULL);
-  f->db = desk_database_open (f->path, DESK_DATABASE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
+  f->dir = desk_test_make_dir ("desk-tickets");
+  f->db = desk_test_open_office (f->dir, &f->path);
 
   f->li = desk_customer_store_add (f->db, &li, &error);
   f->li_site = desk_customer_store_add_asset (f->db, f->li, DESK_ASSET_SITE, "翠湖花园 3栋1202室",
@@ -70,17 +69,8 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
   g_clear_object (&f->db);
-  dir = g_dir_open (f->dir, 0, NULL);
-  while ((name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (f->dir, name, NULL);
-      g_unlink (child);
-    }
-  g_rmdir (f->dir);
+  desk_test_remove_dir (f->dir);
   g_free (f->dir);
   g_free (f->path);
 }

@@ -658,12 +658,17 @@ find_other (DeskTicketDetail *self)
   return other;
 }
 
+typedef gboolean (*LinkFunc) (DeskDatabase  *db,
+                              gint64         id,
+                              gint64         other_id,
+                              gint64         actor_id,
+                              GError       **error);
+
+/* Link and merge differ only in what the store does with the pair. */
 static void
-link_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+link_with_other (DeskTicketDetail *self,
+                 LinkFunc          func)
 {
-  DeskTicketDetail *self = DESK_TICKET_DETAIL (widget);
   g_autoptr(DeskTicket) other = NULL;
   g_autoptr(GError) error = NULL;
   gboolean ok;
@@ -672,11 +677,19 @@ link_action (GtkWidget  *widget,
     return;
 
   gtk_popover_popdown (self->link_popover);
-  ok = desk_ticket_store_link (self->database, desk_ticket_get_id (self->ticket),
-                               desk_ticket_get_id (other), self->actor_id, &error);
+  ok = func (self->database, desk_ticket_get_id (self->ticket),
+             desk_ticket_get_id (other), self->actor_id, &error);
   if (ok)
     gtk_editable_set_text (GTK_EDITABLE (self->other_entry), "");
   finish_change (self, ok, error);
+}
+
+static void
+link_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  link_with_other (DESK_TICKET_DETAIL (widget), desk_ticket_store_link);
 }
 
 static void
@@ -684,20 +697,7 @@ merge_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
 {
-  DeskTicketDetail *self = DESK_TICKET_DETAIL (widget);
-  g_autoptr(DeskTicket) other = NULL;
-  g_autoptr(GError) error = NULL;
-  gboolean ok;
-
-  if (self->ticket == NULL || (other = find_other (self)) == NULL)
-    return;
-
-  gtk_popover_popdown (self->link_popover);
-  ok = desk_ticket_store_merge (self->database, desk_ticket_get_id (self->ticket),
-                                desk_ticket_get_id (other), self->actor_id, &error);
-  if (ok)
-    gtk_editable_set_text (GTK_EDITABLE (self->other_entry), "");
-  finish_change (self, ok, error);
+  link_with_other (DESK_TICKET_DETAIL (widget), desk_ticket_store_merge);
 }
 
 /* Public */

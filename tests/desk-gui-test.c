@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 
 #include "desk-core-test.h"
+#include "desk-demo.h"
 #include "desk-gui-test.h"
 #include "desk-widget-snapshot.h"
 
@@ -188,3 +189,70 @@ desk_test_log_fatal_cb (const char     *log_domain,
   return TRUE;
 }
 
+
+void
+desk_gui_fixture_set_up (DeskGuiFixture *f,
+                         const char     *name)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = desk_test_make_dir (name);
+  f->db = desk_test_open_office (f->dir, &f->path);
+  g_assert_true (desk_demo_populate (f->db, FALSE, &error));
+  g_assert_no_error (error);
+
+  /* The memory backend lives as long as the process: start clean. */
+  f->settings = g_settings_new (APPLICATION_ID);
+  desk_test_reset_settings (f->settings);
+
+  f->app = desk_application_new (f->path);
+  g_application_set_flags (G_APPLICATION (f->app), G_APPLICATION_NON_UNIQUE);
+}
+
+void
+desk_gui_fixture_tear_down (DeskGuiFixture *f)
+{
+  desk_test_destroy_all_windows ();
+
+  g_clear_object (&f->app);
+  g_clear_object (&f->settings);
+  g_clear_object (&f->db);
+  desk_test_remove_dir (f->dir);
+  g_clear_pointer (&f->dir, g_free);
+  g_clear_pointer (&f->path, g_free);
+}
+
+static void
+run_body_instead_of_activate_cb (GApplication   *app,
+                                 DeskGuiFixture *f)
+{
+  g_signal_stop_emission_by_name (app, "activate");
+  g_signal_handlers_disconnect_by_func (app, run_body_instead_of_activate_cb, f);
+  f->body (f);
+  desk_test_destroy_all_windows ();
+}
+
+static void
+run_body_after_activate_cb (GApplication   *app,
+                            DeskGuiFixture *f)
+{
+  /* The test may activate the application again. */
+  g_signal_handlers_disconnect_by_func (app, run_body_after_activate_cb, f);
+  f->body (f);
+  desk_test_destroy_all_windows ();
+}
+
+void
+desk_gui_fixture_run (DeskGuiFixture  *f,
+                      void           (*body) (DeskGuiFixture *f),
+                      gboolean         activate)
+{
+  f->body = body;
+
+  if (activate)
+    g_signal_connect_after (f->app, "activate", G_CALLBACK (run_body_after_activate_cb), f);
+  else
+    g_signal_connect (f->app, "activate", G_CALLBACK (run_body_instead_of_activate_cb), f);
+
+  g_assert_cmpint (g_application_run (G_APPLICATION (f->app), 0, NULL), ==, 0);
+}

@@ -9,9 +9,37 @@
 
 #include <gtk/gtk.h>
 
+#include "desk-application.h"
 #include "desk-core-test.h"
 
 G_BEGIN_DECLS
+
+/* The fixture of the GUI tests: a demo office in a folder of its own,
+ * clean settings, and an application (not unique: xvfb-run starts no
+ * session bus) that runs each test inside g_application_run(), since only
+ * a run application takes itself apart when done. */
+typedef struct _DeskGuiFixture DeskGuiFixture;
+
+struct _DeskGuiFixture
+{
+  char            *dir;
+  char            *path;
+  DeskDatabase    *db;
+  GSettings       *settings;
+  DeskApplication *app;
+
+  /* The test, run inside the application's g_application_run(). */
+  void           (*body) (DeskGuiFixture *f);
+};
+
+void desk_gui_fixture_set_up    (DeskGuiFixture  *f,
+                                 const char      *name);
+void desk_gui_fixture_tear_down (DeskGuiFixture  *f);
+/* Runs @body instead of the application's own activation (window, "who
+ * am I" dialog), or with @activate after it. */
+void desk_gui_fixture_run       (DeskGuiFixture  *f,
+                                 void           (*body) (DeskGuiFixture *f),
+                                 gboolean         activate);
 
 /* What the GUI tests and the GUI benchmark share: clean settings and
  * folders, showing a window and waiting for it to draw, finding widgets,

@@ -42,18 +42,7 @@
 #define SUMMARY "阳台玻璃门滑轨变形，推拉困难"
 #define SUMMARY_WORD "滑轨"
 
-typedef struct _Fixture Fixture;
-
-struct _Fixture
-{
-  char            *dir;
-  char            *path;
-  DeskDatabase    *db;
-  GSettings       *settings;
-  DeskApplication *app;
-
-  void           (*body) (Fixture *f);
-};
+typedef DeskGuiFixture Fixture;
 
 /* Helpers */
 
@@ -64,56 +53,25 @@ fixture_set_up (Fixture       *f,
   g_autoptr(GError) error = NULL;
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
 
-  f->dir = g_dir_make_tmp ("desk-tickets-view-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "office.db", NULL);
-  f->db = desk_database_open (f->path, DESK_DATABASE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-  g_assert_true (desk_demo_populate (f->db, FALSE, &error));
-  g_assert_no_error (error);
+  desk_gui_fixture_set_up (f, "desk-tickets-view");
   g_assert_true (desk_generator_add_tickets (f->db, N_TICKETS, 20260312, now, NULL, NULL, &error));
   g_assert_no_error (error);
-
-  f->settings = g_settings_new (APPLICATION_ID);
-  desk_test_reset_settings (f->settings);
   /* 王丽, a clerk of the demo office, is at this computer. */
   g_settings_set_string (f->settings, "current-user", "S001");
-
-  f->app = desk_application_new (f->path);
-  g_application_set_flags (G_APPLICATION (f->app), G_APPLICATION_NON_UNIQUE);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  desk_test_destroy_all_windows ();
-
-  g_clear_object (&f->app);
-  g_clear_object (&f->settings);
-  g_clear_object (&f->db);
-  desk_test_remove_dir (f->dir);
-  g_clear_pointer (&f->dir, g_free);
-  g_clear_pointer (&f->path, g_free);
-}
-
-static void
-run_body_instead_of_activate_cb (GApplication *app,
-                                 Fixture      *f)
-{
-  g_signal_stop_emission_by_name (app, "activate");
-  g_signal_handlers_disconnect_by_func (app, run_body_instead_of_activate_cb, f);
-  f->body (f);
-  desk_test_destroy_all_windows ();
 }
 
 static void
 run_in_application (Fixture  *f,
                     void    (*body) (Fixture *f))
 {
-  f->body = body;
-  g_signal_connect (f->app, "activate", G_CALLBACK (run_body_instead_of_activate_cb), f);
-  g_assert_cmpint (g_application_run (G_APPLICATION (f->app), 0, NULL), ==, 0);
+  desk_gui_fixture_run (f, body, FALSE);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  desk_gui_fixture_tear_down (f);
 }
 
 static GtkWidget *

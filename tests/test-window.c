@@ -35,19 +35,7 @@
 #define WINDOW_WIDTH 1180
 #define WINDOW_HEIGHT 760
 
-typedef struct _Fixture Fixture;
-
-struct _Fixture
-{
-  char            *dir;
-  char            *path;
-  DeskDatabase    *db;
-  GSettings       *settings;
-  DeskApplication *app;
-
-  /* The test, run inside the application's g_application_run(). */
-  void           (*body) (Fixture *f);
-};
+typedef DeskGuiFixture Fixture;
 
 /* Helpers */
 
@@ -55,78 +43,22 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
+  desk_gui_fixture_set_up (f, "desk-window");
+}
 
-  f->dir = g_dir_make_tmp ("desk-window-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "office.db", NULL);
-  f->db = desk_database_open (f->path, DESK_DATABASE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-  g_assert_true (desk_demo_populate (f->db, FALSE, &error));
-  g_assert_no_error (error);
-
-  /* The memory backend lives as long as the process: start clean. */
-  f->settings = g_settings_new (APPLICATION_ID);
-  desk_test_reset_settings (f->settings);
-
-  /* No session bus under xvfb-run: never ask it for uniqueness. */
-  f->app = desk_application_new (f->path);
-  g_application_set_flags (G_APPLICATION (f->app), G_APPLICATION_NON_UNIQUE);
+static void
+run_in_application (Fixture  *f,
+                    void    (*body) (Fixture *f),
+                    gboolean  activate)
+{
+  desk_gui_fixture_run (f, body, activate);
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  desk_test_destroy_all_windows ();
-
-  g_clear_object (&f->app);
-  g_clear_object (&f->settings);
-  g_clear_object (&f->db);
-  desk_test_remove_dir (f->dir);
-  g_clear_pointer (&f->dir, g_free);
-  g_clear_pointer (&f->path, g_free);
-}
-
-/* Most tests build their own windows: the application's own activation
- * (window, "who am I" dialog) is skipped for them. */
-static void
-run_body_instead_of_activate_cb (GApplication *app,
-                                 Fixture      *f)
-{
-  g_signal_stop_emission_by_name (app, "activate");
-  g_signal_handlers_disconnect_by_func (app, run_body_instead_of_activate_cb, f);
-  f->body (f);
-  desk_test_destroy_all_windows ();
-}
-
-static void
-run_body_after_activate_cb (GApplication *app,
-                            Fixture      *f)
-{
-  /* The test may activate the application again. */
-  g_signal_handlers_disconnect_by_func (app, run_body_after_activate_cb, f);
-  f->body (f);
-  desk_test_destroy_all_windows ();
-}
-
-/* Runs @body inside g_application_run(): only a run application takes
- * itself apart (shutdown, unregistering) when it is done. */
-static void
-run_in_application (Fixture   *f,
-                    void     (*body) (Fixture *f),
-                    gboolean    activate)
-{
-  f->body = body;
-
-  if (activate)
-    g_signal_connect_after (f->app, "activate",
-                            G_CALLBACK (run_body_after_activate_cb), f);
-  else
-    g_signal_connect (f->app, "activate",
-                      G_CALLBACK (run_body_instead_of_activate_cb), f);
-
-  g_assert_cmpint (g_application_run (G_APPLICATION (f->app), 0, NULL), ==, 0);
+  desk_gui_fixture_tear_down (f);
 }
 
 static GtkWidget *

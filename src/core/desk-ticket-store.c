@@ -898,33 +898,29 @@ desk_ticket_store_update (DeskDatabase          *db,
   return change_ticket (db, edited->id, edited->revision, apply_edit, &edit, error);
 }
 
-gboolean
-desk_ticket_store_add_note (DeskDatabase  *db,
-                            gint64         id,
-                            gint64         actor_id,
-                            const char    *text,
-                            GError       **error)
+/* Entries that only add to the timeline (notes, visits, callbacks): no
+ * revision is claimed, so two people may write at once.  They can move
+ * deadlines and what search finds. */
+static gboolean
+append_entry (DeskDatabase  *db,
+              gint64         id,
+              gint64         actor_id,
+              const char    *kind,
+              gint64         at,
+              const char    *note,
+              GError       **error)
 {
   g_autoptr(DeskTicket) ticket = NULL;
   gint64 now = now_seconds ();
 
-  g_return_val_if_fail (DESK_IS_DATABASE (db), FALSE);
-
-  if (desk_text_is_blank (text))
-    {
-      g_set_error (error, DESK_TICKET_STORE_ERROR, DESK_TICKET_STORE_ERROR_INVALID,
-                   _("Note: write something first"));
-      return FALSE;
-    }
-
-  /* Notes only add to the timeline: two people may write at once. */
   if (!desk_database_begin (db, error))
     return FALSE;
 
-  ticket = desk_ticket_store_get (db, id, error);
-  if (ticket == NULL ||
-      !add_event (db, id, now, actor_id, "note", NULL, NULL, NULL, text, error) ||
-      !refresh_search_text (db, id, error))
+  if (!(ticket = desk_ticket_store_get (db, id, error)) ||
+      !add_event (db, id, at > 0 ? at : now, actor_id, kind, NULL, NULL, NULL,
+                  desk_text_is_blank (note) ? NULL : note, error) ||
+      (note != NULL && !refresh_search_text (db, id, error)) ||
+      !desk_deadline_store_refresh (db, id, now, error))
     {
       desk_database_rollback (db);
       return FALSE;
@@ -935,6 +931,25 @@ desk_ticket_store_add_note (DeskDatabase  *db,
 
   _desk_database_notify (db, "tickets", id);
   return TRUE;
+}
+
+gboolean
+desk_ticket_store_add_note (DeskDatabase  *db,
+                            gint64         id,
+                            gint64         actor_id,
+                            const char    *text,
+                            GError       **error)
+{
+  g_return_val_if_fail (DESK_IS_DATABASE (db), FALSE);
+
+  if (desk_text_is_blank (text))
+    {
+      g_set_error (error, DESK_TICKET_STORE_ERROR, DESK_TICKET_STORE_ERROR_INVALID,
+                   _("Note: write something first"));
+      return FALSE;
+    }
+
+  return append_entry (db, id, actor_id, "note", 0, text, error);
 }
 
 static gboolean
@@ -1409,29 +1424,9 @@ desk_ticket_store_record (DeskDatabase  *db,
                           GError       **error)
 {
   static const char * const kinds[] = { "visit-agreed", "visited", "callback", NULL };
-  g_autoptr(DeskTicket) ticket = NULL;
-  gint64 now = now_seconds ();
 
   g_return_val_if_fail (DESK_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (g_strv_contains (kinds, what), FALSE);
 
-  if (!desk_database_begin (db, error))
-    return FALSE;
-
-  /* These only add to the timeline; they move deadlines, not the status. */
-  if (!(ticket = desk_ticket_store_get (db, id, error)) ||
-      !add_event (db, id, at > 0 ? at : now, actor_id, what, NULL, NULL, NULL,
-                  desk_text_is_blank (note) ? NULL : note, error) ||
-      (note != NULL && !refresh_search_text (db, id, error)) ||
-      !desk_deadline_store_refresh (db, id, now, error))
-    {
-      desk_database_rollback (db);
-      return FALSE;
-    }
-
-  if (!desk_database_commit (db, error))
-    return FALSE;
-
-  _desk_database_notify (db, "tickets", id);
-  return TRUE;
+  return append_entry (db, id, actor_id, what, at, note, error);
 }

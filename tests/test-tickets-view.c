@@ -541,6 +541,93 @@ test_stale_save (Fixture       *f,
   run_in_application (f, stale_save);
 }
 
+/* The latest event of @kind on a ticket's timeline, or NULL. */
+static DeskTicketEvent *
+last_event (DeskDatabase *db,
+            gint64        id,
+            const char   *kind)
+{
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GError) error = NULL;
+
+  events = desk_ticket_store_timeline (db, id, &error);
+  g_assert_no_error (error);
+  for (guint i = events->len; i > 0; i--)
+    if (g_str_equal (((DeskTicketEvent *)g_ptr_array_index (events, i - 1))->kind, kind))
+      return g_ptr_array_steal_index (events, i - 1);
+
+  return NULL;
+}
+
+/* Escalating asks for a reason, merging asks for confirmation: both are
+ * hard to undo, and the timeline should say why. */
+static void
+escalate_and_merge (Fixture *f)
+{
+  DeskWindow *window = create_window (f);
+  DeskTicketsView *view = get_view (window);
+  DeskTicketDetail *detail = DESK_TICKET_DETAIL (desk_test_find_widget (GTK_WIDGET (view), DESK_TYPE_TICKET_DETAIL));
+  GtkColumnView *table = GTK_COLUMN_VIEW (desk_test_find_widget (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW));
+  GtkEditable *other_entry = GTK_EDITABLE (desk_test_find_widget (GTK_WIDGET (detail), GTK_TYPE_ENTRY));
+  g_autoptr(DeskTicketEvent) escalated = NULL;
+  g_autoptr(DeskTicketEvent) unmerged = NULL;
+  g_autoptr(DeskTicketEvent) merged = NULL;
+  g_autoptr(DeskTicket) other = NULL;
+  g_autoptr(DeskTicket) after = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+  gint64 id;
+
+  g_assert_nonnull (other_entry);
+  g_assert_true (desk_tickets_view_show_queue (view, DESK_QUEUE_OPEN, 0));
+  gtk_selection_model_select_item (gtk_column_view_get_model (table), 0, TRUE);
+  id = desk_ticket_get_id (desk_ticket_detail_get_ticket (detail));
+  other = g_list_model_get_item (G_LIST_MODEL (desk_tickets_view_get_model (view)), 1);
+
+  /* Escalate: a dialog with a reason, which lands on the timeline. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (detail), "detail.escalate", NULL));
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "客户第三次来电，情绪激动");
+  desk_test_show_and_wait (GTK_WINDOW (dialog));
+  desk_test_save_and_check_picture (GTK_WIDGET (dialog), "escalate-dialog.png");
+  adw_message_dialog_response (dialog, "escalate");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  escalated = last_event (f->db, id, "escalate");
+  g_assert_nonnull (escalated);
+  g_assert_cmpstr (escalated->note, ==, "客户第三次来电，情绪激动");
+
+  /* Merge, cancelled: nothing happens. */
+  gtk_editable_set_text (other_entry, desk_ticket_get_number (other));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (detail), "detail.merge", NULL));
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  unmerged = last_event (f->db, id, "merge");
+  g_assert_null (unmerged);
+
+  /* Merge, confirmed: closed as merged into the other one. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (detail), "detail.merge", NULL));
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "merge");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  merged = last_event (f->db, id, "merge");
+  g_assert_nonnull (merged);
+  g_assert_cmpstr (merged->new_value, ==, desk_ticket_get_number (other));
+  after = desk_ticket_store_get (f->db, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (desk_ticket_get_data (after)->closed_at, >, 0);
+}
+
+static void
+test_escalate_and_merge (Fixture       *f,
+                         gconstpointer  data)
+{
+  run_in_application (f, escalate_and_merge);
+}
+
 /* The picture: a ticket with a history selected, detail pane open. */
 static void
 check_pictures (Fixture    *f,
@@ -652,6 +739,8 @@ main (int   argc,
               fixture_set_up, test_sorting, fixture_tear_down);
   g_test_add ("/desk/tickets-view/stale-save", Fixture, NULL,
               fixture_set_up, test_stale_save, fixture_tear_down);
+  g_test_add ("/desk/tickets-view/escalate-and-merge", Fixture, NULL,
+              fixture_set_up, test_escalate_and_merge, fixture_tear_down);
   g_test_add ("/desk/tickets-view/pictures/en", Fixture, NULL,
               fixture_set_up, test_pictures_en, fixture_tear_down);
   g_test_add ("/desk/tickets-view/pictures/zh_CN", Fixture, NULL,

@@ -17,6 +17,7 @@
 #include "desk-ticket-workflow.h"
 
 #include "desk-gui-private.h"
+#include "desk-minute-clock.h"
 #include "desk-ticket-detail.h"
 #include "desk-ticket-format.h"
 
@@ -28,6 +29,7 @@ struct _DeskTicketDetail
   gint64          actor_id;
   DeskTicket     *ticket;
   gulong          changed_id;
+  gulong          tick_id;
 
   /* For the assign popover, in the order of its drop-downs (after
    * "none"). */
@@ -493,21 +495,61 @@ set_status_action (GtkWidget  *widget,
 }
 
 static void
+escalate_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      DeskTicketDetail *self)
+{
+  GtkEditable *reason_entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  g_autofree char *reason = g_strstrip (g_strdup (gtk_editable_get_text (reason_entry)));
+  g_autoptr(GError) error = NULL;
+  const DeskTicketData *d;
+  gboolean ok;
+
+  if (!g_str_equal (response, "escalate") || self->ticket == NULL)
+    return;
+
+  d = desk_ticket_get_data (self->ticket);
+  ok = desk_ticket_store_escalate (self->database, d->id, d->revision, self->actor_id,
+                                   reason[0] != '\0' ? reason : NULL, &error);
+  finish_change (self, ok, error);
+}
+
+/* Escalating hands the ticket to a manager: ask why, so that the manager
+ * reads the reason on the timeline instead of calling back to ask. */
+static void
 escalate_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
 {
   DeskTicketDetail *self = DESK_TICKET_DETAIL (widget);
-  const DeskTicketData *d;
-  g_autoptr(GError) error = NULL;
-  gboolean ok;
+  GtkWidget *dialog;
+  GtkWidget *entry;
 
   if (self->ticket == NULL)
     return;
 
-  d = desk_ticket_get_data (self->ticket);
-  ok = desk_ticket_store_escalate (self->database, d->id, d->revision, self->actor_id, NULL, &error);
-  finish_change (self, ok, error);
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                   _("Escalate Ticket?"), NULL);
+  /* Translators: %s is a ticket number */
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("%s goes to the next manager in the chain. The reason is kept on its timeline."),
+                                  desk_ticket_get_number (self->ticket));
+  entry = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Reason (optional)"));
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Reason for escalating"), -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "escalate", _("_Escalate"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "escalate",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "escalate");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (escalate_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -693,11 +735,53 @@ link_action (GtkWidget  *widget,
 }
 
 static void
+merge_response_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   DeskTicketDetail *self)
+{
+  if (g_str_equal (response, "merge"))
+    link_with_other (self, desk_ticket_store_merge);
+}
+
+/* A merge closes this ticket for good: say which two tickets and ask. */
+static void
 merge_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
 {
-  link_with_other (DESK_TICKET_DETAIL (widget), desk_ticket_store_merge);
+  DeskTicketDetail *self = DESK_TICKET_DETAIL (widget);
+  g_autoptr(DeskTicket) other = NULL;
+  GtkWidget *dialog;
+
+  if (self->ticket == NULL || (other = find_other (self)) == NULL)
+    return;
+
+  gtk_popover_popdown (self->link_popover);
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                   _("Merge Tickets?"), NULL);
+  /* Translators: both %s are ticket numbers */
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("%s is closed as merged into %s. Both timelines are kept; the merge cannot be undone."),
+                                  desk_ticket_get_number (self->ticket),
+                                  desk_ticket_get_number (other));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "merge", _("_Merge"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "merge",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (merge_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* "due in 5 min" stays true while the ticket is shown. */
+static void
+minute_tick_cb (DeskTicketDetail *self)
+{
+  if (self->ticket != NULL)
+    show_fields (self, desk_ticket_get_data (self->ticket));
 }
 
 /* Public */
@@ -808,6 +892,8 @@ desk_ticket_detail_dispose (GObject *object)
 
   if (self->database != NULL)
     g_clear_signal_handler (&self->changed_id, self->database);
+  desk_minute_clock_disconnect (self->tick_id);
+  self->tick_id = 0;
 
   G_OBJECT_CLASS (desk_ticket_detail_parent_class)->dispose (object);
 
@@ -864,4 +950,5 @@ desk_ticket_detail_init (DeskTicketDetail *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   update_actions (self);
+  self->tick_id = desk_minute_clock_connect (G_OBJECT (self), G_CALLBACK (minute_tick_cb));
 }

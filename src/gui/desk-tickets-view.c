@@ -17,6 +17,7 @@
 #include "desk-ticket-store.h"
 
 #include "desk-gui-private.h"
+#include "desk-minute-clock.h"
 #include "desk-new-ticket-dialog.h"
 #include "desk-ticket-detail.h"
 #include "desk-ticket-format.h"
@@ -1206,6 +1207,7 @@ typedef struct
   CellClassesFunc  classes;  /* NULL: the fixed @style */
   const char      *style;
   float            xalign;
+  gboolean         ticks;    /* relative to now: redone every minute */
 } CellSpec;
 
 static const CellSpec number_cell = { desk_tickets_view_number_cb, NULL, "numeric", 0 };
@@ -1216,8 +1218,8 @@ static const CellSpec customer_cell = { desk_tickets_view_customer_cb, NULL, NUL
 static const CellSpec category_cell = { desk_tickets_view_category_cb, NULL, NULL, 0 };
 static const CellSpec department_cell = { desk_tickets_view_department_cb, NULL, NULL, 0 };
 static const CellSpec owner_cell = { desk_tickets_view_owner_cb, NULL, NULL, 0 };
-static const CellSpec deadline_cell = { desk_tickets_view_deadline_cb, desk_tickets_view_deadline_classes_cb, NULL, 0 };
-static const CellSpec age_cell = { desk_tickets_view_age_cb, NULL, "numeric", 1 };
+static const CellSpec deadline_cell = { desk_tickets_view_deadline_cb, desk_tickets_view_deadline_classes_cb, NULL, 0, TRUE };
+static const CellSpec age_cell = { desk_tickets_view_age_cb, NULL, "numeric", 1, TRUE };
 static const CellSpec repeat_cell = { desk_tickets_view_repeat_cb, desk_tickets_view_repeat_classes_cb, NULL, 0 };
 
 static void
@@ -1258,6 +1260,16 @@ cell_row_changed_cb (DeskTicketRow *row,
   cell_update (label, row);
 }
 
+/* "due in 5 min" becomes "due in 4 min" without the ticket changing. */
+static void
+cell_tick_cb (GtkWidget *label)
+{
+  DeskTicketRow *row = g_object_get_data (G_OBJECT (label), "desk-cell-row");
+
+  if (row != NULL)
+    cell_update (label, row);
+}
+
 /* A row shows another ticket after a new query: its cells follow. */
 static void
 cell_bind_cb (GtkSignalListItemFactory *factory,
@@ -1270,6 +1282,15 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
   g_object_set_data (G_OBJECT (label), "desk-cell-spec", (gpointer)spec);
   cell_update (label, row);
   g_signal_connect_object (row, "changed", G_CALLBACK (cell_row_changed_cb), label, 0);
+
+  /* Only the cells on screen listen: a few dozen, whatever the queue's size. */
+  if (spec->ticks)
+    {
+      g_object_set_data (G_OBJECT (label), "desk-cell-row", row);
+      g_object_set_data (G_OBJECT (label), "desk-cell-tick",
+                         GSIZE_TO_POINTER (desk_minute_clock_connect (G_OBJECT (label),
+                                                                      G_CALLBACK (cell_tick_cb))));
+    }
 }
 
 static void
@@ -1282,6 +1303,12 @@ cell_unbind_cb (GtkSignalListItemFactory *factory,
 
   if (row != NULL)
     g_signal_handlers_disconnect_by_func (row, cell_row_changed_cb, label);
+
+  if (spec->ticks)
+    {
+      desk_minute_clock_disconnect (GPOINTER_TO_SIZE (g_object_steal_data (G_OBJECT (label), "desk-cell-tick")));
+      g_object_set_data (G_OBJECT (label), "desk-cell-row", NULL);
+    }
 }
 
 static void

@@ -415,6 +415,24 @@ failed:
   return FALSE;
 }
 
+/* DESK_DEBUG_SQL=1: every statement and how long it took, on stderr, to
+ * find what a slow view waits for. */
+static int
+trace_profile_cb (unsigned int  type,
+                  void         *context,
+                  void         *p,
+                  void         *x)
+{
+  sqlite3_stmt *stmt = p;
+  sqlite3_int64 ns = *(sqlite3_int64 *)x;
+  char *sql = sqlite3_expanded_sql (stmt);
+
+  g_printerr ("[sql %8.2f ms] %s\n", ns / 1e6, sql ? sql : sqlite3_sql (stmt));
+  sqlite3_free (sql);
+
+  return 0;
+}
+
 DeskDatabase *
 desk_database_open (const char             *path,
                     DeskDatabaseOpenFlags   flags,
@@ -470,6 +488,8 @@ desk_database_open (const char             *path,
 
   sqlite3_extended_result_codes (self->handle, 1);
   sqlite3_busy_timeout (self->handle, BUSY_TIMEOUT_MS);
+  if (g_getenv ("DESK_DEBUG_SQL") != NULL)
+    sqlite3_trace_v2 (self->handle, SQLITE_TRACE_PROFILE, trace_profile_cb, NULL);
 
   if (sqlite3_db_readonly (self->handle, "main") == 1)
     {

@@ -213,6 +213,31 @@ static const char * const migrations[] = {
 
   /* Customers are found by phone fragments and plates while a call is on. */
   "CREATE INDEX customers_by_phone2 ON customers (phone2);",
+
+  /* 3: counts that every window start and queue switch needs, kept by
+   * triggers instead of counted: counting the 170,000 open tickets of a
+   * large office walks an index for 25-150 ms each time. */
+  "CREATE TABLE ticket_counts ("
+  "  status INTEGER PRIMARY KEY,"
+  "  n      INTEGER NOT NULL"
+  ");"
+  "INSERT INTO ticket_counts (status, n) SELECT status, count(*) FROM tickets GROUP BY status;"
+  "CREATE TRIGGER ticket_counts_insert AFTER INSERT ON tickets BEGIN"
+  "  INSERT INTO ticket_counts (status, n) VALUES (new.status, 1)"
+  "    ON CONFLICT (status) DO UPDATE SET n = n + 1;"
+  "END;"
+  "CREATE TRIGGER ticket_counts_delete AFTER DELETE ON tickets BEGIN"
+  "  UPDATE ticket_counts SET n = n - 1 WHERE status = old.status;"
+  "END;"
+  "CREATE TRIGGER ticket_counts_status AFTER UPDATE OF status ON tickets"
+  "  WHEN new.status <> old.status BEGIN"
+  "  UPDATE ticket_counts SET n = n - 1 WHERE status = old.status;"
+  "  INSERT INTO ticket_counts (status, n) VALUES (new.status, 1)"
+  "    ON CONFLICT (status) DO UPDATE SET n = n + 1;"
+  "END;"
+  /* The few customers who asked not to be called: the Waiting for
+   * callback queue tests every open complaint against them. */
+  "CREATE INDEX customers_no_callbacks ON customers (id) WHERE no_callbacks;",
 };
 
 int

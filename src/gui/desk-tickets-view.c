@@ -60,6 +60,7 @@ struct _DeskTicketsView
   gulong               sorter_changed_id;
   GCancellable        *cancellable;
   gboolean             counting;
+  gboolean             counts_started; /* after the first frame */
   gboolean             counts_dirty;
   guint                queues_generation;  /* the sidebar's rows, rebuilt */
   guint                scroll_tick_id;
@@ -463,7 +464,7 @@ refresh_counts (DeskTicketsView *self)
   CountJob *job;
   GtkListBoxRow *row;
 
-  if (self->database == NULL)
+  if (self->database == NULL || !self->counts_started)
     return;
 
   if (self->counting)
@@ -512,6 +513,30 @@ refresh_counts_timeout_cb (gpointer user_data)
   refresh_counts (self);
 
   return G_SOURCE_CONTINUE;
+}
+
+/* The sidebar's counts start after the window's first frame: on a large
+ * office they take a second of a core, and the queue the user came for
+ * comes first. */
+static void
+first_paint_cb (GdkFrameClock   *clock,
+                DeskTicketsView *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, first_paint_cb, self);
+  self->counts_started = TRUE;
+  refresh_counts (self);
+}
+
+static void
+desk_tickets_view_map (GtkWidget *widget)
+{
+  DeskTicketsView *self = DESK_TICKETS_VIEW (widget);
+
+  GTK_WIDGET_CLASS (desk_tickets_view_parent_class)->map (widget);
+
+  if (!self->counts_started)
+    g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                             G_CALLBACK (first_paint_cb), self, 0);
 }
 
 static void
@@ -607,6 +632,7 @@ build_queues (DeskTicketsView *self)
                  /* Translators: a queue: closed tickets */
                  _("Closed"));
 
+  /* Before the first frame the counts wait: see first_paint_cb(). */
   refresh_counts (self);
 
   row = find_queue_row (self, self->query.queue, self->query.queue_arg);
@@ -1347,6 +1373,7 @@ desk_tickets_view_class_init (DeskTicketsViewClass *klass)
 
   object_class->dispose = desk_tickets_view_dispose;
   object_class->finalize = desk_tickets_view_finalize;
+  widget_class->map = desk_tickets_view_map;
 
   g_type_ensure (DESK_TYPE_TICKET_DETAIL);
 

@@ -60,4 +60,7 @@ int desk_cli_generate   (DeskCli *cli, int argc, char **argv);
 int desk_cli_deadlines  (DeskCli *cli, int argc, char **argv);
 int desk_cli_overdue    (DeskCli *cli, int argc, char **argv);
 
+/* desk-cli-reports.c */
+int desk_cli_report     (DeskCli *cli, int argc, char **argv);
+
 G_END_DECLS

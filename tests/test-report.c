@@ -1,0 +1,351 @@
+/* test-report.c
+ *
+ * Copyright 2026 The Service Desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The monthly report's figures, computed in SQL, against the same figures
+ * counted here by walking every ticket of a generated office.  November
+ * 2026 is reported beside October, the month of the National Day holidays
+ * and their make-up working days. */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "desk-core-test.h"
+#include "desk-demo.h"
+#include "desk-generator.h"
+#include "desk-report-store.h"
+#include "desk-ticket-query.h"
+#include "desk-ticket-store.h"
+#include "desk-types.h"
+
+typedef struct
+{
+  gint64      received, closed, open, complaints, repeats, major, escalations;
+  GHashTable *by_kind, *by_category, *by_department, *by_severity, *customers;
+  gint64      daily[32];
+} Expected;
+
+static void
+expected_init (Expected *e)
+{
+  memset (e, 0, sizeof *e);
+  e->by_kind = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  e->by_category = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  e->by_department = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  e->by_severity = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  e->customers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+static void
+expected_clear (Expected *e)
+{
+  g_hash_table_unref (e->by_kind);
+  g_hash_table_unref (e->by_category);
+  g_hash_table_unref (e->by_department);
+  g_hash_table_unref (e->by_severity);
+  g_hash_table_unref (e->customers);
+}
+
+static void
+bump (GHashTable *table,
+      char       *key)
+{
+  gint64 n = GPOINTER_TO_SIZE (g_hash_table_lookup (table, key));
+
+  g_hash_table_replace (table, key, GSIZE_TO_POINTER (n + 1));
+}
+
+static gint64
+lookup (GHashTable *table,
+        const char *key)
+{
+  return GPOINTER_TO_SIZE (g_hash_table_lookup (table, key));
+}
+
+static void
+count_ticket (Expected             *e,
+              DeskDatabase         *db,
+              const DeskTicketData *d,
+              gint64                start,
+              gint64                end,
+              GTimeZone            *zone)
+{
+  g_autoptr(GPtrArray) events = desk_ticket_store_timeline (db, d->id, NULL);
+
+  for (guint i = 0; events != NULL && i < events->len; i++)
+    {
+      DeskTicketEvent *event = g_ptr_array_index (events, i);
+
+      if (g_str_equal (event->kind, "escalate") && event->at >= start && event->at < end)
+        e->escalations++;
+    }
+
+  if (d->closed_at >= start && d->closed_at < end)
+    e->closed++;
+  if (d->received_at < end && (d->closed_at == 0 || d->closed_at >= end))
+    e->open++;
+
+  if (d->received_at < start || d->received_at >= end)
+    return;
+
+  {
+    g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (d->received_at);
+    g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, zone);
+
+    e->daily[g_date_time_get_day_of_month (local)]++;
+  }
+
+  e->received++;
+  e->major += d->major;
+  if (d->kind == DESK_TICKET_COMPLAINT)
+    {
+      e->complaints++;
+      if (d->repeat_count > 1)
+        e->repeats++;
+      bump (e->customers, g_strdup_printf ("%" G_GINT64_FORMAT, d->customer_id));
+    }
+  bump (e->by_kind, g_strdup_printf ("%d", d->kind));
+  bump (e->by_category, g_strdup_printf ("%" G_GINT64_FORMAT, d->category_id));
+  bump (e->by_department, d->department_id ? g_strdup_printf ("%" G_GINT64_FORMAT, d->department_id) : g_strdup (""));
+  bump (e->by_severity, g_strdup_printf ("%d", d->severity));
+}
+
+static int
+compare_counts_desc (gconstpointer a,
+                     gconstpointer b)
+{
+  gsize x = GPOINTER_TO_SIZE (a), y = GPOINTER_TO_SIZE (b);
+
+  return x < y ? 1 : x > y ? -1 : 0;
+}
+
+static guint
+count_rows (DeskReport *report)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < report->tables->len; i++)
+    n += ((DeskReportTable *)g_ptr_array_index (report->tables, i))->rows->len;
+
+  return n;
+}
+
+static double
+value_of (DeskReport *report,
+          const char *table_id,
+          const char *key,
+          gboolean    previous)
+{
+  DeskReportTable *table = desk_report_find_table (report, table_id);
+  DeskReportRow *row;
+
+  g_assert_nonnull (table);
+  row = desk_report_table_find_row (table, key);
+  if (row == NULL)
+    return 0;
+
+  return previous ? row->previous : row->current;
+}
+
+static void
+assert_breakdown (DeskReport *report,
+                  const char *table_id,
+                  GHashTable *expected,
+                  gboolean    previous)
+{
+  DeskReportTable *table = desk_report_find_table (report, table_id);
+  GHashTableIter iter;
+  gpointer key, value;
+  double total = 0;
+
+  g_hash_table_iter_init (&iter, expected);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_assert_cmpfloat (value_of (report, table_id, key, previous), ==, GPOINTER_TO_SIZE (value));
+
+  /* And nothing more than those. */
+  for (guint i = 0; i < table->rows->len; i++)
+    {
+      DeskReportRow *row = g_ptr_array_index (table->rows, i);
+
+      total += previous ? row->previous : row->current;
+      if ((previous ? row->previous : row->current) > 0)
+        g_assert_true (g_hash_table_contains (expected, row->key));
+    }
+  g_assert_cmpfloat (total, ==, value_of (report, "summary", "received", previous));
+}
+
+static void
+assert_month (DeskReport *report,
+              Expected   *e,
+              gboolean    previous)
+{
+  g_assert_cmpint (e->received, >, 50);
+  g_assert_cmpfloat (value_of (report, "summary", "received", previous), ==, e->received);
+  g_assert_cmpfloat (value_of (report, "summary", "closed", previous), ==, e->closed);
+  g_assert_cmpfloat (value_of (report, "summary", "open", previous), ==, e->open);
+  g_assert_cmpfloat (value_of (report, "summary", "complaints", previous), ==, e->complaints);
+  g_assert_cmpfloat (value_of (report, "summary", "repeat-complaints", previous), ==, e->repeats);
+  g_assert_cmpfloat (value_of (report, "summary", "major", previous), ==, e->major);
+  g_assert_cmpfloat (value_of (report, "summary", "escalations", previous), ==, e->escalations);
+  g_assert_cmpfloat (value_of (report, "repeat-rate", "repeat-rate", previous), ==,
+                     e->complaints ? 100.0 * e->repeats / e->complaints : 0);
+  assert_breakdown (report, "by-kind", e->by_kind, previous);
+  assert_breakdown (report, "by-category", e->by_category, previous);
+  assert_breakdown (report, "by-department", e->by_department, previous);
+  assert_breakdown (report, "by-severity", e->by_severity, previous);
+}
+
+static void
+test_month (void)
+{
+  g_autofree char *dir = desk_test_make_dir ("desk-report");
+  g_autoptr(DeskDatabase) db = desk_test_open_office (dir, NULL);
+  g_autoptr(GTimeZone) zone = g_time_zone_new_identifier ("Asia/Shanghai");
+  g_autoptr(GDateTime) now = g_date_time_new (zone, 2026, 11, 28, 12, 0, 0);
+  g_autoptr(DeskReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  DeskTicketQuery all = { .queue = DESK_QUEUE_ALL, .sort = DESK_SORT_NUMBER };
+  DeskTicketQuery open = { .queue = DESK_QUEUE_OPEN, .sort = DESK_SORT_NUMBER };
+  g_autoptr(GPtrArray) to_escalate = NULL;
+  g_auto(DeskTicketKey) key = { 0 };
+  Expected november, october;
+  gint64 top_previous = G_MAXINT64;
+
+  g_assert_nonnull (zone);
+  g_assert_true (desk_demo_populate (db, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_true (desk_generator_add_tickets (db, 3000, 20261128, g_date_time_to_unix (now), NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  /* A few escalations, so that the count is not only zeros. */
+  to_escalate = desk_ticket_query_page (db, &open, NULL, 0, 3, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < to_escalate->len; i++)
+    {
+      const DeskTicketData *d = desk_ticket_get_data (to_escalate->pdata[i]);
+
+      g_assert_true (desk_ticket_store_escalate (db, d->id, d->revision, 0, "测试", &error));
+      g_assert_no_error (error);
+    }
+
+  report = desk_report_store_compute (db, 2026, 11, zone, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (report);
+
+  /* Walk every ticket, a page at a time. */
+  expected_init (&november);
+  expected_init (&october);
+  for (;;)
+    {
+      g_autoptr(GPtrArray) page = desk_ticket_query_page (db, &all, &key, 0, 500, &error);
+
+      g_assert_no_error (error);
+      if (page->len == 0)
+        break;
+      for (guint i = 0; i < page->len; i++)
+        {
+          const DeskTicketData *d = desk_ticket_get_data (page->pdata[i]);
+
+          count_ticket (&november, db, d, report->start, report->end, zone);
+          count_ticket (&october, db, d, report->previous_start, report->start, zone);
+        }
+      desk_ticket_key_from_ticket (&key, all.sort, page->pdata[page->len - 1]);
+    }
+
+  assert_month (report, &november, FALSE);
+  assert_month (report, &october, TRUE);
+
+  /* The daily intake, day by day. */
+  {
+    DeskReportTable *daily = desk_report_find_table (report, "daily-intake");
+
+    g_assert_cmpuint (daily->rows->len, ==, 30);
+    for (guint d = 1; d <= 30; d++)
+      g_assert_cmpfloat (((DeskReportRow *)g_ptr_array_index (daily->rows, d - 1))->current, ==, november.daily[d]);
+  }
+
+  /* The top customers are the ones with the most complaints, in order. */
+  {
+    DeskReportTable *top = desk_report_find_table (report, "top-customers");
+    g_autoptr(GList) counts = g_list_sort (g_hash_table_get_values (november.customers),
+                                           compare_counts_desc);
+    GList *l = counts;
+
+    g_assert_cmpuint (top->rows->len, ==, MIN (10, g_hash_table_size (november.customers)));
+    for (guint i = 0; i < top->rows->len; i++, l = l->next)
+      {
+        DeskReportRow *row = g_ptr_array_index (top->rows, i);
+
+        g_assert_cmpfloat (row->current, ==, lookup (november.customers, row->key));
+        g_assert_cmpfloat (row->current, ==, GPOINTER_TO_SIZE (l->data));
+        g_assert_cmpfloat (row->current, <=, top_previous);
+        g_assert_cmpfloat (row->previous, ==, lookup (october.customers, row->key));
+        top_previous = row->current;
+      }
+  }
+
+  expected_clear (&november);
+  expected_clear (&october);
+  g_clear_object (&db);
+  desk_test_remove_dir (dir);
+}
+
+static void
+test_csv (void)
+{
+  g_autofree char *dir = desk_test_make_dir ("desk-report-csv");
+  g_autoptr(DeskDatabase) db = desk_test_open_office (dir, NULL);
+  g_autoptr(GTimeZone) zone = g_time_zone_new_identifier ("Asia/Shanghai");
+  g_autoptr(DeskReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (dir, "report.csv", NULL);
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_true (desk_demo_populate (db, FALSE, &error));
+  report = desk_report_store_compute (db, 2026, 11, zone, &error);
+  g_assert_no_error (error);
+  g_assert_true (desk_report_write_csv (report, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
+
+  /* A byte-order mark, CRLF lines, the two months in the head, and a
+   * department's Chinese name intact. */
+  g_assert_true (g_str_has_prefix (contents, "\xEF\xBB\xBF"));
+  g_assert_true (g_utf8_validate (contents, -1, NULL));
+  lines = g_strsplit (contents + 3, "\r\n", -1);
+  g_assert_true (g_str_has_suffix (lines[0], ",2026-11,2026-10"));
+  g_assert_nonnull (strstr (contents, "客服部"));
+  g_assert_cmpuint (g_strv_length (lines) - 1, ==, count_rows (report) + 1);
+
+  /* A refused write leaves no file behind. */
+  {
+    g_autofree char *bad = g_build_filename (dir, "missing", "report.csv", NULL);
+
+    g_assert_false (desk_report_write_csv (report, bad, &error));
+    g_assert_nonnull (error);
+    g_assert_nonnull (strstr (error->message, bad));
+    g_assert_false (g_file_test (bad, G_FILE_TEST_EXISTS));
+  }
+
+  g_clear_object (&db);
+  desk_test_remove_dir (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/desk/report/month", test_month);
+  g_test_add_func ("/desk/report/csv", test_csv);
+
+  return g_test_run ();
+}

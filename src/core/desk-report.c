@@ -77,7 +77,7 @@ DeskReportTable *
 desk_report_add_table (DeskReport      *report,
                        const char      *id,
                        const char      *title,
-                       DeskReportChart  chart)
+                       DeskReportChartKind chart)
 {
   DeskReportTable *table = g_new0 (DeskReportTable, 1);
 

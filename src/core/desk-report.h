@@ -20,7 +20,7 @@ typedef enum
   DESK_REPORT_CHART_NONE,
   DESK_REPORT_CHART_BARS,   /* one bar per row, both months */
   DESK_REPORT_CHART_LINE,   /* rows are days in order */
-} DeskReportChart;
+} DeskReportChartKind;
 
 typedef struct
 {
@@ -35,7 +35,7 @@ typedef struct
   char            *id;      /* stable, e.g. "by-category"; the CSV's section */
   char            *title;   /* for people */
   gboolean         percent; /* values are percentages */
-  DeskReportChart  chart;
+  DeskReportChartKind chart;
   GPtrArray       *rows;    /* DeskReportRow, in the order to show */
 } DeskReportTable;
 
@@ -56,7 +56,7 @@ void             desk_report_free         (DeskReport       *report);
 DeskReportTable *desk_report_add_table    (DeskReport       *report,
                                            const char       *id,
                                            const char       *title,
-                                           DeskReportChart   chart);
+                                           DeskReportChartKind chart);
 DeskReportRow   *desk_report_table_add_row (DeskReportTable *table,
                                            const char       *key,
                                            const char       *label);

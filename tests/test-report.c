@@ -19,6 +19,7 @@
 #include "desk-core-test.h"
 #include "desk-demo.h"
 #include "desk-generator.h"
+#include "desk-report-render.h"
 #include "desk-report-store.h"
 #include "desk-ticket-query.h"
 #include "desk-ticket-store.h"
@@ -338,6 +339,67 @@ test_csv (void)
   desk_test_remove_dir (dir);
 }
 
+/* The PDF: A4, the pages the layout counted, and its text (extracted by
+ * pdftotext from poppler-utils) holds the title, the tables and Chinese
+ * names as characters, not pictures. */
+static void
+test_pdf (void)
+{
+  g_autofree char *dir = desk_test_make_dir ("desk-report-pdf");
+  g_autoptr(DeskDatabase) db = desk_test_open_office (dir, NULL);
+  g_autoptr(GTimeZone) zone = g_time_zone_new_identifier ("Asia/Shanghai");
+  g_autoptr(DeskReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (dir, "report.pdf", NULL);
+  g_autofree char *info = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *pages = NULL;
+  g_autofree char *pdfinfo = g_find_program_in_path ("pdfinfo");
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  int status;
+
+  g_assert_true (desk_demo_populate (db, FALSE, &error));
+  report = desk_report_store_compute (db, 2026, 11, zone, &error);
+  g_assert_no_error (error);
+  g_assert_true (desk_report_render_pdf (report, "华安装饰工程有限公司", path, &error));
+  g_assert_no_error (error);
+
+  if (pdfinfo == NULL || pdftotext == NULL)
+    {
+      g_test_skip ("pdfinfo and pdftotext (poppler-utils) are not installed");
+      desk_test_remove_dir (dir);
+      return;
+    }
+
+  {
+    const char *argv[] = { "pdfinfo", path, NULL };
+
+    g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                                 &info, NULL, &status, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_nonnull (strstr (info, "(A4)"));
+  pages = g_strdup_printf ("Pages:           %u\n", desk_report_count_pages (report, "华安装饰工程有限公司"));
+  g_assert_nonnull (strstr (info, pages));
+  g_assert_cmpuint (desk_report_count_pages (report, "华安装饰工程有限公司"), >=, 2);
+
+  {
+    const char *argv[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
+
+    g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                                 &text, NULL, &status, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_nonnull (strstr (text, "华安装饰工程有限公司"));
+  g_assert_nonnull (strstr (text, "Monthly Service Report 2026-11"));
+  g_assert_nonnull (strstr (text, "Received by Department"));
+  g_assert_nonnull (strstr (text, "客服部"));
+  g_assert_nonnull (strstr (text, "Page 1 of"));
+
+  g_clear_object (&db);
+  desk_test_remove_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -346,6 +408,7 @@ main (int    argc,
 
   g_test_add_func ("/desk/report/month", test_month);
   g_test_add_func ("/desk/report/csv", test_csv);
+  g_test_add_func ("/desk/report/pdf", test_pdf);
 
   return g_test_run ();
 }

@@ -9,13 +9,15 @@
 
 #include "config.h"
 
-/* The monthly report: report YYYY-MM [-o FILE.csv]. */
+/* The monthly report: report YYYY-MM [-o FILE.pdf|FILE.csv]. */
 
 #include <stdio.h>
 
 #include <glib/gi18n.h>
 
 #include "desk-cli-private.h"
+#include "desk-office-store.h"
+#include "desk-report-render.h"
 #include "desk-report-store.h"
 
 static gboolean
@@ -62,10 +64,11 @@ desk_cli_report (DeskCli  *cli,
   g_autoptr(DeskReport) report = NULL;
   g_autofree char *output = NULL;
   GError *error = NULL;
+  gboolean pdf = FALSE;
   int year, month;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
-      N_("Write the report to FILE (.csv)"), N_("FILE") },
+      N_("Write the report to FILE: .pdf or .csv"), N_("FILE") },
     { NULL }
   };
 
@@ -78,11 +81,17 @@ desk_cli_report (DeskCli  *cli,
       return 2;
     }
 
-  if (output != NULL && !g_str_has_suffix (output, ".csv") && !g_str_has_suffix (output, ".CSV"))
+  if (output != NULL)
     {
-      g_autofree char *message = g_strdup_printf (_("%s: the report is written as .csv"), output);
-      desk_cli_print_error (cli, message);
-      return 2;
+      g_autofree char *lower = g_ascii_strdown (output, -1);
+
+      pdf = g_str_has_suffix (lower, ".pdf");
+      if (!pdf && !g_str_has_suffix (lower, ".csv"))
+        {
+          g_autofree char *message = g_strdup_printf (_("%s: the report is written as .pdf or .csv"), output);
+          desk_cli_print_error (cli, message);
+          return 2;
+        }
     }
 
   if (!(db = desk_cli_open_office (cli, FALSE, &error)) ||
@@ -95,7 +104,14 @@ desk_cli_report (DeskCli  *cli,
       return 0;
     }
 
-  if (!desk_report_write_csv (report, output, &error))
+  if (pdf)
+    {
+      g_autofree char *organisation = desk_office_store_get_setting (db, DESK_SETTING_ORGANISATION_NAME);
+
+      if (!desk_report_render_pdf (report, organisation, output, &error))
+        return desk_cli_fail (cli, error);
+    }
+  else if (!desk_report_write_csv (report, output, &error))
     return desk_cli_fail (cli, error);
 
   g_print (_("Wrote the report for %04d-%02d to %s\n"), year, month, output);

@@ -37,7 +37,7 @@ static const DeskCliCommand commands[] = {
   { "generate", "N", N_("Add N synthetic tickets (for trying and benchmarking)"), desk_cli_generate },
   { "deadlines", N_("NUMBER"), N_("A ticket’s deadlines: rule, who, when due, and their state"), desk_cli_deadlines },
   { "overdue", "", N_("Every overdue ticket with the rule it breaches and by how much"), desk_cli_overdue },
-  { "report", N_("YYYY-MM [-o FILE.csv]"), N_("The monthly service report: figures beside the previous month’s"), desk_cli_report },
+  { "report", N_("YYYY-MM [-o FILE.pdf|FILE.csv]"), N_("The monthly service report: figures beside the previous month’s"), desk_cli_report },
 };
 
 static void

@@ -23,13 +23,35 @@ row_free (DeskReportRow *row)
   g_free (row);
 }
 
-static void
-table_free (DeskReportTable *table)
+void
+desk_report_table_free (DeskReportTable *table)
 {
   g_free (table->id);
   g_free (table->title);
   g_ptr_array_unref (table->rows);
   g_free (table);
+}
+
+DeskReportTable *
+desk_report_table_copy (const DeskReportTable *table)
+{
+  DeskReportTable *copy = g_new0 (DeskReportTable, 1);
+
+  copy->id = g_strdup (table->id);
+  copy->title = g_strdup (table->title);
+  copy->percent = table->percent;
+  copy->chart = table->chart;
+  copy->rows = g_ptr_array_new_with_free_func ((GDestroyNotify)row_free);
+  for (guint i = 0; i < table->rows->len; i++)
+    {
+      const DeskReportRow *row = g_ptr_array_index (table->rows, i);
+      DeskReportRow *row_copy = desk_report_table_add_row (copy, row->key, row->label);
+
+      row_copy->current = row->current;
+      row_copy->previous = row->previous;
+    }
+
+  return copy;
 }
 
 static gint64
@@ -58,7 +80,7 @@ desk_report_new (int        year,
   report->start = month_start (zone, year, month);
   report->end = month == 12 ? month_start (zone, year + 1, 1) : month_start (zone, year, month + 1);
   report->previous_start = month == 1 ? month_start (zone, year - 1, 12) : month_start (zone, year, month - 1);
-  report->tables = g_ptr_array_new_with_free_func ((GDestroyNotify)table_free);
+  report->tables = g_ptr_array_new_with_free_func ((GDestroyNotify)desk_report_table_free);
 
   return report;
 }

@@ -57,6 +57,8 @@ DeskReportTable *desk_report_add_table    (DeskReport       *report,
                                            const char       *id,
                                            const char       *title,
                                            DeskReportChartKind chart);
+DeskReportTable *desk_report_table_copy   (const DeskReportTable *table);
+void             desk_report_table_free   (DeskReportTable  *table);
 DeskReportRow   *desk_report_table_add_row (DeskReportTable *table,
                                            const char       *key,
                                            const char       *label);

@@ -12,6 +12,8 @@
 #include <glib/gi18n.h>
 
 #include "desk-deadline-store.h"
+#include "desk-office-store.h"
+#include "desk-report-render.h"
 #include "desk-report-store.h"
 #include "desk-work-calendar.h"
 
@@ -249,7 +251,7 @@ compute_done_cb (GObject      *object,
   g_clear_pointer (&self->report, desk_report_free);
   self->report = report;
   gtk_label_set_label (self->status_label, "");
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reports.export-csv", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reports.export", TRUE);
   show_report (self);
 }
 
@@ -261,7 +263,7 @@ recompute (DeskReportsView *self)
   ComputeJob *job;
 
   gtk_label_set_label (self->month_label, month);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reports.export-csv", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reports.export", FALSE);
   g_clear_pointer (&self->report, desk_report_free);
   clear_content (self);
 
@@ -327,7 +329,20 @@ export_response_cb (GtkNativeDialog *dialog,
       (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog))) != NULL &&
       (path = g_file_get_path (file)) != NULL)
     {
-      if (desk_report_write_csv (self->report, path, &error))
+      g_autofree char *lower = g_ascii_strdown (path, -1);
+      gboolean ok;
+
+      if (g_str_has_suffix (lower, ".csv"))
+        ok = desk_report_write_csv (self->report, path, &error);
+      else
+        {
+          g_autofree char *organisation = desk_office_store_get_setting (self->database,
+                                                                        DESK_SETTING_ORGANISATION_NAME);
+
+          ok = desk_report_render_pdf (self->report, organisation, path, &error);
+        }
+
+      if (ok)
         /* Translators: %s is a file name */
         _desk_widget_add_toast (GTK_WIDGET (self), _("Saved the report as %s"), path);
       else
@@ -337,14 +352,17 @@ export_response_cb (GtkNativeDialog *dialog,
   g_object_unref (dialog);
 }
 
+/* PDF to print and hand round, or CSV for a spreadsheet: the name's
+ * extension chooses. */
 static void
-export_csv_action (GtkWidget  *widget,
+export_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
   DeskReportsView *self = DESK_REPORTS_VIEW (widget);
   GtkFileChooserNative *dialog;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) pdf = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
   g_autofree char *name = NULL;
 
   if (self->report == NULL)
@@ -355,11 +373,14 @@ export_csv_action (GtkWidget  *widget,
                                         GTK_FILE_CHOOSER_ACTION_SAVE,
                                         _("_Export"), _("_Cancel"));
   /* Translators: the file name a report is saved under; %04d-%02d is its month */
-  name = g_strdup_printf (_("service-report-%04d-%02d.csv"), self->year, self->month);
+  name = g_strdup_printf (_("service-report-%04d-%02d.pdf"), self->year, self->month);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
-  gtk_file_filter_set_name (filter, _("CSV spreadsheet"));
-  gtk_file_filter_add_suffix (filter, "csv");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  gtk_file_filter_set_name (pdf, _("PDF document"));
+  gtk_file_filter_add_suffix (pdf, "pdf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), pdf);
+  gtk_file_filter_set_name (csv, _("CSV spreadsheet"));
+  gtk_file_filter_add_suffix (csv, "csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), csv);
   g_signal_connect (dialog, "response", G_CALLBACK (export_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
@@ -439,7 +460,7 @@ desk_reports_view_class_init (DeskReportsViewClass *klass)
 
   gtk_widget_class_install_action (widget_class, "reports.previous-month", NULL, previous_month_action);
   gtk_widget_class_install_action (widget_class, "reports.next-month", NULL, next_month_action);
-  gtk_widget_class_install_action (widget_class, "reports.export-csv", NULL, export_csv_action);
+  gtk_widget_class_install_action (widget_class, "reports.export", NULL, export_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_ALT_MASK, "reports.previous-month", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_ALT_MASK, "reports.next-month", NULL);

@@ -28,7 +28,7 @@
 typedef struct
 {
   gint64      received, closed, open, complaints, repeats, major, escalations;
-  GHashTable *by_kind, *by_category, *by_department, *by_severity, *customers;
+  GHashTable *by_kind, *by_category, *by_department, *by_severity, *customers, *escalated_to;
   gint64      daily[32];
 } Expected;
 
@@ -41,6 +41,7 @@ expected_init (Expected *e)
   e->by_department = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   e->by_severity = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   e->customers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  e->escalated_to = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 static void
@@ -51,6 +52,7 @@ expected_clear (Expected *e)
   g_hash_table_unref (e->by_department);
   g_hash_table_unref (e->by_severity);
   g_hash_table_unref (e->customers);
+  g_hash_table_unref (e->escalated_to);
 }
 
 static void
@@ -84,7 +86,10 @@ count_ticket (Expected             *e,
       DeskTicketEvent *event = g_ptr_array_index (events, i);
 
       if (g_str_equal (event->kind, "escalate") && event->at >= start && event->at < end)
-        e->escalations++;
+        {
+          e->escalations++;
+          bump (e->escalated_to, g_strdup (event->new_value));
+        }
     }
 
   if (d->closed_at >= start && d->closed_at < end)
@@ -200,6 +205,21 @@ assert_month (DeskReport *report,
   assert_breakdown (report, "by-category", e->by_category, previous);
   assert_breakdown (report, "by-department", e->by_department, previous);
   assert_breakdown (report, "by-severity", e->by_severity, previous);
+
+  {
+    GHashTableIter iter;
+    gpointer key, value;
+    DeskReportTable *levels = desk_report_find_table (report, "escalations-by-level");
+    double total = 0;
+
+    g_hash_table_iter_init (&iter, e->escalated_to);
+    while (g_hash_table_iter_next (&iter, &key, &value))
+      g_assert_cmpfloat (value_of (report, "escalations-by-level", key, previous), ==, GPOINTER_TO_SIZE (value));
+    for (guint i = 0; i < levels->rows->len; i++)
+      total += previous ? ((DeskReportRow *)levels->rows->pdata[i])->previous
+                        : ((DeskReportRow *)levels->rows->pdata[i])->current;
+    g_assert_cmpfloat (total, ==, e->escalations);
+  }
 }
 
 static void

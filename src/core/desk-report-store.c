@@ -225,6 +225,55 @@ compute_month (DeskDatabase  *db,
   return TRUE;
 }
 
+static const char *
+role_label (int value)
+{
+  return desk_role_get_label (value);
+}
+
+/* Escalations by the role the ticket went to: department manager, branch
+ * general manager, general manager. */
+static gboolean
+compute_escalations (DeskDatabase  *db,
+                     DeskReport    *report,
+                     GError       **error)
+{
+  DeskReportTable *table = desk_report_find_table (report, "escalations-by-level");
+  sqlite3_stmt *stmt;
+
+  for (int role = DESK_ROLE_DEPARTMENT_MANAGER; role <= DESK_ROLE_GENERAL_MANAGER; role++)
+    desk_report_table_add_row (table, desk_role_to_nick (role), role_label (role));
+
+  stmt = _desk_database_prepare (db,
+                                 "SELECT new_value, count(*) FROM ticket_events INDEXED BY ticket_events_escalations"
+                                 " WHERE kind = 'escalate' AND at >= ?1 AND at < ?2 GROUP BY new_value",
+                                 error);
+  if (stmt == NULL)
+    return FALSE;
+
+  for (int previous = 0; previous <= 1; previous++)
+    {
+      int rc;
+
+      sqlite3_bind_int64 (stmt, 1, previous ? report->previous_start : report->start);
+      sqlite3_bind_int64 (stmt, 2, previous ? report->start : report->end);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          const char *nick = (const char *)sqlite3_column_text (stmt, 0);
+
+          add_to (table, nick ? nick : "", previous, sqlite3_column_int64 (stmt, 1));
+        }
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          _desk_database_set_error (db, error, _("Could not compute the report"));
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
 /* The days of the month, and the same day of the previous month beside
  * each.  Days are counted from the month's first midnight in the office's
  * zone; mainland China keeps no daylight saving time. */
@@ -375,6 +424,7 @@ desk_report_store_compute (DeskDatabase  *db,
   desk_report_table_add_row (table, "", _("Not forwarded yet"));
   table = desk_report_add_table (report, "by-severity", _("Received by Severity"), DESK_REPORT_CHART_BARS);
   add_enum_rows (table, DESK_SEVERITY_URGENT + 1, severity_label);
+  desk_report_add_table (report, "escalations-by-level", _("Escalations by Level"), DESK_REPORT_CHART_NONE);
   desk_report_add_table (report, "daily-intake", _("Daily Intake"), DESK_REPORT_CHART_LINE);
   desk_report_add_table (report, "top-customers", _("Customers with the Most Complaints"), DESK_REPORT_CHART_NONE);
   desk_report_add_table (report, "top-sites", _("Sites with the Most Complaints"), DESK_REPORT_CHART_NONE);
@@ -387,6 +437,7 @@ desk_report_store_compute (DeskDatabase  *db,
 
   ok = compute_month (db, report, FALSE, error) &&
        compute_month (db, report, TRUE, error) &&
+       compute_escalations (db, report, error) &&
        compute_daily (db, report, error) &&
        compute_top (db, report, "top-customers",
                     "SELECT g.customer_id, c.name, g.n FROM"

@@ -661,6 +661,49 @@ test_sorting_and_paging (Fixture       *f,
       }
 }
 
+static gint64
+count_queue (Fixture   *f,
+             DeskQueue  queue)
+{
+  g_autoptr(GError) error = NULL;
+  DeskTicketQuery q = { .queue = queue, .sort = DESK_SORT_NUMBER };
+  g_autoptr(GPtrArray) page = desk_ticket_query_page (f->db, &q, NULL, 0, 1000, &error);
+  gint64 n = desk_ticket_query_count (f->db, &q, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (n, ==, page->len);
+  return n;
+}
+
+/* A customer who asks not to be called back leaves the Waiting for
+ * callback queue with all their open complaints, and so do complaints
+ * registered afterwards; changing their mind brings them back.  Closed
+ * tickets and repair orders are never in it. */
+static void
+test_waiting_for_callback (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskTicket) a = add (f, DESK_TICKET_COMPLAINT, f->li, f->quality, "地砖空鼓", NULL);
+  g_autoptr(DeskTicket) b = add (f, DESK_TICKET_COMPLAINT, f->chen, f->plumbing, "卫生间漏水", NULL);
+  g_autoptr(DeskTicket) c = add (f, DESK_TICKET_REPAIR, f->chen, f->plumbing, "水龙头更换", NULL);
+  g_autoptr(DeskTicket) later = NULL;
+
+  g_assert_cmpint (count_queue (f, DESK_QUEUE_WAITING_CALLBACK), ==, 2);
+
+  g_assert_true (desk_customer_store_set_no_callbacks (f->db, f->chen, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_queue (f, DESK_QUEUE_WAITING_CALLBACK), ==, 1);
+
+  later = add (f, DESK_TICKET_COMPLAINT, f->chen, f->quality, "墙面开裂", NULL);
+  g_assert_cmpint (count_queue (f, DESK_QUEUE_WAITING_CALLBACK), ==, 1);
+  g_assert_cmpint (count_queue (f, DESK_QUEUE_OPEN), ==, 4);
+
+  g_assert_true (desk_customer_store_set_no_callbacks (f->db, f->chen, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_queue (f, DESK_QUEUE_WAITING_CALLBACK), ==, 3);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -679,6 +722,7 @@ main (int    argc,
   ADD ("search", test_search);
   ADD ("list-model", test_list_model);
   ADD ("sorting-and-paging", test_sorting_and_paging);
+  ADD ("waiting-for-callback", test_waiting_for_callback);
 
 #undef ADD
 

@@ -129,6 +129,41 @@ desk_customer_store_count (DeskDatabase  *db,
   return count;
 }
 
+gboolean
+desk_customer_store_set_no_callbacks (DeskDatabase  *db,
+                                      gint64         customer_id,
+                                      gboolean       no_callbacks,
+                                      GError       **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (DESK_IS_DATABASE (db), FALSE);
+
+  if (!desk_database_begin (db, error))
+    return FALSE;
+
+  /* A trigger (migration 3) copies the wish onto the customer's tickets. */
+  stmt = _desk_database_prepare (db, "UPDATE customers SET no_callbacks = ?2 WHERE id = ?1", error);
+  if (stmt == NULL)
+    {
+      desk_database_rollback (db);
+      return FALSE;
+    }
+  sqlite3_bind_int64 (stmt, 1, customer_id);
+  sqlite3_bind_int (stmt, 2, no_callbacks ? 1 : 0);
+  if (!_desk_database_step_done (db, stmt, _("Could not save the customer"), error))
+    {
+      desk_database_rollback (db);
+      return FALSE;
+    }
+
+  if (!desk_database_commit (db, error))
+    return FALSE;
+
+  _desk_database_notify (db, "customers", customer_id);
+  return TRUE;
+}
+
 static char *
 digits_of (const char *text)
 {

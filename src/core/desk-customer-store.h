@@ -51,6 +51,12 @@ gboolean desk_customer_store_list_ids       (DeskDatabase          *db,
                                             GError               **error);
 gint64   desk_customer_store_count      (DeskDatabase              *db,
                                          GError                   **error);
+/* The customer asked not to be called back (or changed their mind): their
+ * open complaints leave (or join) the Waiting for callback queue. */
+gboolean desk_customer_store_set_no_callbacks (DeskDatabase        *db,
+                                               gint64               customer_id,
+                                               gboolean             no_callbacks,
+                                               GError             **error);
 
 /* One customer found while a call is on, with one of their assets (the
  * one whose label matched, or each of them in turn). */

@@ -12,6 +12,8 @@
 /* Rectification notice commands: issue-notice, notice, notices,
  * notice-state.  None needs a display: the PDF is drawn by the core. */
 
+#include <malloc.h>
+
 #include <glib/gi18n.h>
 
 #include "desk-cli-private.h"
@@ -171,6 +173,14 @@ desk_cli_notice (DeskCli  *cli,
       desk_cli_print_error (cli, _("missing -o FILE.pdf"));
       return 2;
     }
+
+  /* cairo copies a CJK font's whole CFF table (about 26 MB for Noto
+   * Serif CJK) into a fresh buffer each time it looks at a face, twice
+   * per face.  Served from the heap and kept there, the later copies
+   * reuse memory already paged in; on these machines that saves about a
+   * third of the command's time.  The process ends right after. */
+  mallopt (M_MMAP_THRESHOLD, 32 * 1024 * 1024);
+  mallopt (M_TRIM_THRESHOLD, 256 * 1024 * 1024);
 
   if (!(db = desk_cli_open_office (cli, FALSE, &error)))
     return desk_cli_fail (cli, error);

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <string.h>
 
 #include <glib/gi18n.h>
 
@@ -206,6 +207,47 @@ test_detail (Fixture       *f,
   desk_gui_fixture_run (f, detail_body, FALSE);
 }
 
+/* A correction: the form filled in from the notice, issued as version 2
+ * that replaces it. */
+static void
+correction_body (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  DeskNoticeQuery query = { .filter = DESK_NOTICE_FILTER_OPEN, .limit = 1 };
+  g_autoptr(GPtrArray) open = desk_notice_store_list (f->db, &query, &error);
+  g_autoptr(DeskNotice) issued = NULL;
+  g_autoptr(DeskNotice) before = NULL;
+  DeskNotice *original;
+  GtkWindow *dialog;
+
+  g_assert_cmpuint (open->len, ==, 1);
+  original = open->pdata[0];
+  dialog = desk_notice_dialog_new_correction (f->db, original, 0);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *)&dialog);
+  g_signal_connect (dialog, "issued", G_CALLBACK (issued_cb), &issued);
+  desk_test_show_and_wait (dialog);
+  g_assert_nonnull (strstr (gtk_window_get_title (dialog), desk_notice_get_number (original)));
+
+  set_text_view (GTK_WIDGET (dialog), 1, "更正：拆除重做，并由质检部现场验收。");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "notice.issue", NULL));
+  desk_test_spin (50);
+  g_assert_null (dialog);
+  g_assert_nonnull (issued);
+  g_assert_cmpint (desk_notice_get_data (issued)->version, ==, desk_notice_get_data (original)->version + 1);
+  g_assert_cmpstr (desk_notice_get_data (issued)->replaces_number, ==, desk_notice_get_number (original));
+  g_assert_cmpstr (desk_notice_get_data (issued)->problem, ==, desk_notice_get_data (original)->problem);
+
+  before = desk_notice_store_get (f->db, desk_notice_get_id (original), &error);
+  g_assert_cmpstr (desk_notice_get_data (before)->replaced_by_number, ==, desk_notice_get_number (issued));
+}
+
+static void
+test_correction (Fixture       *f,
+                 gconstpointer  data)
+{
+  desk_gui_fixture_run (f, correction_body, FALSE);
+}
+
 /* The print operation lays the notice out the same way as the PDF. */
 static void
 print_body (Fixture *f)
@@ -348,6 +390,7 @@ main (int   argc,
   g_test_add ("/desk/notices-view/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("dialog", test_dialog);
   ADD ("detail", test_detail);
+  ADD ("correction", test_correction);
   ADD ("print", test_print);
   ADD ("list", test_list);
   ADD ("pictures/zh_CN", test_pictures_zh_cn);

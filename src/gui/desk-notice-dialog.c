@@ -13,6 +13,7 @@
 
 #include "desk-notice-store.h"
 #include "desk-office-store.h"
+#include "desk-ticket-store.h"
 
 #include "desk-notice-dialog.h"
 
@@ -22,6 +23,7 @@ struct _DeskNoticeDialog
 
   DeskDatabase *database;
   DeskTicket   *ticket;
+  DeskNotice   *replaced;    /* NULL: a new notice, else the one corrected */
   gint64        actor_id;
   GPtrArray    *departments;
 
@@ -147,6 +149,7 @@ issue_action (GtkWidget  *widget,
     .problem = problem,
     .rectification = rectification,
     .due_date = due,
+    .replaces_id = self->replaced ? desk_notice_get_id (self->replaced) : 0,
   };
 
   clear_marks (self);
@@ -260,12 +263,48 @@ desk_notice_dialog_new (DeskDatabase *database,
   return GTK_WINDOW (self);
 }
 
+GtkWindow *
+desk_notice_dialog_new_correction (DeskDatabase *database,
+                                   DeskNotice   *replaced,
+                                   gint64        actor_id)
+{
+  const DeskNoticeData *d;
+  g_autoptr(DeskTicket) ticket = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  DeskNoticeDialog *self;
+
+  g_return_val_if_fail (DESK_IS_DATABASE (database), NULL);
+  g_return_val_if_fail (DESK_IS_NOTICE (replaced), NULL);
+
+  d = desk_notice_get_data (replaced);
+  ticket = desk_ticket_store_get (database, d->ticket_id, &error);
+  if (ticket == NULL)
+    {
+      g_warning ("Could not read the notice’s ticket: %s", error->message);
+      return NULL;
+    }
+
+  self = DESK_NOTICE_DIALOG (desk_notice_dialog_new (database, ticket, actor_id));
+  self->replaced = g_object_ref (replaced);
+  /* Translators: the title of the form that corrects notice %s */
+  title = g_strdup_printf (_("Correct Notice %s"), d->number);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+  gtk_editable_set_text (GTK_EDITABLE (self->recipient_row), d->recipient);
+  gtk_editable_set_text (GTK_EDITABLE (self->due_row), d->due_date);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->problem_view), d->problem, -1);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->rectification_view), d->rectification, -1);
+  clear_marks (self);
+  return GTK_WINDOW (self);
+}
+
 static void
 desk_notice_dialog_finalize (GObject *object)
 {
   DeskNoticeDialog *self = (DeskNoticeDialog *)object;
 
   g_clear_pointer (&self->departments, g_ptr_array_unref);
+  g_clear_object (&self->replaced);
   g_clear_object (&self->ticket);
   g_clear_object (&self->database);
 

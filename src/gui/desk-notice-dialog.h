@@ -30,5 +30,10 @@ G_DECLARE_FINAL_TYPE (DeskNoticeDialog, desk_notice_dialog, DESK, NOTICE_DIALOG,
 GtkWindow *desk_notice_dialog_new (DeskDatabase *database,
                                    DeskTicket   *ticket,
                                    gint64        actor_id);
+/* The same form for a correction of @replaced: filled in from it, and the
+ * new notice says it replaces @replaced. */
+GtkWindow *desk_notice_dialog_new_correction (DeskDatabase *database,
+                                              DeskNotice   *replaced,
+                                              gint64        actor_id);
 
 G_END_DECLS

@@ -245,6 +245,7 @@ desk_notices_view_class_init (DeskNoticesViewClass *klass)
 
   gtk_widget_class_install_action (widget_class, "notice-row.print", "x", row_action);
   gtk_widget_class_install_action (widget_class, "notice-row.export", "x", row_action);
+  gtk_widget_class_install_action (widget_class, "notice-row.correct", "x", row_action);
   gtk_widget_class_install_action (widget_class, "notice-row.rectified", "x", row_action);
   gtk_widget_class_install_action (widget_class, "notice-row.verified", "x", row_action);
 }

@@ -115,6 +115,11 @@ _desk_notice_row_new (DeskNotice *notice,
     adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                                row_button (NULL, _("Mark _Verified"), _("Record that QA checked the rectification"),
                                            "notice-row.verified", d->id));
+  if (d->replaced_by_number == NULL && d->state != DESK_NOTICE_VERIFIED)
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                               row_button ("document-edit-symbolic", _("Correct…"),
+                                           _("Issue a corrected version that replaces this notice"),
+                                           "notice-row.correct", d->id));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                              row_button ("printer-symbolic", _("Print…"), _("Print the notice, with a preview"),
                                          "notice-row.print", d->id));
@@ -150,6 +155,17 @@ _desk_notice_row_action (GtkWidget    *widget,
     desk_notice_print (widget, notice);
   else if (g_str_equal (action_name, "notice-row.export"))
     desk_notice_export_pdf (widget, notice);
+  else if (g_str_equal (action_name, "notice-row.correct"))
+    {
+      GtkWindow *dialog = desk_notice_dialog_new_correction (database, notice, actor_id);
+      GtkRoot *root = gtk_widget_get_root (widget);
+
+      if (dialog == NULL)
+        return;
+      if (GTK_IS_WINDOW (root))
+        gtk_window_set_transient_for (dialog, GTK_WINDOW (root));
+      gtk_window_present (dialog);
+    }
   else if (g_str_equal (action_name, "notice-row.rectified"))
     ok = desk_notice_store_set_rectified (database, id, 0, NULL, actor_id, &error);
   else if (g_str_equal (action_name, "notice-row.verified"))
@@ -273,6 +289,7 @@ desk_ticket_notices_class_init (DeskTicketNoticesClass *klass)
   gtk_widget_class_install_action (widget_class, "ticket-notices.issue", NULL, issue_action);
   gtk_widget_class_install_action (widget_class, "notice-row.print", "x", row_action);
   gtk_widget_class_install_action (widget_class, "notice-row.export", "x", row_action);
+  gtk_widget_class_install_action (widget_class, "notice-row.correct", "x", row_action);
   gtk_widget_class_install_action (widget_class, "notice-row.rectified", "x", row_action);
   gtk_widget_class_install_action (widget_class, "notice-row.verified", "x", row_action);
 }

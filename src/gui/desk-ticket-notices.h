@@ -31,7 +31,8 @@ void desk_ticket_notices_set_ticket (DeskTicketNotices *self,
                                      DeskTicket        *ticket);
 
 /* A notice's row: number, recipient, deadline and state, with buttons
- * that activate notice-row.print, notice-row.export, notice-row.rectified
+ * that activate notice-row.print, notice-row.export, notice-row.correct,
+ * notice-row.rectified
  * and notice-row.verified (parameter: the notice's id).  Shared with the
  * notices view, which installs the same actions. */
 GtkWidget *_desk_notice_row_new     (DeskNotice        *notice,

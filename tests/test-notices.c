@@ -137,6 +137,37 @@ test_number_pattern (void)
 }
 
 static void
+test_pattern_setting (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *initial = desk_notice_store_get_pattern (f->db);
+  g_autofree char *changed = NULL;
+  g_autofree char *back = NULL;
+  g_autoptr(DeskNotice) notice = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *expected = NULL;
+
+  g_assert_cmpstr (initial, ==, "ZG-YYYY-NNNN");
+
+  /* A pattern that would repeat numbers is refused and nothing changes. */
+  g_assert_false (desk_notice_store_set_pattern (f->db, "ZG-NNNN", &error));
+  g_assert_error (error, DESK_NOTICE_STORE_ERROR, DESK_NOTICE_STORE_ERROR_PATTERN);
+  g_clear_error (&error);
+
+  g_assert_true (desk_notice_store_set_pattern (f->db, " 质检YY-NNN ", &error));
+  changed = desk_notice_store_get_pattern (f->db);
+  g_assert_cmpstr (changed, ==, "质检YY-NNN");
+  notice = issue (f, "工程部", PROBLEM, RECTIFICATION);
+  expected = g_strdup_printf ("质检%02d-001", g_date_time_get_year (now) % 100);
+  g_assert_cmpstr (desk_notice_get_number (notice), ==, expected);
+
+  g_assert_true (desk_notice_store_set_pattern (f->db, "", &error));
+  back = desk_notice_store_get_pattern (f->db);
+  g_assert_cmpstr (back, ==, DESK_NOTICE_DEFAULT_PATTERN);
+}
+
+static void
 test_issue (Fixture       *f,
             gconstpointer  data)
 {
@@ -692,6 +723,7 @@ main (int   argc,
 #define ADD(path, func) \
   g_test_add ("/desk/notices/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   g_test_add_func ("/desk/notices/number-pattern", test_number_pattern);
+  ADD ("pattern-setting", test_pattern_setting);
   ADD ("issue", test_issue);
   ADD ("invalid", test_invalid);
   ADD ("states", test_states);

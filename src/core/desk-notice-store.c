@@ -145,6 +145,35 @@ desk_notice_format_number (const char  *pattern,
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
+char *
+desk_notice_store_get_pattern (DeskDatabase *db)
+{
+  g_autofree char *pattern = NULL;
+
+  g_return_val_if_fail (DESK_IS_DATABASE (db), NULL);
+
+  pattern = desk_office_store_get_setting (db, DESK_SETTING_NOTICE_NUMBER_PATTERN);
+  if (desk_text_is_blank (pattern))
+    return g_strdup (DESK_NOTICE_DEFAULT_PATTERN);
+  return g_steal_pointer (&pattern);
+}
+
+gboolean
+desk_notice_store_set_pattern (DeskDatabase  *db,
+                               const char    *pattern,
+                               GError       **error)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (pattern ? pattern : ""));
+  g_autofree char *sample = NULL;
+
+  g_return_val_if_fail (DESK_IS_DATABASE (db), FALSE);
+
+  if (*trimmed != '\0' && !(sample = desk_notice_format_number (trimmed, 2026, 1, 1, error)))
+    return FALSE;
+
+  return desk_office_store_set_setting (db, DESK_SETTING_NOTICE_NUMBER_PATTERN, trimmed, error);
+}
+
 static gboolean
 parse_date (const char *text,
             GDate      *date)
@@ -277,16 +306,10 @@ next_number (DeskDatabase  *db,
              GError       **error)
 {
   g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (issued_at);
-  g_autofree char *pattern = desk_office_store_get_setting (db, DESK_SETTING_NOTICE_NUMBER_PATTERN);
+  g_autofree char *pattern = desk_notice_store_get_pattern (db);
   int year = g_date_time_get_year (when);
   sqlite3_stmt *stmt;
   gint64 last = 0;
-
-  if (desk_text_is_blank (pattern))
-    {
-      g_free (pattern);
-      pattern = g_strdup (DESK_NOTICE_DEFAULT_PATTERN);
-    }
 
   stmt = _desk_database_prepare (db,
                                  "INSERT INTO notice_numbers (year, last) VALUES (?1, 1)"

@@ -42,6 +42,13 @@ char *desk_notice_format_number (const char  *pattern,
                                  gint64       sequence,
                                  GError     **error);
 
+/* The office's pattern (the default when none is set), and saving a new
+ * one after checking it; a blank @pattern goes back to the default. */
+char *desk_notice_store_get_pattern (DeskDatabase  *db);
+gboolean desk_notice_store_set_pattern (DeskDatabase  *db,
+                                        const char    *pattern,
+                                        GError       **error);
+
 /* What the Issue Notice form collects. */
 typedef struct
 {

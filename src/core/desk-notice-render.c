@@ -561,8 +561,9 @@ draw_text (DeskNoticeRenderer *self,
   draw_label (self, cr, label, MARGIN_X, piece->y, piece->height);
   draw_cell (cr, x, piece->y, CONTENT_WIDTH - LABEL_WIDTH, piece->height, FALSE);
 
-  /* A one-line value sits in the middle of its cell, like the labels. */
-  if (block->lines->len == 1)
+  /* A one-line value of a short row sits in the middle of its cell, like
+   * the labels; problem and rectification start at the top, as written. */
+  if (block->lines->len == 1 && block->height <= 0)
     origin = piece->y + (piece->height - (lines[0].bottom - lines[0].top)) / 2 - lines[0].top;
 
   set_black (cr);

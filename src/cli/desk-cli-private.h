@@ -62,5 +62,10 @@ int desk_cli_overdue    (DeskCli *cli, int argc, char **argv);
 
 /* desk-cli-reports.c */
 int desk_cli_report     (DeskCli *cli, int argc, char **argv);
+/* desk-cli-notices.c */
+int desk_cli_issue_notice (DeskCli *cli, int argc, char **argv);
+int desk_cli_notice       (DeskCli *cli, int argc, char **argv);
+int desk_cli_notices      (DeskCli *cli, int argc, char **argv);
+int desk_cli_notice_state (DeskCli *cli, int argc, char **argv);
 
 G_END_DECLS

@@ -38,6 +38,11 @@ static const DeskCliCommand commands[] = {
   { "deadlines", N_("NUMBER"), N_("A ticket’s deadlines: rule, who, when due, and their state"), desk_cli_deadlines },
   { "overdue", "", N_("Every overdue ticket with the rule it breaches and by how much"), desk_cli_overdue },
   { "report", N_("YYYY-MM [-o FILE.pdf|FILE.csv]"), N_("The monthly service report: figures beside the previous month’s"), desk_cli_report },
+  { "issue-notice", N_("TICKET-NUMBER --to RECIPIENT --problem TEXT --rectification TEXT --due YYYY-MM-DD"),
+    N_("Issue a rectification notice for a ticket; prints its number"), desk_cli_issue_notice },
+  { "notice", N_("NUMBER | --ticket TICKET-NUMBER -o FILE.pdf"), N_("Export a rectification notice as an A4 PDF"), desk_cli_notice },
+  { "notices", N_("[--open] [--overdue] [--to RECIPIENT] [QUERY]"), N_("List rectification notices: number, ticket, state, deadline, recipient"), desk_cli_notices },
+  { "notice-state", N_("NUMBER rectified|verified"), N_("Record that a notice was rectified or verified"), desk_cli_notice_state },
 };
 
 static void

@@ -14,7 +14,9 @@
 #include "desk-customer-store.h"
 #include "desk-demo.h"
 #include "desk-generator.h"
+#include "desk-notice-store.h"
 #include "desk-office-store.h"
+#include "desk-ticket-query.h"
 
 #define DEMO_TICKETS 360
 
@@ -190,6 +192,91 @@ populate (DeskDatabase  *db,
   return TRUE;
 }
 
+/* What the QA inspector asks for, by the first character of the problem
+ * found (the generator's rooms and faults); the demo's own words. */
+static const char * const rectifications[] = {
+  "拆除并重做不合格部位，按施工规范完成后做闭水试验，报质检部验收。",
+  "三日内派人上门检查原因，修复损坏部位，恢复原状，清理现场。",
+  "更换不合格材料，提供材料合格证明，完成后由客户和质检部共同验收。",
+  "重新检测线路和管道，排除隐患，出具检测记录，整改结果书面回复。",
+};
+
+static const char * const subcontractors[] = {
+  "宏达水电安装工程有限公司（分包）项目经理 陈志强",
+  "鑫城防水工程队（分包）负责人 刘海",
+};
+
+/* Every complaint that reached "rectifying" got a notice from the QA
+ * inspector the day after it came in; rectified and verified as its
+ * status says.  Some recent ones are still open, a few past their
+ * deadline, so the notices list has something in each view. */
+static gboolean
+add_notices (DeskDatabase  *db,
+             GError       **error)
+{
+  g_autoptr(DeskStaff) inspector = desk_office_store_find_staff (db, "S007", error);
+  g_autoptr(GPtrArray) tickets = NULL;
+  DeskTicketQuery query = { .queue = DESK_QUEUE_ALL, .sort = DESK_SORT_RECEIVED };
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  guint issued = 0;
+
+  if (inspector == NULL)
+    return FALSE;
+
+  tickets = desk_ticket_query_page (db, &query, NULL, 0, DEMO_TICKETS, error);
+  if (tickets == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < tickets->len; i++)
+    {
+      const DeskTicketData *t = desk_ticket_get_data (tickets->pdata[i]);
+      g_autoptr(DeskNotice) notice = NULL;
+      g_autoptr(GDateTime) issued_at = NULL;
+      g_autoptr(GDateTime) due_at = NULL;
+      g_autofree char *due = NULL;
+      g_autofree char *problem = NULL;
+      DeskNoticeDraft draft = { .ticket_id = t->id };
+
+      if (t->kind != DESK_TICKET_COMPLAINT ||
+          (t->status != DESK_STATUS_RECTIFYING && t->status != DESK_STATUS_VERIFYING &&
+           t->status != DESK_STATUS_CLOSED))
+        continue;
+
+      issued_at = g_date_time_new_from_unix_local (MIN (t->received_at + 20 * 3600, now));
+      due_at = g_date_time_add_days (issued_at, 3 + issued % 5);
+      due = g_date_time_format (due_at, "%Y-%m-%d");
+      problem = g_strdup_printf ("%s。%s", t->summary, t->description ? t->description : "");
+
+      draft.recipient = issued % 4 == 3 ? subcontractors[issued % 2]
+                                        : t->department_name ? t->department_name : "工程部";
+      draft.recipient_department_id = issued % 4 == 3 ? 0 : t->department_id;
+      draft.problem = problem;
+      draft.rectification = rectifications[issued % G_N_ELEMENTS (rectifications)];
+      draft.due_date = due;
+      draft.issued_at = g_date_time_to_unix (issued_at);
+
+      notice = desk_notice_store_issue (db, &draft, desk_staff_get_id (inspector), error);
+      if (notice == NULL)
+        return FALSE;
+      issued++;
+
+      if (t->status == DESK_STATUS_RECTIFYING)
+        continue;
+      if (!desk_notice_store_set_rectified (db, desk_notice_get_id (notice),
+                                            MIN (g_date_time_to_unix (due_at) - 4 * 3600, now),
+                                            draft.recipient_department_id ? NULL : draft.recipient,
+                                            desk_staff_get_id (inspector), error))
+        return FALSE;
+      if (t->status == DESK_STATUS_CLOSED &&
+          !desk_notice_store_set_verified (db, desk_notice_get_id (notice),
+                                           MIN (g_date_time_to_unix (due_at) + 20 * 3600, now), NULL,
+                                           desk_staff_get_id (inspector), error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 gboolean
 desk_demo_populate (DeskDatabase  *db,
                     gboolean       replace,
@@ -222,7 +309,8 @@ desk_demo_populate (DeskDatabase  *db,
    * repeats, some overdue: the same ones every time. */
   if (!populate (db, error) ||
       !desk_generator_add_tickets (db, DEMO_TICKETS, 20261128, g_get_real_time () / G_USEC_PER_SEC,
-                                   NULL, NULL, error))
+                                   NULL, NULL, error) ||
+      !add_notices (db, error))
     goto failed;
 
   return desk_database_commit (db, error);

@@ -259,6 +259,69 @@ static const char * const migrations[] = {
   "  severity, major, repeat_count, customer_id, asset_id);"
   "CREATE INDEX tickets_by_closed ON tickets (closed_at) WHERE closed_at IS NOT NULL;"
   "CREATE INDEX ticket_events_escalations ON ticket_events (at) WHERE kind = 'escalate';",
+  /* 4: rectification notices (整改通知书).  What a notice says is copied in
+   * when it is issued and never changes (a trigger refuses it), so a
+   * reprint years later is the same document; a correction is a new
+   * notice that names the one it replaces.  Numbers count per year in
+   * notice_numbers, inside the issuing transaction, so they are gapless.
+   * state: 0 issued, 1 rectified, 2 verified. */
+  "CREATE TABLE notice_numbers ("
+  "  year INTEGER PRIMARY KEY,"
+  "  last INTEGER NOT NULL"
+  ");"
+  "CREATE TABLE notices ("
+  "  id              INTEGER PRIMARY KEY,"
+  "  number          TEXT NOT NULL UNIQUE,"
+  "  year            INTEGER NOT NULL,"
+  "  sequence        INTEGER NOT NULL,"
+  "  ticket_id       INTEGER NOT NULL REFERENCES tickets (id),"
+  "  version         INTEGER NOT NULL DEFAULT 1,"
+  "  replaces_id     INTEGER REFERENCES notices (id),"
+  "  recipient       TEXT NOT NULL CHECK (length(trim(recipient)) > 0),"
+  "  recipient_department_id INTEGER REFERENCES departments (id),"
+  "  organisation    TEXT NOT NULL,"
+  "  ticket_number   TEXT NOT NULL,"
+  "  customer_name   TEXT NOT NULL,"
+  "  customer_phone  TEXT,"
+  "  site            TEXT,"
+  "  problem         TEXT NOT NULL CHECK (length(trim(problem)) > 0),"
+  "  rectification   TEXT NOT NULL CHECK (length(trim(rectification)) > 0),"
+  "  due_date        TEXT NOT NULL," /* YYYY-MM-DD */
+  "  issued_at       INTEGER NOT NULL,"
+  "  issued_by_id    INTEGER REFERENCES staff (id),"
+  "  issued_by       TEXT,"
+  "  state           INTEGER NOT NULL DEFAULT 0 CHECK (state BETWEEN 0 AND 2),"
+  "  rectified_at    INTEGER,"
+  "  rectified_by    TEXT,"
+  "  verified_at     INTEGER,"
+  "  verified_by     TEXT,"
+  "  UNIQUE (year, sequence)"
+  ");"
+  "CREATE INDEX notices_by_ticket ON notices (ticket_id, id);"
+  "CREATE INDEX notices_by_recipient ON notices (recipient, id);"
+  "CREATE INDEX notices_by_due ON notices (due_date, id) WHERE state = 0;"
+  "CREATE INDEX notices_by_replaces ON notices (replaces_id);"
+  "CREATE TRIGGER notices_frozen BEFORE UPDATE OF number, year, sequence, ticket_id,"
+  "  version, replaces_id, recipient, recipient_department_id, organisation, ticket_number,"
+  "  customer_name, customer_phone, site, problem, rectification, due_date, issued_at,"
+  "  issued_by_id, issued_by ON notices BEGIN"
+  "  SELECT RAISE (ABORT, 'an issued notice cannot be changed; issue a correction');"
+  "END;"
+  /* Searched like tickets (desk-search-text.c prepares the text). */
+  "CREATE TABLE notice_search ("
+  "  id   INTEGER PRIMARY KEY REFERENCES notices (id) ON DELETE CASCADE,"
+  "  text TEXT NOT NULL"
+  ");"
+  "CREATE VIRTUAL TABLE notice_fts USING fts5 ("
+  "  text, content = 'notice_search', content_rowid = 'id',"
+  "  tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4'"
+  ");"
+  "CREATE TRIGGER notice_search_insert AFTER INSERT ON notice_search BEGIN"
+  "  INSERT INTO notice_fts (rowid, text) VALUES (new.id, new.text);"
+  "END;"
+  "CREATE TRIGGER notice_search_delete AFTER DELETE ON notice_search BEGIN"
+  "  INSERT INTO notice_fts (notice_fts, rowid, text) VALUES ('delete', old.id, old.text);"
+  "END;",
 };
 
 int

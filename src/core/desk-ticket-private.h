@@ -9,6 +9,7 @@
 
 #include <sqlite3.h>
 
+#include "desk-database.h"
 #include "desk-ticket.h"
 
 G_BEGIN_DECLS
@@ -34,5 +35,19 @@ G_BEGIN_DECLS
 #define DESK_TICKET_SELECT "SELECT " DESK_TICKET_COLUMNS " FROM tickets t" DESK_TICKET_JOINS
 
 DeskTicket *_desk_ticket_from_row (sqlite3_stmt *stmt);
+
+/* For other stores whose changes belong on a ticket's timeline (notices):
+ * appends the entry and records the fact the deadline rules read, inside
+ * the caller's transaction.  The caller refreshes the deadlines. */
+gboolean    _desk_ticket_store_add_event (DeskDatabase  *db,
+                                          gint64         ticket_id,
+                                          gint64         at,
+                                          gint64         actor_id,
+                                          const char    *kind,
+                                          const char    *field,
+                                          const char    *old_value,
+                                          const char    *new_value,
+                                          const char    *note,
+                                          GError       **error);
 
 G_END_DECLS

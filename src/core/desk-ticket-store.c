@@ -148,9 +148,9 @@ desk_ticket_store_find_number (DeskDatabase  *db,
 /* The moments the deadline rules ask about are kept on the ticket as
  * well as on its timeline, so that recomputing every open ticket's
  * deadlines reads one row per ticket.  The first time counts, except for
- * callbacks, where the last one does.  Until notices and callbacks have
- * tables of their own, "rectifying" means a notice was issued and
- * "verifying" that the fault was rectified. */
+ * callbacks, where the last one does.  Issuing a notice
+ * (desk-notice-store.c) and its rectification count; so do the statuses
+ * "rectifying" and "verifying" for offices that track them by status. */
 static gboolean
 record_fact (DeskDatabase  *db,
              gint64         ticket_id,
@@ -170,6 +170,8 @@ record_fact (DeskDatabase  *db,
     { "status", "verifying", "UPDATE tickets SET rectified_at = coalesce(rectified_at, ?2) WHERE id = ?1" },
     { "visit-agreed", NULL, "UPDATE tickets SET visit_agreed_at = coalesce(visit_agreed_at, ?2) WHERE id = ?1" },
     { "visited", NULL, "UPDATE tickets SET visited_at = coalesce(visited_at, ?2) WHERE id = ?1" },
+    { "notice", NULL, "UPDATE tickets SET notice_at = coalesce(notice_at, ?2) WHERE id = ?1" },
+    { "notice-rectified", NULL, "UPDATE tickets SET rectified_at = coalesce(rectified_at, ?2) WHERE id = ?1" },
     { "callback", NULL, "UPDATE tickets SET last_callback_at = max(coalesce(last_callback_at, 0), ?2) WHERE id = ?1" },
   };
 
@@ -227,6 +229,21 @@ add_event (DeskDatabase  *db,
     return FALSE;
 
   return record_fact (db, ticket_id, at, kind, new_value, error);
+}
+
+gboolean
+_desk_ticket_store_add_event (DeskDatabase  *db,
+                              gint64         ticket_id,
+                              gint64         at,
+                              gint64         actor_id,
+                              const char    *kind,
+                              const char    *field,
+                              const char    *old_value,
+                              const char    *new_value,
+                              const char    *note,
+                              GError       **error)
+{
+  return add_event (db, ticket_id, at, actor_id, kind, field, old_value, new_value, note, error);
 }
 
 /* Numbers are TS-2026-000123 (complaint), WX- (repair order), BY-

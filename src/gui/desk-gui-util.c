@@ -47,6 +47,9 @@ _desk_widget_add_toast (GtkWidget  *widget,
   window = gtk_widget_get_ancestor (widget, ADW_TYPE_PREFERENCES_WINDOW);
   if (window == NULL)
     window = gtk_widget_get_ancestor (widget, DESK_TYPE_WINDOW);
+  /* Other windows (the notices window) have an overlay of their own. */
+  if (window == NULL)
+    window = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
   if (window == NULL)
     {
       g_message ("%s", message);
@@ -68,6 +71,8 @@ _desk_widget_add_toast (GtkWidget  *widget,
 
   if (ADW_IS_PREFERENCES_WINDOW (window))
     adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (window), toast);
+  else if (ADW_IS_TOAST_OVERLAY (window))
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (window), toast);
   else
     desk_window_add_toast (DESK_WINDOW (window), toast);
 }

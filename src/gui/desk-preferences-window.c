@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "desk-notice-store.h"
 #include "desk-office-store.h"
 
 #include "desk-department-row.h"
@@ -39,6 +40,7 @@ struct _DeskPreferencesWindow
 
   /* Template widgets */
   AdwEntryRow          *organisation_row;
+  AdwEntryRow          *notice_pattern_row;
   AdwPreferencesGroup  *who_am_i_group;
   AdwComboRow          *who_am_i_row;
   AdwPreferencesGroup  *departments_group;
@@ -103,6 +105,26 @@ desk_preferences_window_organisation_apply_cb (DeskPreferencesWindow *self)
 
   _desk_entry_row_set_text (self->organisation_row, name);
   desk_preferences_window_office_changed (self);
+}
+
+/* Checked before it is saved: a pattern without the year or the count
+ * would repeat numbers. */
+static void
+desk_preferences_window_notice_pattern_apply_cb (DeskPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pattern = NULL;
+
+  if (!desk_notice_store_set_pattern (self->database,
+                                      gtk_editable_get_text (GTK_EDITABLE (self->notice_pattern_row)),
+                                      &error))
+    {
+      _desk_widget_add_toast (GTK_WIDGET (self), "%s", error->message);
+      return;
+    }
+
+  pattern = desk_notice_store_get_pattern (self->database);
+  _desk_entry_row_set_text (self->notice_pattern_row, pattern);
 }
 
 static void
@@ -320,6 +342,7 @@ void
 desk_preferences_window_reload (DeskPreferencesWindow *self)
 {
   g_autofree char *organisation = NULL;
+  g_autofree char *pattern = NULL;
 
   g_return_if_fail (DESK_IS_PREFERENCES_WINDOW (self));
 
@@ -335,6 +358,8 @@ desk_preferences_window_reload (DeskPreferencesWindow *self)
   organisation = desk_office_store_get_setting (self->database,
                                                 DESK_SETTING_ORGANISATION_NAME);
   _desk_entry_row_set_text (self->organisation_row, organisation);
+  pattern = desk_notice_store_get_pattern (self->database);
+  _desk_entry_row_set_text (self->notice_pattern_row, pattern);
 
   desk_preferences_window_load_departments (self);
   desk_preferences_window_load_staff (self);
@@ -478,6 +503,7 @@ desk_preferences_window_class_init (DeskPreferencesWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/desk-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, DeskPreferencesWindow, organisation_row);
+  gtk_widget_class_bind_template_child (widget_class, DeskPreferencesWindow, notice_pattern_row);
   gtk_widget_class_bind_template_child (widget_class, DeskPreferencesWindow, who_am_i_group);
   gtk_widget_class_bind_template_child (widget_class, DeskPreferencesWindow, who_am_i_row);
   gtk_widget_class_bind_template_child (widget_class, DeskPreferencesWindow, departments_group);
@@ -485,6 +511,7 @@ desk_preferences_window_class_init (DeskPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskPreferencesWindow, staff_group);
   gtk_widget_class_bind_template_child (widget_class, DeskPreferencesWindow, add_staff_row);
   gtk_widget_class_bind_template_callback (widget_class, desk_preferences_window_organisation_apply_cb);
+  gtk_widget_class_bind_template_callback (widget_class, desk_preferences_window_notice_pattern_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, desk_preferences_window_who_am_i_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, desk_preferences_window_add_department_cb);
   gtk_widget_class_bind_template_callback (widget_class, desk_preferences_window_add_staff_cb);

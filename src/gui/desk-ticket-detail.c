@@ -20,6 +20,7 @@
 #include "desk-minute-clock.h"
 #include "desk-ticket-detail.h"
 #include "desk-ticket-format.h"
+#include "desk-ticket-notices.h"
 
 struct _DeskTicketDetail
 {
@@ -56,6 +57,7 @@ struct _DeskTicketDetail
   GtkGrid        *field_grid;
   GtkWidget      *description_box;
   GtkLabel       *description_label;
+  DeskTicketNotices *notices_section;
   GtkListBox     *timeline_list;
   AdwEntryRow    *note_row;
 };
@@ -305,6 +307,24 @@ describe_event (const DeskTicketEvent *e)
       return g_strdup_printf (_("Repeated by %s"), OR_NONE (e->new_value));
     }
 
+  if (g_strcmp0 (e->kind, "notice") == 0)
+    {
+      if (e->old_value != NULL)
+        /* Translators: a timeline entry: new notice number, the one it corrects, recipient */
+        return g_strdup_printf (_("Rectification notice %s issued to %s, replacing %s"),
+                                OR_NONE (e->new_value), OR_NONE (e->note), e->old_value);
+      /* Translators: a timeline entry: notice number, recipient */
+      return g_strdup_printf (_("Rectification notice %s issued to %s"), OR_NONE (e->new_value), OR_NONE (e->note));
+    }
+
+  if (g_strcmp0 (e->kind, "notice-rectified") == 0)
+    /* Translators: a timeline entry: notice number, who rectified */
+    return g_strdup_printf (_("Notice %s rectified by %s"), OR_NONE (e->new_value), OR_NONE (e->note));
+
+  if (g_strcmp0 (e->kind, "notice-verified") == 0)
+    /* Translators: a timeline entry: notice number, who verified */
+    return g_strdup_printf (_("Notice %s verified by %s"), OR_NONE (e->new_value), OR_NONE (e->note));
+
   return g_strdup (e->kind);
 }
 
@@ -338,7 +358,8 @@ event_row_new (const DeskTicketEvent *e)
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_box_append (GTK_BOX (box), label);
 
-  if (e->note != NULL && e->note[0] != '\0')
+  /* A notice's entries name the recipient or person in their text already. */
+  if (e->note != NULL && e->note[0] != '\0' && !g_str_has_prefix (e->kind, "notice"))
     {
       label = gtk_label_new (e->note);
       gtk_label_set_xalign (GTK_LABEL (label), 0);
@@ -453,6 +474,7 @@ show_ticket (DeskTicketDetail *self)
   show_fields (self, d);
   gtk_label_set_label (self->description_label, d->description ? d->description : "");
   gtk_widget_set_visible (self->description_box, d->description != NULL && d->description[0] != '\0');
+  desk_ticket_notices_set_ticket (self->notices_section, self->ticket);
   show_timeline (self, d->id);
   show_status_menu (self, d);
 
@@ -810,6 +832,7 @@ desk_ticket_detail_set_office (DeskTicketDetail *self,
   self->actor_id = actor_id;
   self->changed_id = g_signal_connect_swapped (database, "changed",
                                                G_CALLBACK (database_changed_cb), self);
+  desk_ticket_notices_set_office (self->notices_section, database, actor_id);
 }
 
 void
@@ -819,6 +842,8 @@ desk_ticket_detail_set_actor (DeskTicketDetail *self,
   g_return_if_fail (DESK_IS_TICKET_DETAIL (self));
 
   self->actor_id = actor_id;
+  if (self->database != NULL)
+    desk_ticket_notices_set_office (self->notices_section, self->database, actor_id);
 }
 
 void
@@ -911,6 +936,7 @@ desk_ticket_detail_class_init (DeskTicketDetailClass *klass)
 
   object_class->dispose = desk_ticket_detail_dispose;
 
+  g_type_ensure (DESK_TYPE_TICKET_NOTICES);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/desk-ticket-detail.ui");
   gtk_widget_class_bind_template_child (widget_class, DeskTicketDetail, stack);
@@ -932,6 +958,7 @@ desk_ticket_detail_class_init (DeskTicketDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskTicketDetail, field_grid);
   gtk_widget_class_bind_template_child (widget_class, DeskTicketDetail, description_box);
   gtk_widget_class_bind_template_child (widget_class, DeskTicketDetail, description_label);
+  gtk_widget_class_bind_template_child (widget_class, DeskTicketDetail, notices_section);
   gtk_widget_class_bind_template_child (widget_class, DeskTicketDetail, timeline_list);
   gtk_widget_class_bind_template_child (widget_class, DeskTicketDetail, note_row);
   gtk_widget_class_bind_template_callback (widget_class, desk_ticket_detail_assign_popover_show_cb);

@@ -14,6 +14,7 @@
 #include "desk-office-store.h"
 
 #include "desk-reports-view.h"
+#include "desk-notices-window.h"
 #include "desk-tickets-view.h"
 #include "desk-window.h"
 
@@ -202,6 +203,28 @@ desk_window_new_ticket_action (GtkWidget  *widget,
 
   desk_window_set_visible_area (self, "tickets");
   desk_tickets_view_new_ticket (self->tickets_view);
+}
+
+/* The notices open in a window of their own, so that a list of them can
+ * stay open beside the tickets. */
+static void
+desk_window_show_notices_action (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *parameter)
+{
+  DeskWindow *self = DESK_WINDOW (widget);
+  g_autoptr(DeskStaff) user = NULL;
+  g_autofree char *code = NULL;
+
+  if (self->database == NULL)
+    return;
+
+  if (self->settings != NULL)
+    code = g_settings_get_string (self->settings, "current-user");
+  if (code != NULL && *code != '\0')
+    user = desk_office_store_find_staff (self->database, code, NULL);
+  gtk_window_present (desk_notices_window_new (GTK_WINDOW (self), self->database,
+                                               user ? desk_staff_get_id (user) : 0));
 }
 
 static void
@@ -394,6 +417,10 @@ desk_window_class_init (DeskWindowClass *klass)
                                        "win.new-ticket", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "win.find", NULL);
+  gtk_widget_class_install_action (widget_class, "win.show-notices", NULL,
+                                   desk_window_show_notices_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_N, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.show-notices", NULL);
 }
 
 static void

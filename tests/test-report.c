@@ -19,6 +19,7 @@
 #include "desk-core-test.h"
 #include "desk-demo.h"
 #include "desk-generator.h"
+#include "desk-notice-store.h"
 #include "desk-report-render.h"
 #include "desk-report-store.h"
 #include "desk-ticket-query.h"
@@ -159,6 +160,59 @@ value_of (DeskReport *report,
   return previous ? row->previous : row->current;
 }
 
+/* The notices' figures of the month [start, end), counted by walking
+ * every notice; @month_after is the first day after it (YYYY-MM-DD). */
+static void
+assert_notices (DeskReport   *report,
+                GPtrArray    *notices,
+                gint64        start,
+                gint64        end,
+                const char   *month_after,
+                gboolean      previous,
+                GTimeZone    *zone)
+{
+  gint64 issued = 0, rectified = 0, late = 0, verified = 0, overdue = 0;
+
+  for (guint i = 0; i < notices->len; i++)
+    {
+      const DeskNoticeData *n = desk_notice_get_data (notices->pdata[i]);
+      gboolean replaced = FALSE;
+
+      for (guint j = 0; j < notices->len; j++)
+        {
+          const DeskNoticeData *c = desk_notice_get_data (notices->pdata[j]);
+
+          if (c->replaces_id == n->id && c->issued_at < end)
+            replaced = TRUE;
+        }
+
+      if (n->issued_at >= start && n->issued_at < end)
+        issued++;
+      if (n->rectified_at >= start && n->rectified_at < end)
+        {
+          g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (n->rectified_at);
+          g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, zone);
+          g_autofree char *day = g_date_time_format (local, "%Y-%m-%d");
+
+          rectified++;
+          if (strcmp (day, n->due_date) > 0)
+            late++;
+        }
+      if (n->verified_at >= start && n->verified_at < end)
+        verified++;
+      if (n->issued_at < end && strcmp (n->due_date, month_after) < 0 &&
+          (n->rectified_at == 0 || n->rectified_at >= end) && !replaced)
+        overdue++;
+    }
+
+  g_assert_cmpint (issued, >, 0);
+  g_assert_cmpfloat (value_of (report, "notices", "issued", previous), ==, issued);
+  g_assert_cmpfloat (value_of (report, "notices", "rectified", previous), ==, rectified);
+  g_assert_cmpfloat (value_of (report, "notices", "rectified-late", previous), ==, late);
+  g_assert_cmpfloat (value_of (report, "notices", "verified", previous), ==, verified);
+  g_assert_cmpfloat (value_of (report, "notices", "overdue", previous), ==, overdue);
+}
+
 static void
 assert_breakdown (DeskReport *report,
                   const char *table_id,
@@ -281,6 +335,16 @@ test_month (void)
 
   assert_month (report, &november, FALSE);
   assert_month (report, &october, TRUE);
+
+  /* The demo office's notices, walked one by one. */
+  {
+    DeskNoticeQuery all_notices = { .filter = DESK_NOTICE_FILTER_ALL };
+    g_autoptr(GPtrArray) notices = desk_notice_store_list (db, &all_notices, &error);
+
+    g_assert_no_error (error);
+    assert_notices (report, notices, report->start, report->end, "2026-12-01", FALSE, zone);
+    assert_notices (report, notices, report->previous_start, report->start, "2026-11-01", TRUE, zone);
+  }
 
   /* The daily intake, day by day. */
   {

@@ -274,6 +274,77 @@ compute_escalations (DeskDatabase  *db,
   return TRUE;
 }
 
+/* Rectification notices: issued, rectified (and of those, after their
+ * deadline) and verified in the month, and those still waiting for
+ * rectification past their deadline when the month ended (a notice
+ * replaced by a correction counts through its correction). */
+static gboolean
+compute_notices (DeskDatabase  *db,
+                 DeskReport    *report,
+                 gboolean       previous,
+                 GError       **error)
+{
+  DeskReportTable *table = desk_report_find_table (report, "notices");
+  gint64 start = previous ? report->previous_start : report->start;
+  gint64 end = previous ? report->start : report->end;
+  g_autofree char *month_after = NULL;
+  sqlite3_stmt *stmt;
+  gboolean ok = FALSE;
+
+  /* The first day after the month, as the notices' due dates are written. */
+  {
+    int year = report->year, month = report->month + (previous ? 0 : 1);
+
+    if (month > 12)
+      {
+        month = 1;
+        year++;
+      }
+    month_after = g_strdup_printf ("%04d-%02d-01", year, month);
+  }
+
+  stmt = _desk_database_prepare (db,
+                                 "SELECT"
+                                 " count(*) FILTER (WHERE issued_at >= ?1 AND issued_at < ?2),"
+                                 " count(*) FILTER (WHERE rectified_at >= ?1 AND rectified_at < ?2),"
+                                 " count(*) FILTER (WHERE rectified_at >= ?1 AND rectified_at < ?2"
+                                 "   AND date (rectified_at, 'unixepoch', ?4) > due_date),"
+                                 " count(*) FILTER (WHERE verified_at >= ?1 AND verified_at < ?2),"
+                                 " count(*) FILTER (WHERE issued_at < ?2 AND due_date < ?3"
+                                 "   AND (rectified_at IS NULL OR rectified_at >= ?2)"
+                                 "   AND NOT EXISTS (SELECT 1 FROM notices c WHERE c.replaces_id = n.id AND c.issued_at < ?2))"
+                                 " FROM notices n",
+                                 error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, start);
+  sqlite3_bind_int64 (stmt, 2, end);
+  sqlite3_bind_text (stmt, 3, month_after, -1, SQLITE_TRANSIENT);
+  {
+    /* The office's offset from UTC, as SQLite's date() modifier. */
+    g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (start);
+    g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, report->zone);
+    gint64 offset = g_date_time_get_utc_offset (local) / G_USEC_PER_SEC;
+    g_autofree char *modifier = g_strdup_printf ("%+" G_GINT64_FORMAT " seconds", offset);
+
+    sqlite3_bind_text (stmt, 4, modifier, -1, SQLITE_TRANSIENT);
+  }
+
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      static const char * const keys[] = { "issued", "rectified", "rectified-late", "verified", "overdue" };
+
+      for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+        set_value (desk_report_table_find_row (table, keys[i]), previous, sqlite3_column_int64 (stmt, i));
+      ok = TRUE;
+    }
+  else
+    _desk_database_set_error (db, error, _("Could not compute the report"));
+  sqlite3_reset (stmt);
+
+  return ok;
+}
+
 /* The days of the month, and the same day of the previous month beside
  * each.  Days are counted from the month's first midnight in the office's
  * zone; mainland China keeps no daylight saving time. */
@@ -425,6 +496,12 @@ desk_report_store_compute (DeskDatabase  *db,
   table = desk_report_add_table (report, "by-severity", _("Received by Severity"), DESK_REPORT_CHART_BARS);
   add_enum_rows (table, DESK_SEVERITY_URGENT + 1, severity_label);
   desk_report_add_table (report, "escalations-by-level", _("Escalations by Level"), DESK_REPORT_CHART_NONE);
+  table = desk_report_add_table (report, "notices", _("Rectification Notices"), DESK_REPORT_CHART_NONE);
+  desk_report_table_add_row (table, "issued", _("Issued"));
+  desk_report_table_add_row (table, "rectified", _("Rectified"));
+  desk_report_table_add_row (table, "rectified-late", _("Rectified after their deadline"));
+  desk_report_table_add_row (table, "verified", _("Verified"));
+  desk_report_table_add_row (table, "overdue", _("Overdue for rectification at the end of the month"));
   desk_report_add_table (report, "daily-intake", _("Daily Intake"), DESK_REPORT_CHART_LINE);
   desk_report_add_table (report, "top-customers", _("Customers with the Most Complaints"), DESK_REPORT_CHART_NONE);
   desk_report_add_table (report, "top-sites", _("Sites with the Most Complaints"), DESK_REPORT_CHART_NONE);
@@ -438,6 +515,8 @@ desk_report_store_compute (DeskDatabase  *db,
   ok = compute_month (db, report, FALSE, error) &&
        compute_month (db, report, TRUE, error) &&
        compute_escalations (db, report, error) &&
+       compute_notices (db, report, FALSE, error) &&
+       compute_notices (db, report, TRUE, error) &&
        compute_daily (db, report, error) &&
        compute_top (db, report, "top-customers",
                     "SELECT g.customer_id, c.name, g.n FROM"

@@ -80,6 +80,7 @@ desk_report_new (int        year,
   report->start = month_start (zone, year, month);
   report->end = month == 12 ? month_start (zone, year + 1, 1) : month_start (zone, year, month + 1);
   report->previous_start = month == 1 ? month_start (zone, year - 1, 12) : month_start (zone, year, month - 1);
+  report->zone = g_time_zone_ref (zone);
   report->tables = g_ptr_array_new_with_free_func ((GDestroyNotify)desk_report_table_free);
 
   return report;
@@ -92,6 +93,7 @@ desk_report_free (DeskReport *report)
     return;
 
   g_ptr_array_unref (report->tables);
+  g_time_zone_unref (report->zone);
   g_free (report);
 }
 

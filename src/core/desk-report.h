@@ -46,6 +46,7 @@ typedef struct
   gint64     start;         /* the month, [start, end), in the office's zone */
   gint64     end;
   gint64     previous_start;
+  GTimeZone *zone;          /* the office's */
   GPtrArray *tables;        /* DeskReportTable */
 } DeskReport;
 

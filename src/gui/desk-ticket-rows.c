@@ -80,7 +80,8 @@ struct _DeskTicketRows
   GObject     parent_instance;
   GListModel *source;
   GHashTable *rows;     /* position -> DeskTicketRow, owned */
-  guint       n_items;
+  guint       n_items;  /* the source's */
+  guint       limit;    /* 0: none; see desk_ticket_rows_set_limit() */
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -94,10 +95,17 @@ desk_ticket_rows_get_item_type (GListModel *model)
   return DESK_TYPE_TICKET_ROW;
 }
 
+/* How many rows the view sees. */
+static guint
+shown (DeskTicketRows *self)
+{
+  return self->limit > 0 ? MIN (self->n_items, self->limit) : self->n_items;
+}
+
 static guint
 desk_ticket_rows_get_n_items (GListModel *model)
 {
-  return DESK_TICKET_ROWS (model)->n_items;
+  return shown (DESK_TICKET_ROWS (model));
 }
 
 static void
@@ -119,7 +127,7 @@ desk_ticket_rows_get_item (GListModel *model,
   DeskTicketRows *self = DESK_TICKET_ROWS (model);
   DeskTicketRow *row;
 
-  if (position >= self->n_items)
+  if (position >= shown (self))
     return NULL;
 
   row = g_hash_table_lookup (self->rows, GUINT_TO_POINTER (position));
@@ -213,6 +221,17 @@ source_items_changed_cb (DeskTicketRows *self,
   guint old_n = self->n_items;
   guint new_n = g_list_model_get_n_items (source);
 
+  /* Limited (only before the first frame): simply all rows anew. */
+  if (self->limit > 0)
+    {
+      guint old_shown = shown (self);
+
+      self->n_items = new_n;
+      g_hash_table_remove_all (self->rows);
+      g_list_model_items_changed (G_LIST_MODEL (self), 0, old_shown, shown (self));
+      return;
+    }
+
   if (position == 0 && removed == old_n && old_n > 0 && added > 0)
     {
       /* A new list: the rows in place show the new tickets; only the
@@ -273,6 +292,25 @@ desk_ticket_rows_new (GListModel *tickets)
   self->n_items = g_list_model_get_n_items (tickets);
   g_signal_connect_swapped (tickets, "items-changed", G_CALLBACK (source_items_changed_cb), self);
   return self;
+}
+
+void
+desk_ticket_rows_set_limit (DeskTicketRows *self,
+                            guint           limit)
+{
+  guint old_shown;
+
+  g_return_if_fail (DESK_IS_TICKET_ROWS (self));
+
+  old_shown = shown (self);
+  self->limit = limit;
+  if (shown (self) > old_shown)
+    g_list_model_items_changed (G_LIST_MODEL (self), old_shown, 0, shown (self) - old_shown);
+  else if (shown (self) < old_shown)
+    {
+      g_hash_table_remove_all (self->rows);
+      g_list_model_items_changed (G_LIST_MODEL (self), 0, old_shown, shown (self));
+    }
 }
 
 GListModel *

@@ -25,6 +25,8 @@
 #include "desk-tickets-view.h"
 
 #define SEARCH_DELAY_MS 150
+/* Rows a screen can show: the table's until its first frame. */
+#define FIRST_FRAME_ROWS 60
 
 /* The sorter of one column: which DeskTicketSort it stands for. */
 typedef struct
@@ -61,6 +63,8 @@ struct _DeskTicketsView
   GCancellable        *cancellable;
   gboolean             counting;
   gboolean             counts_started; /* after the first frame */
+  DeskTicketRows      *rows;           /* the table's, over the model */
+  guint                after_first_frame_id;
   gboolean             counts_dirty;
   guint                queues_generation;  /* the sidebar's rows, rebuilt */
   guint                scroll_tick_id;
@@ -515,16 +519,32 @@ refresh_counts_timeout_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
-/* The sidebar's counts start after the window's first frame: on a large
- * office they take a second of a core, and the queue the user came for
- * comes first. */
+/* After the window's first frame: the table gets all its rows (see
+ * desk_ticket_rows_set_limit()), and the sidebar's counts start (on a
+ * large office they take a second of a core).  The queue the user came
+ * for comes first. */
+static gboolean
+after_first_frame_cb (gpointer user_data)
+{
+  DeskTicketsView *self = user_data;
+
+  self->after_first_frame_id = 0;
+  self->counts_started = TRUE;
+  if (self->rows != NULL)
+    desk_ticket_rows_set_limit (self->rows, 0);
+  refresh_counts (self);
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 first_paint_cb (GdkFrameClock   *clock,
                 DeskTicketsView *self)
 {
   g_signal_handlers_disconnect_by_func (clock, first_paint_cb, self);
-  self->counts_started = TRUE;
-  refresh_counts (self);
+  /* Once the frame is out, not inside its painting. */
+  if (self->after_first_frame_id == 0)
+    self->after_first_frame_id = g_idle_add (after_first_frame_cb, self);
 }
 
 static void
@@ -1017,7 +1037,11 @@ desk_tickets_view_set_office (DeskTicketsView *self,
   g_signal_connect_object (self->model, "items-changed",
                            G_CALLBACK (model_items_changed_cb), self, G_CONNECT_SWAPPED);
   /* The table shows stable rows over the model: see desk-ticket-rows.h. */
-  selection = gtk_single_selection_new (G_LIST_MODEL (desk_ticket_rows_new (G_LIST_MODEL (self->model))));
+  self->rows = desk_ticket_rows_new (G_LIST_MODEL (self->model));
+  /* Until the first frame: see first_paint_cb(). */
+  if (!self->counts_started)
+    desk_ticket_rows_set_limit (self->rows, FIRST_FRAME_ROWS);
+  selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->rows)));
   gtk_single_selection_set_autoselect (selection, FALSE);
   gtk_single_selection_set_can_unselect (selection, TRUE);
   /* Autoselect chose the first row already: start with none. */
@@ -1180,6 +1204,7 @@ desk_tickets_view_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->counts_idle_id, g_source_remove);
+  g_clear_handle_id (&self->after_first_frame_id, g_source_remove);
   g_clear_handle_id (&self->counts_timeout_id, g_source_remove);
   g_clear_handle_id (&self->search_timeout_id, g_source_remove);
   g_clear_handle_id (&self->reselect_idle_id, g_source_remove);
@@ -1201,6 +1226,7 @@ desk_tickets_view_dispose (GObject *object)
 
   g_clear_object (&self->selection);
   g_clear_object (&self->model);
+  g_clear_object (&self->rows);
   g_clear_object (&self->probe_a);
   g_clear_object (&self->probe_b);
   g_clear_object (&self->cancellable);

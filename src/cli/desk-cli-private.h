@@ -60,4 +60,10 @@ int desk_cli_generate   (DeskCli *cli, int argc, char **argv);
 int desk_cli_deadlines  (DeskCli *cli, int argc, char **argv);
 int desk_cli_overdue    (DeskCli *cli, int argc, char **argv);
 
+/* desk-cli-procedures.c */
+int desk_cli_import           (DeskCli *cli, int argc, char **argv);
+int desk_cli_validate         (DeskCli *cli, int argc, char **argv);
+int desk_cli_procedures       (DeskCli *cli, int argc, char **argv);
+int desk_cli_export_procedure (DeskCli *cli, int argc, char **argv);
+
 G_END_DECLS

@@ -37,6 +37,11 @@ static const DeskCliCommand commands[] = {
   { "generate", "N", N_("Add N synthetic tickets (for trying and benchmarking)"), desk_cli_generate },
   { "deadlines", N_("NUMBER"), N_("A ticket’s deadlines: rule, who, when due, and their state"), desk_cli_deadlines },
   { "overdue", "", N_("Every overdue ticket with the rule it breaches and by how much"), desk_cli_overdue },
+  { "import", N_("FILE|DIR…"), N_("Import procedures (our XML, DITA, DocBook): a line per file"), desk_cli_import },
+  { "validate", N_("FILE…"), N_("Check procedure files without storing them"), desk_cli_validate },
+  { "procedures", "", N_("List the procedures: code, revision and title"), desk_cli_procedures },
+  { "export-procedure", N_("CODE -o FILE [--format native|dita] [--revision N] | --all -o DIR"),
+    N_("Write a procedure, or all of them, to XML"), desk_cli_export_procedure },
 };
 
 static void

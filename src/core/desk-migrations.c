@@ -213,6 +213,50 @@ static const char * const migrations[] = {
 
   /* Customers are found by phone fragments and plates while a call is on. */
   "CREATE INDEX customers_by_phone2 ON customers (phone2);",
+
+  /* Procedures (SOPs).  A procedure is its code; every import of that
+   * code adds a revision holding the whole document in our canonical
+   * format, so that any revision can be opened and exported again. */
+  "CREATE TABLE procedures ("
+  "  id        INTEGER PRIMARY KEY,"
+  "  code      TEXT NOT NULL UNIQUE,"
+  "  title     TEXT NOT NULL,"
+  "  category  TEXT,"
+  "  revision  INTEGER NOT NULL,"
+  "  used_at   INTEGER"
+  ");"
+  "CREATE INDEX procedures_by_use ON procedures (used_at) WHERE used_at IS NOT NULL;"
+  "CREATE TABLE procedure_revisions ("
+  "  id           INTEGER PRIMARY KEY,"
+  "  procedure_id INTEGER NOT NULL REFERENCES procedures (id) ON DELETE CASCADE,"
+  "  revision     INTEGER NOT NULL,"
+  "  title        TEXT NOT NULL,"
+  "  edition      TEXT,"
+  "  revised      TEXT,"
+  "  imported_at  INTEGER NOT NULL,"
+  "  source       TEXT,"
+  "  document     TEXT NOT NULL,"
+  "  UNIQUE (procedure_id, revision)"
+  ");"
+  /* The latest revision's text, prepared like ticket search text. */
+  "CREATE TABLE procedure_search ("
+  "  id   INTEGER PRIMARY KEY REFERENCES procedures (id) ON DELETE CASCADE,"
+  "  text TEXT NOT NULL"
+  ");"
+  "CREATE VIRTUAL TABLE procedure_fts USING fts5 ("
+  "  text, content = 'procedure_search', content_rowid = 'id',"
+  "  tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4'"
+  ");"
+  "CREATE TRIGGER procedure_search_insert AFTER INSERT ON procedure_search BEGIN"
+  "  INSERT INTO procedure_fts (rowid, text) VALUES (new.id, new.text);"
+  "END;"
+  "CREATE TRIGGER procedure_search_update AFTER UPDATE OF text ON procedure_search BEGIN"
+  "  INSERT INTO procedure_fts (procedure_fts, rowid, text) VALUES ('delete', old.id, old.text);"
+  "  INSERT INTO procedure_fts (rowid, text) VALUES (new.id, new.text);"
+  "END;"
+  "CREATE TRIGGER procedure_search_delete AFTER DELETE ON procedure_search BEGIN"
+  "  INSERT INTO procedure_fts (procedure_fts, rowid, text) VALUES ('delete', old.id, old.text);"
+  "END;",
 };
 
 int

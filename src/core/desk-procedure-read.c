@@ -40,6 +40,7 @@ typedef struct
   int         count;
   int         code;
   startElementNsSAX2Func start_element;
+  internalSubsetSAXFunc  internal_subset;
 } ParseState;
 
 static void
@@ -117,6 +118,21 @@ start_element_cb (void           *user_data,
     ctxt->node->_private = GINT_TO_POINTER (xmlSAX2GetColumnNumber (ctxt));
 }
 
+/* The DOCTYPE's line, kept on the document: a DTD node has none. */
+static void
+internal_subset_cb (void          *user_data,
+                    const xmlChar *name,
+                    const xmlChar *external_id,
+                    const xmlChar *system_id)
+{
+  xmlParserCtxtPtr ctxt = user_data;
+  ParseState *state = ctxt->_private;
+
+  state->internal_subset (user_data, name, external_id, system_id);
+  if (ctxt->myDoc != NULL)
+    ctxt->myDoc->_private = GINT_TO_POINTER (xmlSAX2GetLineNumber (ctxt));
+}
+
 /* Nothing outside the file is ever read, whatever a document asks for. */
 static xmlParserInputPtr
 deny_entity_loader (const char       *url,
@@ -145,7 +161,7 @@ parse_safely (const char  *data,
               const char  *name,
               GError     **error)
 {
-  ParseState state = { name, g_string_new (NULL), 0, 0, NULL };
+  ParseState state = { name, g_string_new (NULL), 0, 0, NULL, NULL };
   xmlParserCtxtPtr ctxt;
   xmlDoc *doc = NULL;
   gsize offset;
@@ -167,6 +183,8 @@ parse_safely (const char  *data,
   ctxt->sax->entityDecl = entity_decl_cb;
   state.start_element = ctxt->sax->startElementNs;
   ctxt->sax->startElementNs = start_element_cb;
+  state.internal_subset = ctxt->sax->internalSubset;
+  ctxt->sax->internalSubset = internal_subset_cb;
 
   /* Stop at the first fault: a hostile file is not read to its end. */
   for (offset = first; offset < length && state.count == 0 && !ctxt->disableSAX; offset += CHUNK_SIZE)
@@ -234,8 +252,8 @@ desk_procedure_load_data (const char           *data,
        * at worst an attempt to make some other tool fetch a file. */
       if (doc->intSubset != NULL)
         {
-          _desk_xml_set_error (error, DESK_PROCEDURE_ERROR_HOSTILE, name, (xmlNode *)doc->intSubset,
-                               _("a procedure must not declare a DOCTYPE"));
+          g_set_error (error, DESK_PROCEDURE_ERROR, DESK_PROCEDURE_ERROR_HOSTILE, "%s:%d:1: %s", name,
+                       MAX (GPOINTER_TO_INT (doc->_private), 1), _("a procedure must not declare a DOCTYPE"));
           return NULL;
         }
       if (format)

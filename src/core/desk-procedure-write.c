@@ -525,9 +525,17 @@ static void
 dita_foreign (Writer       *w,
               DeskProcNode *n)
 {
-  /* Only XML that came from DITA goes back into DITA unchanged. */
+  /* XML that came from DITA goes back unchanged; from elsewhere, inside
+   * DITA's own <foreign> element, so that it is not lost either. */
   if (g_strcmp0 (n->variant, "dita") == 0)
     raw (w, n->text);
+  else
+    {
+      start (w, "foreign");
+      attr (w, "outputclass", n->variant);
+      raw (w, n->text);
+      end (w);
+    }
 }
 
 static void
@@ -608,6 +616,11 @@ dita_step (Writer       *w,
     {
       DeskProcNode *c = g_ptr_array_index (n->children, i);
 
+      if (has_substeps && c->kind != DESK_PROC_STEP)
+        {
+          end (w);
+          has_substeps = FALSE;
+        }
       switch (c->kind)
         {
         case DESK_PROC_INFO:
@@ -675,11 +688,6 @@ dita_step (Writer       *w,
           break;
         default:
           break;
-        }
-      if (has_substeps && c->kind != DESK_PROC_STEP)
-        {
-          end (w);
-          has_substeps = FALSE;
         }
     }
   if (has_substeps)
@@ -789,13 +797,13 @@ dita_parts (Writer     *w,
 
           if (c->kind != DESK_PROC_PART || g_strcmp0 (c->variant, part) != 0)
             continue;
-          if (!open)
+          if (!open && element_name != NULL)
             start (w, element_name);
           open = TRUE;
           dita_blocks (w, c->children, TRUE);
         }
     }
-  if (open)
+  if (open && element_name != NULL)
     end (w);
 }
 
@@ -897,7 +905,7 @@ write_dita (Writer *w)
       end (w);
     }
   dita_blocks (w, p->body, TRUE);
-  dita_parts (w, flows, "context", "section");
+  dita_parts (w, flows, "context", NULL);
   end (w);
 
   {

@@ -155,12 +155,10 @@ add_procedures (DeskDatabase  *db,
 {
   for (guint i = 0; i < G_N_ELEMENTS (demo_procedures); i++)
     {
-      g_autofree char *path = g_strconcat ("/org/servicedesk/ServiceDesk/procedures/", demo_procedures[i], NULL);
-      g_autoptr(GBytes) bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+      g_autoptr(GBytes) bytes = desk_procedure_get_builtin (demo_procedures[i]);
       g_autoptr(DeskProcedure) procedure = NULL;
 
-      if (bytes == NULL)
-        return FALSE;
+      g_assert (bytes != NULL);
       procedure = desk_procedure_load_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
                                             demo_procedures[i], NULL, error);
       if (procedure == NULL ||

@@ -61,6 +61,8 @@ DeskProcedure *desk_procedure_load_data   (const char          *data,
 
 /* The embedded RELAX NG schema of our format, as text. */
 GBytes        *desk_procedure_get_schema  (void);
+/* A file the program carries (data/procedures/): the demo procedures. */
+GBytes        *desk_procedure_get_builtin (const char          *name);
 
 /* Our format (canonical: the same procedure always gives the same bytes)
  * or a DITA 1.3 task. */

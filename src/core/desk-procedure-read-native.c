@@ -19,15 +19,24 @@
 #include <glib/gi18n-lib.h>
 #include <libxml/relaxng.h>
 
+#include "desk-core-resources.h"
 #include "desk-procedure-private.h"
 #include "desk-types.h"
 
-#define SCHEMA_RESOURCE "/org/servicedesk/ServiceDesk/procedures/procedure.rng"
+GBytes *
+desk_procedure_get_builtin (const char *name)
+{
+  g_autofree char *path = g_strconcat ("/org/servicedesk/ServiceDesk/procedures/", name, NULL);
+
+  /* From the core's own resource: a static library's constructor that
+   * would register it is not always linked in. */
+  return g_resource_lookup_data (desk_core_get_resource (), path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+}
 
 GBytes *
 desk_procedure_get_schema (void)
 {
-  return g_resources_lookup_data (SCHEMA_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  return desk_procedure_get_builtin ("procedure.rng");
 }
 
 /* Compiled once; libxml2 allows one compiled schema to validate in

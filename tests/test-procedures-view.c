@@ -116,6 +116,7 @@ take_pictures (Fixture    *f,
       g_autofree char *name = g_strdup_printf ("procedure-%s-%s.png", codes[i], suffix);
 
       g_assert_true (desk_procedures_view_open (view, codes[i], 0));
+      desk_test_show_and_wait (GTK_WINDOW (window));
       desk_test_spin (150);
       desk_test_save_and_check_picture (GTK_WIDGET (window), name);
     }
@@ -124,6 +125,7 @@ take_pictures (Fixture    *f,
   g_assert_true (desk_procedures_view_open (view, "CS-SOP-001", 0));
   desk_test_spin (100);
   g_assert_cmpuint (desk_procedure_viewer_find (viewer, "附上现场照片"), ==, 1);
+  desk_test_show_and_wait (GTK_WINDOW (window));
   desk_test_spin (150);
   {
     g_autofree char *name = g_strdup_printf ("procedure-find-%s.png", suffix);

@@ -45,6 +45,7 @@ struct _DeskProcedureViewer
   GArray              *matches;     /* Match */
   guint                current;
   char                *query;
+  gboolean             in_alternatives; /* while drawing steps of which one is done */
 };
 
 typedef struct
@@ -427,8 +428,10 @@ add_step (DeskProcedureViewer *self,
       chip (self, chips, limit, "desk-chip-limit");
       has_chips = TRUE;
     }
-  /* Said in words as well as by the lighter number. */
-  chip (self, chips, n->optional ? _("optional") : _("required"), NULL);
+  /* Said in words as well as by the lighter number; of alternatives,
+   * none is required on its own. */
+  if (n->optional || !self->in_alternatives)
+    chip (self, chips, n->optional ? _("optional") : _("required"), NULL);
   if (n->target)
     {
       g_autofree char *form = g_strdup_printf (_("form 《%s》"), form_name (self, n->target));
@@ -492,7 +495,9 @@ add_step (DeskProcedureViewer *self,
 
             add_label (self, body, _("Do one of these:"), "caption-heading");
             gtk_widget_set_margin_start (alt, 12);
+            self->in_alternatives = TRUE;
             add_steps (self, alt, c->children, number);
+            self->in_alternatives = FALSE;
             gtk_box_append (GTK_BOX (body), alt);
           }
           break;

@@ -92,6 +92,28 @@ browse (Fixture *f)
   g_assert_cmpfloat (desk_procedure_viewer_get_zoom (viewer), ==, 1.0);
 
   g_assert_false (desk_procedures_view_open (view, "NO-SUCH", 0));
+
+  /* A second revision; the first can still be opened, and the history
+   * lists both. */
+  {
+    g_autoptr(DeskProcedure) p = desk_procedure_store_load (f->db, "CB-SOP-003", 0, NULL, NULL);
+    g_autoptr(GPtrArray) rows = NULL;
+    g_autoptr(GError) error = NULL;
+    guint n_revision_rows = 0;
+
+    g_free (p->title);
+    p->title = g_strdup ("客户回访规程（修订）");
+    g_assert_cmpint (desk_procedure_store_add (f->db, p, "edited.xml", 2000000000, &error), ==, 2);
+    g_assert_true (desk_procedures_view_open (view, "CB-SOP-003", 1));
+    rows = desk_test_find_widgets (GTK_WIDGET (view), ADW_TYPE_ACTION_ROW);
+    for (guint i = 0; i < rows->len; i++)
+      {
+        const char *title = adw_preferences_row_get_title (g_ptr_array_index (rows, i));
+
+        n_revision_rows += g_str_equal (title, "Revision 1") || g_str_equal (title, "Revision 2");
+      }
+    g_assert_cmpuint (n_revision_rows, ==, 2);
+  }
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

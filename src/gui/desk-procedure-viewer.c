@@ -30,6 +30,8 @@ struct _DeskProcedureViewer
 
   DeskProcedure       *procedure;
   int                  revision;
+  int                  latest;
+  GtkWidget           *bar;
   double               zoom;
 
   GtkWidget           *find_entry;
@@ -837,6 +839,12 @@ build (DeskProcedureViewer *self)
       /* Translators: the revision number of a stored procedure */
       g_string_append_printf (meta, _("revision %d"), self->revision);
     }
+  if (self->revision > 0 && self->latest > self->revision)
+    {
+      g_string_append (meta, " · ");
+      /* Translators: said of an older revision of a procedure */
+      g_string_append_printf (meta, _("not the latest (revision %d is)"), self->latest);
+    }
   if (p->edition)
     g_string_append_printf (meta, " · %s", p->edition);
   if (p->revised)
@@ -1002,8 +1010,10 @@ desk_procedure_viewer_find (DeskProcedureViewer *self,
 
   g_return_val_if_fail (DESK_IS_PROCEDURE_VIEWER (self), 0);
 
+  /* @text may be self->query itself (a new procedure, searched again). */
+  text = g_strdup (text);
   g_free (self->query);
-  self->query = g_strdup (text);
+  self->query = (char *)text;
   g_array_set_size (self->matches, 0);
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->find_entry)), text ? text : "") != 0)
     {
@@ -1131,9 +1141,18 @@ desk_procedure_viewer_focus_find (DeskProcedureViewer *self)
 }
 
 void
+desk_procedure_viewer_add_tool (DeskProcedureViewer *self,
+                                GtkWidget           *widget)
+{
+  g_return_if_fail (DESK_IS_PROCEDURE_VIEWER (self));
+  gtk_box_append (GTK_BOX (self->bar), widget);
+}
+
+void
 desk_procedure_viewer_set_procedure (DeskProcedureViewer *self,
                                      DeskProcedure       *procedure,
-                                     int                  revision)
+                                     int                  revision,
+                                     int                  latest)
 {
   g_return_if_fail (DESK_IS_PROCEDURE_VIEWER (self));
 
@@ -1141,6 +1160,7 @@ desk_procedure_viewer_set_procedure (DeskProcedureViewer *self,
     g_clear_pointer (&self->procedure, desk_procedure_free);
   self->procedure = procedure;
   self->revision = revision;
+  self->latest = latest;
   build (self);
   if (self->query && *self->query)
     desk_procedure_viewer_find (self, self->query);
@@ -1193,6 +1213,7 @@ desk_procedure_viewer_init (DeskProcedureViewer *self)
   self->anchors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->matches = g_array_new (FALSE, FALSE, sizeof (Match));
 
+  self->bar = bar;
   gtk_widget_add_css_class (bar, "toolbar");
   self->find_entry = gtk_search_entry_new ();
   gtk_search_entry_set_key_capture_widget (GTK_SEARCH_ENTRY (self->find_entry), NULL);

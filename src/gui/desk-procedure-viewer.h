@@ -22,10 +22,16 @@ G_DECLARE_FINAL_TYPE (DeskProcedureViewer, desk_procedure_viewer, DESK, PROCEDUR
  * evacuation routes, call scripts as branching cards, the role table,
  * forms and time limits; with find-in-document and zoom. */
 GtkWidget  *desk_procedure_viewer_new          (void);
-/* Shows @procedure (the viewer keeps it; NULL clears). */
+/* Shows @procedure (the viewer keeps it; NULL clears), which is
+ * @revision of a procedure whose latest revision is @latest (0: not
+ * stored). */
 void        desk_procedure_viewer_set_procedure (DeskProcedureViewer *self,
                                                  DeskProcedure       *procedure,
-                                                 int                  revision);
+                                                 int                  revision,
+                                                 int                  latest);
+/* Adds @widget to the viewer's toolbar, at its end. */
+void        desk_procedure_viewer_add_tool     (DeskProcedureViewer *self,
+                                                GtkWidget           *widget);
 /* Highlights every match of @text and scrolls to the first; returns the
  * number of matches. */
 guint       desk_procedure_viewer_find         (DeskProcedureViewer *self,

@@ -28,7 +28,10 @@ struct _DeskProceduresView
   GtkWidget           *all_heading;
   GtkListBox          *list;
   DeskProcedureViewer *viewer;
+  GtkWidget           *history_button;
+  GtkListBox          *history_list;
   guint                n_shown;
+  char                *shown_code;
 };
 
 G_DEFINE_FINAL_TYPE (DeskProceduresView, desk_procedures_view, ADW_TYPE_BIN)
@@ -150,14 +153,53 @@ reload_recent_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+static char *
+format_time (gint64 when)
+{
+  g_autoptr(GDateTime) t = g_date_time_new_from_unix_local (when);
+
+  return t ? g_date_time_format (t, "%Y-%m-%d %H:%M") : g_strdup ("");
+}
+
+/* The history popover: every revision, newest first; the one shown is
+ * marked. */
+static void
+fill_history (DeskProceduresView *self,
+              GPtrArray          *revisions,
+              int                 shown)
+{
+  clear_list (self->history_list);
+  for (guint i = revisions->len; i > 0; i--)
+    {
+      DeskProcedureRevision *r = g_ptr_array_index (revisions, i - 1);
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *title = g_strdup_printf (_("Revision %d"), r->revision);
+      g_autofree char *imported = format_time (r->imported_at);
+      g_autofree char *subtitle = g_strdup_printf ("%s · %s%s%s", imported, r->title,
+                                                   r->source ? " · " : "", r->source ? r->source : "");
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      if (r->revision == shown)
+        adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("object-select-symbolic"));
+      g_object_set_data (G_OBJECT (row), "revision", GINT_TO_POINTER (r->revision));
+      gtk_list_box_append (self->history_list, row);
+    }
+}
+
 gboolean
 desk_procedures_view_open (DeskProceduresView *self,
                            const char         *code,
                            int                 revision)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) revisions = NULL;
+  g_autofree char *code_copy = g_strdup (code);
   DeskProcedure *p;
   int loaded = 0;
+  int latest;
 
   g_return_val_if_fail (DESK_IS_PROCEDURES_VIEW (self), FALSE);
 
@@ -169,12 +211,33 @@ desk_procedures_view_open (DeskProceduresView *self,
       g_debug ("%s", error->message);
       return FALSE;
     }
-  desk_procedure_viewer_set_procedure (self->viewer, p, loaded);
+  revisions = desk_procedure_store_revisions (self->database, code, NULL);
+  latest = revisions && revisions->len > 0
+           ? ((DeskProcedureRevision *)g_ptr_array_index (revisions, revisions->len - 1))->revision : loaded;
+  desk_procedure_viewer_set_procedure (self->viewer, p, loaded, latest);
+  g_free (self->shown_code);
+  self->shown_code = g_steal_pointer (&code_copy);
+  if (revisions)
+    fill_history (self, revisions, loaded);
+  gtk_widget_set_sensitive (self->history_button, TRUE);
   if (!desk_procedure_store_mark_used (self->database, code, g_get_real_time () / G_USEC_PER_SEC, &error))
     g_warning ("%s", error->message);
   /* Rebuilt once the caller (a row's signal, perhaps) is done. */
   g_idle_add_full (G_PRIORITY_DEFAULT, reload_recent_cb, g_object_ref (self), g_object_unref);
   return TRUE;
+}
+
+static void
+history_activated_cb (GtkListBox         *list,
+                      GtkListBoxRow      *row,
+                      DeskProceduresView *self)
+{
+  int revision = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "revision"));
+  g_autofree char *code = g_strdup (self->shown_code);
+
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (self->history_button));
+  if (code != NULL)
+    desk_procedures_view_open (self, code, revision);
 }
 
 static void
@@ -251,6 +314,7 @@ desk_procedures_view_dispose (GObject *object)
   if (self->database)
     g_signal_handlers_disconnect_by_data (self->database, self);
   g_clear_object (&self->database);
+  g_clear_pointer (&self->shown_code, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_PROCEDURES_VIEW);
   G_OBJECT_CLASS (desk_procedures_view_parent_class)->dispose (object);
 }
@@ -279,6 +343,30 @@ desk_procedures_view_class_init (DeskProceduresViewClass *klass)
 static void
 desk_procedures_view_init (DeskProceduresView *self)
 {
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_list_box_set_header_func (self->list, header_cb, NULL, NULL);
+
+  /* Revision history, in the viewer's toolbar. */
+  self->history_list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (self->history_list, GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->history_list), "boxed-list");
+  g_signal_connect (self->history_list, "row-activated", G_CALLBACK (history_activated_cb), self);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->history_list));
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 400);
+  gtk_widget_set_size_request (scroller, 360, -1);
+  gtk_popover_set_child (GTK_POPOVER (popover), scroller);
+  self->history_button = gtk_menu_button_new ();
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (self->history_button), "document-open-recent-symbolic");
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->history_button), popover);
+  gtk_widget_set_tooltip_text (self->history_button, _("Revision history"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->history_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Revision history"), -1);
+  gtk_widget_add_css_class (self->history_button, "flat");
+  gtk_widget_set_sensitive (self->history_button, FALSE);
+  desk_procedure_viewer_add_tool (self->viewer, self->history_button);
 }

@@ -22,7 +22,8 @@ G_DECLARE_FINAL_TYPE (DeskProceduresView, desk_procedures_view, DESK, PROCEDURES
  * category) beside the viewer. */
 void                 desk_procedures_view_set_office (DeskProceduresView *self,
                                                       DeskDatabase       *database);
-/* Opens revision @revision (0: the latest) of @code; FALSE if none. */
+/* Opens revision @revision (0: the latest) of @code, and lists its
+ * revisions in the history popover; FALSE if there is none. */
 gboolean             desk_procedures_view_open       (DeskProceduresView *self,
                                                       const char         *code,
                                                       int                 revision);

@@ -13,6 +13,9 @@
 
 #include <glib/gstdio.h>
 
+#include "desk-checklist-store.h"
+#include "desk-demo.h"
+#include "desk-office-store.h"
 #include "desk-procedure-io.h"
 #include "desk-procedure-store.h"
 
@@ -686,6 +689,80 @@ test_manual_shaped (void)
   g_assert_cmpstr (((DeskProcNode *)g_ptr_array_index (route->children, 4))->text, ==, "小区空地");
 }
 
+static DeskChecklistItem *
+item (DeskChecklist *c,
+      const char    *step)
+{
+  for (guint i = 0; i < c->items->len; i++)
+    {
+      DeskChecklistItem *it = g_ptr_array_index (c->items, i);
+
+      if (g_str_equal (it->step, step))
+        return it;
+    }
+  return NULL;
+}
+
+/* A flow followed on a ticket: the revision it followed stays, and who
+ * ticked which step when is kept. */
+static void
+test_checklist (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskStaff) engineer = NULL;
+  g_autoptr(DeskChecklist) c = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(DeskProcedure) p = NULL;
+  gint64 id, again;
+
+  g_assert_true (desk_demo_populate (f->db, FALSE, &error));
+  g_assert_no_error (error);
+  engineer = desk_office_store_find_staff (f->db, "S004", &error);
+  g_assert_nonnull (engineer);
+
+  /* CS-SOP-001's first flow: steps 1–5, 3 with two alternatives, 4 with
+   * two substeps. */
+  id = desk_checklist_store_attach (f->db, 1, "CS-SOP-001", 0, 0, desk_staff_get_id (engineer), 1000, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  again = desk_checklist_store_attach (f->db, 1, "CS-SOP-001", 0, 0, 0, 1001, &error);
+  g_assert_cmpint (again, ==, id);
+
+  g_assert_true (desk_checklist_store_tick (f->db, id, "1", TRUE, desk_staff_get_id (engineer), 2000, &error));
+  g_assert_true (desk_checklist_store_tick (f->db, id, "4.2", TRUE, desk_staff_get_id (engineer), 2100, &error));
+  g_assert_true (desk_checklist_store_tick (f->db, id, "4.2", FALSE, desk_staff_get_id (engineer), 2200, &error));
+  g_assert_false (desk_checklist_store_tick (f->db, id, "9", TRUE, 0, 2300, &error));
+  g_assert_error (error, DESK_DATABASE_ERROR, DESK_DATABASE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* A new revision does not change what the ticket followed. */
+  p = desk_procedure_store_load (f->db, "CS-SOP-001", 0, NULL, NULL);
+  g_ptr_array_set_size (p->body, 0);
+  g_assert_cmpint (desk_procedure_store_add (f->db, p, "emptied.xml", 3000, &error), ==, 2);
+
+  list = desk_checklist_store_for_ticket (f->db, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 1);
+  c = desk_checklist_store_get (f->db, id, &error);
+  g_assert_cmpint (c->revision, ==, 1);
+  g_assert_cmpstr (c->flow_title, ==, "投诉处理流程");
+  g_assert_cmpuint (c->items->len, ==, 9);
+  g_assert_true (item (c, "1")->done);
+  g_assert_cmpstr (item (c, "1")->staff_name, ==, "张强");
+  g_assert_cmpint (item (c, "1")->at, ==, 2000);
+  g_assert_false (item (c, "4.2")->done);
+  g_assert_cmpint (item (c, "4.2")->at, ==, 2200);
+  g_assert_true (item (c, "4.2")->optional);
+  g_assert_cmpint (item (c, "3.1")->depth, ==, 1);
+  g_assert_false (item (c, "2")->done);
+  g_assert_null (item (c, "2")->staff_name);
+
+  /* The emptied revision has no flow to attach. */
+  g_assert_cmpint (desk_checklist_store_attach (f->db, 2, "CS-SOP-001", 0, 0, 0, 4000, &error), ==, 0);
+  g_assert_error (error, DESK_DATABASE_ERROR, DESK_DATABASE_ERROR_NOT_FOUND);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -708,6 +785,7 @@ main (int   argc,
   g_test_add_func ("/desk/procedures/manual-shaped", test_manual_shaped);
   ADD ("revisions", test_revisions);
   ADD ("search", test_search);
+  ADD ("checklist", test_checklist);
 
   return g_test_run ();
 }

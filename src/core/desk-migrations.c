@@ -256,6 +256,30 @@ static const char * const migrations[] = {
   "END;"
   "CREATE TRIGGER procedure_search_delete AFTER DELETE ON procedure_search BEGIN"
   "  INSERT INTO procedure_fts (procedure_fts, rowid, text) VALUES ('delete', old.id, old.text);"
+  "END;"
+  /* A flow followed as a checklist on a ticket: the ticket keeps the
+   * revision it followed; every tick and untick is kept, append-only, so
+   * that who ticked which step when is never lost. */
+  "CREATE TABLE ticket_checklists ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  ticket_id   INTEGER NOT NULL REFERENCES tickets (id) ON DELETE CASCADE,"
+  "  revision_id INTEGER NOT NULL REFERENCES procedure_revisions (id),"
+  "  flow        INTEGER NOT NULL CHECK (flow >= 0),"
+  "  staff_id    INTEGER REFERENCES staff (id),"
+  "  attached_at INTEGER NOT NULL,"
+  "  UNIQUE (ticket_id, revision_id, flow)"
+  ");"
+  "CREATE TABLE checklist_ticks ("
+  "  id           INTEGER PRIMARY KEY,"
+  "  checklist_id INTEGER NOT NULL REFERENCES ticket_checklists (id) ON DELETE CASCADE,"
+  "  step         TEXT NOT NULL,"
+  "  done         INTEGER NOT NULL CHECK (done IN (0, 1)),"
+  "  staff_id     INTEGER REFERENCES staff (id),"
+  "  at           INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX checklist_ticks_by_step ON checklist_ticks (checklist_id, step, id);"
+  "CREATE TRIGGER checklist_ticks_append_only BEFORE UPDATE ON checklist_ticks BEGIN"
+  "  SELECT RAISE (ABORT, 'checklist ticks are append-only');"
   "END;",
 };
 

@@ -151,7 +151,7 @@ load_checklist (DeskDatabase  *db,
     {
       sqlite3_reset (stmt);
       g_set_error (error, DESK_DATABASE_ERROR, DESK_DATABASE_ERROR_NOT_FOUND,
-                   _("There is no checklist %" G_GINT64_FORMAT), checklist_id);
+                   _("There is no checklist %d"), (int)checklist_id);
       return NULL;
     }
   c->id = checklist_id;

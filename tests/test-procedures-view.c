@@ -17,7 +17,10 @@
 
 #include <glib/gi18n.h>
 
+#include "desk-checklist-store.h"
+#include "desk-checklist-view.h"
 #include "desk-gui-test.h"
+#include "desk-office-store.h"
 #include "desk-procedure-store.h"
 #include "desk-procedures-view.h"
 #include "desk-window.h"
@@ -156,10 +159,50 @@ take_pictures (Fixture    *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A ticket's checklist: follow a flow, tick steps, see who and when. */
+static void
+checklist_picture (Fixture    *f,
+                   const char *suffix)
+{
+  g_autoptr(DeskStaff) engineer = desk_office_store_find_staff (f->db, "S004", NULL);
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *view = desk_checklist_view_new ();
+  g_autoptr(GPtrArray) lists = NULL;
+  g_autofree char *name = g_strdup_printf ("checklist-%s.png", suffix);
+  DeskChecklist *c;
+
+  gtk_widget_set_margin_start (view, 18);
+  gtk_widget_set_margin_end (view, 18);
+  gtk_widget_set_margin_top (view, 18);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), view);
+  gtk_window_set_child (GTK_WINDOW (window), scroller);
+  gtk_window_set_default_size (GTK_WINDOW (window), 640, 820);
+  desk_checklist_view_set_ticket (DESK_CHECKLIST_VIEW (view), f->db, 1, desk_staff_get_id (engineer));
+  g_assert_true (desk_checklist_view_attach (DESK_CHECKLIST_VIEW (view), "CS-SOP-001", 0));
+  g_assert_false (desk_checklist_view_attach (DESK_CHECKLIST_VIEW (view), "CS-SOP-001", 7));
+  g_assert_true (desk_checklist_view_tick (DESK_CHECKLIST_VIEW (view), 0, "1", TRUE));
+  g_assert_true (desk_checklist_view_tick (DESK_CHECKLIST_VIEW (view), 0, "2", TRUE));
+  g_assert_true (desk_checklist_view_tick (DESK_CHECKLIST_VIEW (view), 0, "3.2", TRUE));
+  g_assert_false (desk_checklist_view_tick (DESK_CHECKLIST_VIEW (view), 0, "42", TRUE));
+  desk_test_show_and_wait (GTK_WINDOW (window));
+  desk_test_spin (150);
+
+  lists = desk_checklist_store_for_ticket (f->db, 1, NULL);
+  g_assert_cmpuint (lists->len, ==, 1);
+  c = g_ptr_array_index (lists, 0);
+  g_assert_true (((DeskChecklistItem *)g_ptr_array_index (c->items, 0))->done);
+  g_assert_cmpstr (((DeskChecklistItem *)g_ptr_array_index (c->items, 0))->staff_name, ==, "张强");
+
+  desk_test_save_and_check_picture (window, name);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 pictures_en (Fixture *f)
 {
   take_pictures (f, "en");
+  checklist_picture (f, "en");
 }
 
 static void
@@ -173,6 +216,7 @@ static void
 pictures_zh_cn (Fixture *f)
 {
   take_pictures (f, "zh_CN");
+  checklist_picture (f, "zh_CN");
 }
 
 static void

@@ -190,6 +190,27 @@ test_export (Fixture       *f,
   g_assert_true (g_file_get_contents (dita, &dita_data, NULL, NULL));
   g_assert_nonnull (strstr (dita_data, "<task id=\"WT-DITA-01\""));
 
+  /* Printed: a PDF whose text holds the title (pdftotext, when there). */
+  {
+    g_autofree char *pdf = g_build_filename (f->dir, "a.pdf", NULL);
+    g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+
+    run_command (&run, f, "export-procedure", "WT-DITA-01", "-o", pdf, "--format", "pdf", NULL);
+    g_assert_cmpint (exit_code (&run), ==, 0);
+    run_clear (&run);
+    g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+    if (pdftotext)
+      {
+        g_autofree char *text = NULL;
+        const char *argv[] = { pdftotext, pdf, "-", NULL };
+
+        g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                                     &text, NULL, NULL, NULL));
+        g_assert_nonnull (strstr (text, "Replacing a leaking tap washer"));
+        g_assert_nonnull (strstr (text, "Close the stop valve under the sink."));
+      }
+  }
+
   run_command (&run, f, "export-procedure", "--all", "-o", all, NULL);
   g_assert_cmpint (exit_code (&run), ==, 0);
   g_assert_true (g_file_test (one, G_FILE_TEST_EXISTS));
@@ -204,7 +225,7 @@ test_export (Fixture       *f,
   g_assert_cmpint (exit_code (&run), ==, 1);
   g_assert_nonnull (strstr (run.err, "revision 9"));
   run_clear (&run);
-  run_command (&run, f, "export-procedure", "WT-DITA-01", "-o", a, "--format", "pdf", NULL);
+  run_command (&run, f, "export-procedure", "WT-DITA-01", "-o", a, "--format", "html", NULL);
   g_assert_cmpint (exit_code (&run), ==, 2);
 }
 

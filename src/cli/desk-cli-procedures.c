@@ -18,6 +18,7 @@
 
 #include "desk-cli-private.h"
 #include "desk-procedure-io.h"
+#include "desk-procedure-print.h"
 #include "desk-procedure-store.h"
 
 static gboolean
@@ -182,6 +183,10 @@ desk_cli_procedures (DeskCli  *cli,
   return 0;
 }
 
+/* --format pdf: not an XML format, printed by the same renderer as the
+ * window's Print. */
+#define FORMAT_PDF ((DeskProcedureFormat)100)
+
 static gboolean
 export_one (DeskDatabase         *db,
             const char           *code,
@@ -190,6 +195,13 @@ export_one (DeskDatabase         *db,
             const char           *path,
             GError              **error)
 {
+  if (format == FORMAT_PDF)
+    {
+      int loaded = 0;
+      g_autoptr(DeskProcedure) p = desk_procedure_store_load (db, code, revision, &loaded, error);
+
+      return p != NULL && desk_procedure_write_pdf (p, loaded, path, error);
+    }
   if (format == DESK_PROCEDURE_FORMAT_NATIVE)
     {
       /* The stored document is our canonical format already. */
@@ -228,7 +240,7 @@ desk_cli_export_procedure (DeskCli  *cli,
   DeskProcedureFormat format = DESK_PROCEDURE_FORMAT_NATIVE;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to FILE (a folder with --all)"), N_("FILE") },
-    { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name, N_("native (default) or dita"), N_("FORMAT") },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name, N_("native (default), dita or pdf"), N_("FORMAT") },
     { "revision", 'r', 0, G_OPTION_ARG_INT, &revision, N_("This revision instead of the latest"), "N" },
     { "all", 'a', 0, G_OPTION_ARG_NONE, &all, N_("Every procedure, a file each, into the folder"), NULL },
     { NULL }
@@ -241,10 +253,12 @@ desk_cli_export_procedure (DeskCli  *cli,
       desk_cli_print_error (cli, _("give a procedure code and -o FILE, or --all -o FOLDER"));
       return 2;
     }
-  if (format_name != NULL &&
-      (!desk_procedure_format_from_nick (format_name, &format) || format == DESK_PROCEDURE_FORMAT_DOCBOOK))
+  if (g_strcmp0 (format_name, "pdf") == 0)
+    format = FORMAT_PDF;
+  else if (format_name != NULL &&
+           (!desk_procedure_format_from_nick (format_name, &format) || format == DESK_PROCEDURE_FORMAT_DOCBOOK))
     {
-      desk_cli_print_error (cli, _("--format must be native or dita"));
+      desk_cli_print_error (cli, _("--format must be native, dita or pdf"));
       return 2;
     }
   if (revision < 0)
@@ -278,7 +292,7 @@ desk_cli_export_procedure (DeskCli  *cli,
         g_autofree char *path = NULL;
 
         g_strdelimit (safe, "/\\:", '_');
-        name = g_strconcat (safe, format == DESK_PROCEDURE_FORMAT_DITA ? ".dita" : ".xml", NULL);
+        name = g_strconcat (safe, format == DESK_PROCEDURE_FORMAT_DITA ? ".dita" : format == FORMAT_PDF ? ".pdf" : ".xml", NULL);
         path = g_build_filename (output, name, NULL);
         if (!export_one (db, info->code, 0, format, path, &error))
           return desk_cli_fail (cli, error);

@@ -40,8 +40,8 @@ static const DeskCliCommand commands[] = {
   { "import", N_("FILE|DIR…"), N_("Import procedures (our XML, DITA, DocBook): a line per file"), desk_cli_import },
   { "validate", N_("FILE…"), N_("Check procedure files without storing them"), desk_cli_validate },
   { "procedures", "", N_("List the procedures: code, revision and title"), desk_cli_procedures },
-  { "export-procedure", N_("CODE -o FILE [--format native|dita] [--revision N] | --all -o DIR"),
-    N_("Write a procedure, or all of them, to XML"), desk_cli_export_procedure },
+  { "export-procedure", N_("CODE -o FILE [--format native|dita|pdf] [--revision N] | --all -o DIR"),
+    N_("Write a procedure, or all of them, to XML or PDF"), desk_cli_export_procedure },
 };
 
 static void

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "desk-procedure-print.h"
 #include "desk-procedure-viewer.h"
 #include "desk-types.h"
 
@@ -1125,6 +1126,55 @@ zoom_action_cb (GtkWidget  *widget,
     desk_procedure_viewer_set_zoom (self, 1.0);
 }
 
+/* Printing: the same cairo + pango renderer as PDF export. */
+static void
+begin_print_cb (GtkPrintOperation   *operation,
+                GtkPrintContext     *context,
+                DeskProcedurePrint  *print)
+{
+  PangoContext *pango = gtk_print_context_create_pango_context (context);
+  int pages = desk_procedure_print_paginate (print, pango, gtk_print_context_get_width (context),
+                                             gtk_print_context_get_height (context));
+
+  g_object_unref (pango);
+  gtk_print_operation_set_n_pages (operation, pages);
+}
+
+static void
+draw_page_cb (GtkPrintOperation  *operation,
+              GtkPrintContext    *context,
+              int                 page,
+              DeskProcedurePrint *print)
+{
+  desk_procedure_print_draw_page (print, gtk_print_context_get_cairo_context (context), page);
+}
+
+static void
+print_action_cb (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  DeskProcedureViewer *self = DESK_PROCEDURE_VIEWER (widget);
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkRoot *root = gtk_widget_get_root (widget);
+  DeskProcedurePrint *print;
+
+  if (self->procedure == NULL)
+    return;
+  print = desk_procedure_print_new (self->procedure, self->revision);
+  operation = gtk_print_operation_new ();
+  gtk_print_operation_set_job_name (operation, self->procedure->title);
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_use_full_page (operation, TRUE);
+  g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print_cb), print);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), print);
+  g_object_set_data_full (G_OBJECT (operation), "print", print, (GDestroyNotify)desk_procedure_print_free);
+  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    g_warning ("Could not print %s: %s", self->procedure->code, error->message);
+}
+
 static void
 find_action_cb (GtkWidget  *widget,
                 const char *action_name,
@@ -1244,6 +1294,7 @@ desk_procedure_viewer_init (DeskProcedureViewer *self)
   gtk_box_append (GTK_BOX (bar), self->zoom_label);
   gtk_box_append (GTK_BOX (bar), icon_button ("zoom-in-symbolic", _("Larger text"), "viewer.zoom-in"));
   gtk_box_append (GTK_BOX (bar), icon_button ("zoom-original-symbolic", _("Normal size"), "viewer.zoom-reset"));
+  gtk_box_append (GTK_BOX (bar), icon_button ("printer-symbolic", _("Print or export to PDF"), "viewer.print"));
 
   self->scroller = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
@@ -1299,6 +1350,8 @@ desk_procedure_viewer_class_init (DeskProcedureViewerClass *klass)
   gtk_widget_class_install_action (widget_class, "viewer.zoom-out", NULL, zoom_action_cb);
   gtk_widget_class_install_action (widget_class, "viewer.zoom-reset", NULL, zoom_action_cb);
   gtk_widget_class_install_action (widget_class, "viewer.find", NULL, find_action_cb);
+  gtk_widget_class_install_action (widget_class, "viewer.print", NULL, print_action_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "viewer.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "viewer.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "viewer.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "viewer.zoom-out", NULL);

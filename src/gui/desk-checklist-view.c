@@ -30,6 +30,7 @@ struct _DeskChecklistView
   GPtrArray    *choice_codes;   /* char *, parallel to @choices */
   GArray       *choice_flows;   /* guint */
   GArray       *shown_ids;      /* gint64: the checklists in order */
+  gboolean      choices_stale;  /* the procedures changed since the chooser was filled */
 };
 
 G_DEFINE_FINAL_TYPE (DeskChecklistView, desk_checklist_view, ADW_TYPE_BIN)
@@ -172,6 +173,16 @@ reload (DeskChecklistView *self)
     }
 }
 
+static void
+database_changed_cb (DeskDatabase      *database,
+                     const char        *table,
+                     gint64             id,
+                     DeskChecklistView *self)
+{
+  if (g_strcmp0 (table, "procedures") == 0)
+    self->choices_stale = TRUE;
+}
+
 void
 desk_checklist_view_set_ticket (DeskChecklistView *self,
                                 DeskDatabase      *database,
@@ -180,10 +191,24 @@ desk_checklist_view_set_ticket (DeskChecklistView *self,
 {
   g_return_if_fail (DESK_IS_CHECKLIST_VIEW (self));
 
-  g_set_object (&self->database, database);
+  /* The chooser reads every procedure: only again when they changed,
+   * not for every ticket shown. */
+  if (self->database != database)
+    {
+      if (self->database)
+        g_signal_handlers_disconnect_by_data (self->database, self);
+      g_set_object (&self->database, database);
+      if (database)
+        g_signal_connect_object (database, "changed", G_CALLBACK (database_changed_cb), self, 0);
+      self->choices_stale = TRUE;
+    }
   self->ticket_id = ticket_id;
   self->staff_id = staff_id;
-  fill_chooser (self);
+  if (self->choices_stale)
+    {
+      fill_chooser (self);
+      self->choices_stale = FALSE;
+    }
   reload (self);
 }
 
@@ -279,6 +304,8 @@ desk_checklist_view_dispose (GObject *object)
 {
   DeskChecklistView *self = DESK_CHECKLIST_VIEW (object);
 
+  if (self->database)
+    g_signal_handlers_disconnect_by_data (self->database, self);
   g_clear_object (&self->database);
   G_OBJECT_CLASS (desk_checklist_view_parent_class)->dispose (object);
 }

@@ -24,6 +24,9 @@
 
 #define MIN_ZOOM 0.5
 #define MAX_ZOOM 2.5
+/* Widgets for a whole manual are cheap; for a 10 MB procedure they are
+ * not: past this many labels the rest is left out, and said so. */
+#define MAX_LABELS 3000
 
 struct _DeskProcedureViewer
 {
@@ -49,6 +52,7 @@ struct _DeskProcedureViewer
   guint                current;
   char                *query;
   gboolean             in_alternatives; /* while drawing steps of which one is done */
+  gboolean             truncated;
 };
 
 typedef struct
@@ -706,6 +710,20 @@ add_blocks (DeskProcedureViewer *self,
     {
       DeskProcNode *n = g_ptr_array_index (list, i);
 
+      if (self->labels->len >= MAX_LABELS)
+        {
+          if (!self->truncated)
+            {
+              GtkWidget *note = level_box (self, DESK_PROC_LEVEL_NOTICE, _("The procedure goes on"));
+
+              add_label (self, note, _("This procedure is too long to show whole here. Print it or export it "
+                                       "to PDF to read the rest; search still finds all of it."), NULL);
+              gtk_box_append (GTK_BOX (box), note);
+              self->truncated = TRUE;
+            }
+          return;
+        }
+
       switch (n->kind)
         {
         case DESK_PROC_CLAUSE:
@@ -820,6 +838,7 @@ build (DeskProcedureViewer *self)
 
   g_ptr_array_set_size (self->labels, 0);
   g_hash_table_remove_all (self->anchors);
+  self->truncated = FALSE;
   if (self->matches)
     g_array_set_size (self->matches, 0);
 

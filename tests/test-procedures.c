@@ -583,6 +583,37 @@ test_rules (void)
   g_assert_true (notice->rule.working_time);
 }
 
+/* The rules become a policy the deadline engine evaluates as it is. */
+static void
+test_rules_as_policy (void)
+{
+  g_autoptr(GBytes) bytes = demo_bytes ("CS-SOP-001.xml");
+  g_autoptr(DeskProcedure) p = desk_procedure_load_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                                         "CS-SOP-001.xml", NULL, NULL);
+  g_autoptr(DeskPolicy) policy = desk_procedure_make_policy (p, 1);
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Asia/Shanghai");
+  g_autoptr(GDateTime) received = g_date_time_new (tz, 2026, 3, 10, 10, 0, 0);
+  DeskWorkCalendar *calendar = desk_work_calendar_new_default ();
+  DeskTicketFacts facts = { 0 };
+  g_autoptr(GArray) deadlines = NULL;
+  const DeskDeadline *forward = NULL;
+
+  g_assert_nonnull (policy);
+  g_assert_cmpuint (policy->rules->len, ==, 4);
+  facts.kind = DESK_TICKET_COMPLAINT;
+  facts.category = "service-attitude";
+  facts.severity = DESK_SEVERITY_NORMAL;
+  facts.received_at = g_date_time_to_unix (received);
+  deadlines = desk_policy_evaluate (policy, calendar, &facts, facts.received_at + 60, 80);
+  for (guint i = 0; i < deadlines->len; i++)
+    if (g_str_equal (g_array_index (deadlines, DeskDeadline, i).rule->id, "forward-30min"))
+      forward = &g_array_index (deadlines, DeskDeadline, i);
+  g_assert_nonnull (forward);
+  g_assert_cmpint (forward->due_at, ==, facts.received_at + 30 * 60);
+  g_assert_cmpint (forward->state, ==, DESK_DEADLINE_PENDING);
+  desk_work_calendar_unref (calendar);
+}
+
 static void
 test_revisions (Fixture       *f,
                 gconstpointer  data)
@@ -782,6 +813,7 @@ main (int   argc,
   g_test_add_func ("/desk/procedures/dita/troubleshooting", test_dita_troubleshooting);
   g_test_add_func ("/desk/procedures/docbook", test_docbook);
   g_test_add_func ("/desk/procedures/rules", test_rules);
+  g_test_add_func ("/desk/procedures/rules-as-policy", test_rules_as_policy);
   g_test_add_func ("/desk/procedures/manual-shaped", test_manual_shaped);
   ADD ("revisions", test_revisions);
   ADD ("search", test_search);

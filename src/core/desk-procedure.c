@@ -343,3 +343,32 @@ desk_procedure_collect_text (const DeskProcedure *p)
 
   return g_string_free (s, FALSE);
 }
+
+DeskPolicy *
+desk_procedure_make_policy (const DeskProcedure *procedure,
+                            int                  revision)
+{
+  DeskPolicy *policy;
+
+  g_return_val_if_fail (procedure != NULL, NULL);
+
+  if (procedure->rules->len == 0)
+    return NULL;
+
+  policy = g_new0 (DeskPolicy, 1);
+  policy->revision = revision;
+  policy->rules = g_ptr_array_new_with_free_func ((GDestroyNotify)desk_rule_free);
+  for (guint i = 0; i < procedure->rules->len; i++)
+    {
+      const DeskRule *from = &((DeskProcRule *)g_ptr_array_index (procedure->rules, i))->rule;
+      DeskRule *rule = g_new (DeskRule, 1);
+
+      *rule = *from;
+      rule->id = g_strdup (from->id);
+      rule->name = g_strdup (from->name);
+      rule->categories = g_strdupv (from->categories);
+      rule->except_categories = g_strdupv (from->except_categories);
+      g_ptr_array_add (policy->rules, rule);
+    }
+  return policy;
+}

@@ -172,6 +172,11 @@ gboolean       desk_limit_unit_from_nick     (const char    *nick,
 const char    *desk_procedure_role_name      (const DeskProcedure *procedure,
                                               const char          *role);
 
+/* The procedure's rules as a policy for the deadline engine (copies;
+ * fines are not the engine's business).  NULL when it has no rules. */
+DeskPolicy    *desk_procedure_make_policy    (const DeskProcedure *procedure,
+                                              int                  revision);
+
 /* Every piece of text of the procedure joined by newlines, for the
  * search index. */
 char          *desk_procedure_collect_text   (const DeskProcedure *procedure);

@@ -67,5 +67,10 @@ int desk_cli_issue_notice (DeskCli *cli, int argc, char **argv);
 int desk_cli_notice       (DeskCli *cli, int argc, char **argv);
 int desk_cli_notices      (DeskCli *cli, int argc, char **argv);
 int desk_cli_notice_state (DeskCli *cli, int argc, char **argv);
+/* desk-cli-procedures.c */
+int desk_cli_import           (DeskCli *cli, int argc, char **argv);
+int desk_cli_validate         (DeskCli *cli, int argc, char **argv);
+int desk_cli_procedures       (DeskCli *cli, int argc, char **argv);
+int desk_cli_export_procedure (DeskCli *cli, int argc, char **argv);
 
 G_END_DECLS

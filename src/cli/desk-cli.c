@@ -43,6 +43,11 @@ static const DeskCliCommand commands[] = {
   { "notice", N_("NUMBER | --ticket TICKET-NUMBER -o FILE.pdf"), N_("Export a rectification notice as an A4 PDF"), desk_cli_notice },
   { "notices", N_("[--open] [--overdue] [--to RECIPIENT] [QUERY]"), N_("List rectification notices: number, ticket, state, deadline, recipient"), desk_cli_notices },
   { "notice-state", N_("NUMBER rectified|verified"), N_("Record that a notice was rectified or verified"), desk_cli_notice_state },
+  { "import", N_("FILE|DIR…"), N_("Import procedures (our XML, DITA, DocBook): a line per file"), desk_cli_import },
+  { "validate", N_("FILE…"), N_("Check procedure files without storing them"), desk_cli_validate },
+  { "procedures", "", N_("List the procedures: code, revision and title"), desk_cli_procedures },
+  { "export-procedure", N_("CODE -o FILE [--format native|dita|pdf] [--revision N] | --all -o DIR"),
+    N_("Write a procedure, or all of them, to XML or PDF"), desk_cli_export_procedure },
 };
 
 static void

@@ -17,6 +17,8 @@
 #include "desk-notice-store.h"
 #include "desk-office-store.h"
 #include "desk-ticket-query.h"
+#include "desk-procedure-io.h"
+#include "desk-procedure-store.h"
 
 #define DEMO_TICKETS 360
 
@@ -138,6 +140,35 @@ find_department_id (GPtrArray  *stored,
     }
 
   g_return_val_if_reached (0);
+}
+
+/* The demo office's procedures, written for it (data/procedures/), together
+ * using every construct of our procedure format. */
+static const char *demo_procedures[] = {
+  "CS-SOP-001.xml",
+  "RP-SOP-002.xml",
+  "CB-SOP-003.xml",
+};
+
+static gboolean
+add_procedures (DeskDatabase  *db,
+                gint64         now,
+                GError       **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (demo_procedures); i++)
+    {
+      g_autoptr(GBytes) bytes = desk_procedure_get_builtin (demo_procedures[i]);
+      g_autoptr(DeskProcedure) procedure = NULL;
+
+      g_assert (bytes != NULL);
+      procedure = desk_procedure_load_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                            demo_procedures[i], NULL, error);
+      if (procedure == NULL ||
+          desk_procedure_store_add (db, procedure, demo_procedures[i], now, error) == 0)
+        return FALSE;
+    }
+
+  return TRUE;
 }
 
 static gboolean
@@ -308,6 +339,7 @@ desk_demo_populate (DeskDatabase  *db,
   /* A few hundred tickets in every state over the past year, some
    * repeats, some overdue: the same ones every time. */
   if (!populate (db, error) ||
+      !add_procedures (db, g_get_real_time () / G_USEC_PER_SEC, error) ||
       !desk_generator_add_tickets (db, DEMO_TICKETS, 20261128, g_get_real_time () / G_USEC_PER_SEC,
                                    NULL, NULL, error) ||
       !add_notices (db, error))

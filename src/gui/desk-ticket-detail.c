@@ -18,6 +18,7 @@
 
 #include "desk-gui-private.h"
 #include "desk-minute-clock.h"
+#include "desk-checklist-view.h"
 #include "desk-ticket-detail.h"
 #include "desk-ticket-format.h"
 #include "desk-ticket-notices.h"
@@ -60,6 +61,7 @@ struct _DeskTicketDetail
   DeskTicketNotices *notices_section;
   GtkListBox     *timeline_list;
   AdwEntryRow    *note_row;
+  DeskChecklistView    *checklist_view;
 };
 
 G_DEFINE_FINAL_TYPE (DeskTicketDetail, desk_ticket_detail, ADW_TYPE_BIN)
@@ -876,6 +878,9 @@ desk_ticket_detail_set_ticket (DeskTicketDetail *self,
       gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
     }
   show_ticket (self);
+  if (!same_ticket && self->database != NULL)
+    desk_checklist_view_set_ticket (self->checklist_view, self->database,
+                                    ticket ? desk_ticket_get_id (ticket) : 0, self->actor_id);
 }
 
 DeskTicket *
@@ -937,6 +942,7 @@ desk_ticket_detail_class_init (DeskTicketDetailClass *klass)
   object_class->dispose = desk_ticket_detail_dispose;
 
   g_type_ensure (DESK_TYPE_TICKET_NOTICES);
+  g_type_ensure (DESK_TYPE_CHECKLIST_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/desk-ticket-detail.ui");
   gtk_widget_class_bind_template_child (widget_class, DeskTicketDetail, stack);
@@ -960,6 +966,7 @@ desk_ticket_detail_class_init (DeskTicketDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskTicketDetail, description_label);
   gtk_widget_class_bind_template_child (widget_class, DeskTicketDetail, notices_section);
   gtk_widget_class_bind_template_child (widget_class, DeskTicketDetail, timeline_list);
+  gtk_widget_class_bind_template_child (widget_class, DeskTicketDetail, checklist_view);
   gtk_widget_class_bind_template_child (widget_class, DeskTicketDetail, note_row);
   gtk_widget_class_bind_template_callback (widget_class, desk_ticket_detail_assign_popover_show_cb);
   gtk_widget_class_bind_template_callback (widget_class, desk_ticket_detail_note_apply_cb);

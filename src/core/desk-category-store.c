@@ -31,11 +31,10 @@ desk_category_pick_name (const char *name_en,
                          const char *name_zh)
 {
   /* Translators: write "zh" here so that ticket categories, which the
-   * office keeps in English and Chinese, show their Chinese names. */
-  static const char *language = NULL;
-
-  if (language == NULL)
-    language = C_("category names", "en");
+   * office keeps in English and Chinese, show their Chinese names.
+   * (Looked up each time, not kept: a lookup is cheap, and a value kept
+   * from before the translations were bound would stay English.) */
+  const char *language = C_("category names", "en");
 
   if (g_str_equal (language, "zh") && name_zh != NULL && *name_zh)
     return name_zh;

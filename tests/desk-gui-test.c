@@ -7,6 +7,10 @@
 
 #include "config.h"
 
+#include <locale.h>
+
+#include <glib/gi18n.h>
+
 #include <glib/gstdio.h>
 
 #include "desk-core-test.h"
@@ -255,4 +259,33 @@ desk_gui_fixture_run (DeskGuiFixture  *f,
     g_signal_connect (f->app, "activate", G_CALLBACK (run_body_instead_of_activate_cb), f);
 
   g_assert_cmpint (g_application_run (G_APPLICATION (f->app), 0, NULL), ==, 0);
+}
+
+gboolean
+desk_test_rerun_in_chinese (void)
+{
+  if (!g_test_subprocess ())
+    {
+      g_autofree char *old_language = g_strdup (g_getenv ("LANGUAGE"));
+
+      g_setenv ("LANGUAGE", "zh_CN", TRUE);
+      g_test_trap_subprocess (NULL, 120 * G_USEC_PER_SEC,
+                              G_TEST_SUBPROCESS_INHERIT_STDOUT |
+                              G_TEST_SUBPROCESS_INHERIT_STDERR);
+      if (old_language != NULL)
+        g_setenv ("LANGUAGE", old_language, TRUE);
+      else
+        g_unsetenv ("LANGUAGE");
+      g_test_trap_assert_passed ();
+      return FALSE;
+    }
+
+  /* gtk_test_init() set the locale to "C", in which gettext ignores
+   * LANGUAGE. */
+  setlocale (LC_ALL, "C.UTF-8");
+  g_setenv ("LANGUAGE", "zh_CN", TRUE);
+  bindtextdomain (GETTEXT_PACKAGE, TEST_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  return TRUE;
 }

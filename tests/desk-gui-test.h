@@ -67,4 +67,11 @@ gboolean   desk_test_log_fatal_cb           (const char     *log_domain,
                                              const char     *message,
                                              gpointer        user_data);
 
+/* For a test that pictures something in Simplified Chinese: in the test
+ * process, runs the test again in a subprocess started with
+ * LANGUAGE=zh_CN (so that Pango picks Simplified Chinese glyphs for Han
+ * text from the start), asserts that it passed and returns FALSE; in that
+ * subprocess, binds the translations and returns TRUE: go on. */
+gboolean   desk_test_rerun_in_chinese       (void);
+
 G_END_DECLS

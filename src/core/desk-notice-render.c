@@ -16,6 +16,7 @@
 #include <pango/pangocairo.h>
 
 #include "desk-notice-render.h"
+#include "desk-print.h"
 
 /* The notice is an official document of the office, and the office's
  * documents are Chinese (DOMAIN.md): its wording below is the document's
@@ -143,8 +144,8 @@ format_due_date (const char *iso)
   return g_strdup_printf ("%d年%d月%d日", y, m, d);
 }
 
-/* Sizes are absolute, in points, so that the layout is the same on a PDF
- * surface, a printer and a picture of any resolution. */
+/* Sizes are absolute, in points (desk-print.c), so that the layout is the
+ * same on a PDF surface, a printer and a picture of any resolution. */
 static PangoLayout *
 make_layout (DeskNoticeRenderer *self,
              const char         *families,
@@ -153,47 +154,7 @@ make_layout (DeskNoticeRenderer *self,
              double              width,
              const char         *text)
 {
-  PangoLayout *layout = pango_layout_new (self->context);
-  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (families);
-
-  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
-  pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-  pango_layout_set_font_description (layout, font);
-  if (width > 0)
-    {
-      pango_layout_set_width (layout, (int)(width * PANGO_SCALE));
-      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-    }
-  pango_layout_set_text (layout, text ? text : "", -1);
-  return layout;
-}
-
-static double
-layout_height (PangoLayout *layout)
-{
-  int h;
-
-  pango_layout_get_size (layout, NULL, &h);
-  return (double)h / PANGO_SCALE;
-}
-
-static double
-layout_width (PangoLayout *layout)
-{
-  int w;
-
-  pango_layout_get_size (layout, &w, NULL);
-  return (double)w / PANGO_SCALE;
-}
-
-static void
-show_layout (cairo_t     *cr,
-             PangoLayout *layout,
-             double       x,
-             double       y)
-{
-  cairo_move_to (cr, x, y);
-  pango_cairo_show_layout (cr, layout);
+  return desk_print_layout (self->context, families, size, bold, width, text);
 }
 
 static PangoLayout *
@@ -222,7 +183,7 @@ add_pair (DeskNoticeRenderer *self,
   block->label[1] = g_strdup (label2);
   block->value[0] = value_layout (self, value_width, value1);
   block->value[1] = value_layout (self, value_width, value2);
-  block->height = MAX (28.0, 2 * PAD + MAX (layout_height (block->value[0]), layout_height (block->value[1])));
+  block->height = MAX (28.0, 2 * PAD + MAX (desk_print_layout_height (block->value[0]), desk_print_layout_height (block->value[1])));
   g_ptr_array_add (self->blocks, block);
 }
 
@@ -291,11 +252,11 @@ measure_header (DeskNoticeRenderer *self)
   double h = 0;
 
   if (d->organisation != NULL && *d->organisation != '\0')
-    h += layout_height (org) + 18;
-  h += layout_height (title) + 14;
-  h += layout_height (meta) + 10;
+    h += desk_print_layout_height (org) + 18;
+  h += desk_print_layout_height (title) + 14;
+  h += desk_print_layout_height (meta) + 10;
   if (d->replaces_number != NULL)
-    h += layout_height (meta) + 6;
+    h += desk_print_layout_height (meta) + 6;
   return h + 4;
 }
 
@@ -327,15 +288,7 @@ desk_notice_renderer_paginate (DeskNoticeRenderer *self,
   /* Hinting would tie line breaks to the device; the same notice must
    * break the same way on paper, in the PDF and on screen. */
   g_clear_object (&self->context);
-  self->context = pango_cairo_create_context (cr);
-  {
-    cairo_font_options_t *options = cairo_font_options_create ();
-
-    cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-    cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-    pango_cairo_context_set_font_options (self->context, options);
-    cairo_font_options_destroy (options);
-  }
+  self->context = desk_print_context_new (cr);
   pango_context_set_language (self->context, pango_language_from_string ("zh-cn"));
   pango_context_set_base_dir (self->context, PANGO_DIRECTION_LTR);
 
@@ -447,8 +400,8 @@ draw_header (DeskNoticeRenderer *self,
       pango_attr_list_unref (org_spacing);
 
       set_red (cr);
-      show_layout (cr, org, MARGIN_X + (CONTENT_WIDTH - layout_width (org)) / 2, y);
-      y += layout_height (org) + 6;
+      desk_print_show_layout (cr, org, MARGIN_X + (CONTENT_WIDTH - desk_print_layout_width (org)) / 2, y);
+      y += desk_print_layout_height (org) + 6;
 
       /* The red double rule under the organisation's name. */
       cairo_set_line_width (cr, 2.2);
@@ -468,12 +421,12 @@ draw_header (DeskNoticeRenderer *self,
   pango_layout_set_attributes (title, spacing);
   pango_attr_list_unref (spacing);
   set_black (cr);
-  show_layout (cr, title, MARGIN_X + (CONTENT_WIDTH - layout_width (title) + 12) / 2, y);
-  y += layout_height (title) + 14;
+  desk_print_show_layout (cr, title, MARGIN_X + (CONTENT_WIDTH - desk_print_layout_width (title) + 12) / 2, y);
+  y += desk_print_layout_height (title) + 14;
 
-  show_layout (cr, left, MARGIN_X, y);
-  show_layout (cr, right, MARGIN_X + CONTENT_WIDTH - layout_width (right), y);
-  y += layout_height (left) + 6;
+  desk_print_show_layout (cr, left, MARGIN_X, y);
+  desk_print_show_layout (cr, right, MARGIN_X + CONTENT_WIDTH - desk_print_layout_width (right), y);
+  y += desk_print_layout_height (left) + 6;
 
   if (d->replaces_number != NULL)
     {
@@ -482,7 +435,7 @@ draw_header (DeskNoticeRenderer *self,
       g_autoptr(PangoLayout) replaces = make_layout (self, DESK_NOTICE_FONTS, 10.5, FALSE, 0, text);
 
       set_red (cr);
-      show_layout (cr, replaces, MARGIN_X, y);
+      desk_print_show_layout (cr, replaces, MARGIN_X, y);
       set_black (cr);
     }
 }
@@ -519,7 +472,7 @@ draw_label (DeskNoticeRenderer *self,
 
   pango_layout_set_alignment (label, PANGO_ALIGN_CENTER);
   draw_cell (cr, x, y, LABEL_WIDTH, h, TRUE);
-  show_layout (cr, label, x + PAD, y + (h - layout_height (label)) / 2);
+  desk_print_show_layout (cr, label, x + PAD, y + (h - desk_print_layout_height (label)) / 2);
 }
 
 static void
@@ -533,12 +486,12 @@ draw_pair (DeskNoticeRenderer *self,
 
   for (guint i = 0; i < 2; i++)
     {
-      double vh = layout_height (block->value[i]);
+      double vh = desk_print_layout_height (block->value[i]);
 
       draw_label (self, cr, block->label[i], x, piece->y, piece->height);
       x += LABEL_WIDTH;
       draw_cell (cr, x, piece->y, value_width, piece->height, FALSE);
-      show_layout (cr, block->value[i], x + PAD, piece->y + (piece->height - vh) / 2);
+      desk_print_show_layout (cr, block->value[i], x + PAD, piece->y + (piece->height - vh) / 2);
       x += value_width;
     }
 }
@@ -608,10 +561,10 @@ draw_signatures (DeskNoticeRenderer *self,
 
       pango_layout_set_alignment (role, PANGO_ALIGN_CENTER);
       draw_cell (cr, x, y, w, SIGN_HEAD, TRUE);
-      show_layout (cr, role, x, y + (SIGN_HEAD - layout_height (role)) / 2);
+      desk_print_show_layout (cr, role, x, y + (SIGN_HEAD - desk_print_layout_height (role)) / 2);
       draw_cell (cr, x, y + SIGN_HEAD, w, SIGN_BODY, FALSE);
-      show_layout (cr, sign, x + PAD, y + SIGN_HEAD + PAD);
-      show_layout (cr, date_line, x + PAD, y + SIGN_HEAD + SIGN_BODY - PAD - layout_height (date_line));
+      desk_print_show_layout (cr, sign, x + PAD, y + SIGN_HEAD + PAD);
+      desk_print_show_layout (cr, date_line, x + PAD, y + SIGN_HEAD + SIGN_BODY - PAD - desk_print_layout_height (date_line));
     }
 
   /* The issuing office and date, right-aligned, with the room around them
@@ -623,13 +576,13 @@ draw_signatures (DeskNoticeRenderer *self,
     g_autoptr(PangoLayout) when = make_layout (self, DESK_NOTICE_FONTS, 13, FALSE, 0, date);
     g_autoptr(PangoLayout) seal = make_layout (self, DESK_NOTICE_FONTS, 9, FALSE, 0, "（盖章）");
     double right = MARGIN_X + CONTENT_WIDTH - 12;
-    double org_w = layout_width (org);
+    double org_w = desk_print_layout_width (org);
 
     set_black (cr);
-    show_layout (cr, org, right - org_w, y);
-    show_layout (cr, when, right - org_w + (org_w - layout_width (when)) / 2, y + layout_height (org) + 4);
+    desk_print_show_layout (cr, org, right - org_w, y);
+    desk_print_show_layout (cr, when, right - org_w + (org_w - desk_print_layout_width (when)) / 2, y + desk_print_layout_height (org) + 4);
     cairo_set_source_rgb (cr, 0.55, 0.55, 0.55);
-    show_layout (cr, seal, right - org_w - layout_width (seal) - 6, y + 4);
+    desk_print_show_layout (cr, seal, right - org_w - desk_print_layout_width (seal) - 6, y + 4);
     set_black (cr);
   }
 }
@@ -645,8 +598,8 @@ draw_footer (DeskNoticeRenderer *self,
                                                desk_notice_get_number (self->notice));
 
   cairo_set_source_rgb (cr, 0.3, 0.3, 0.3);
-  show_layout (cr, footer, MARGIN_X + (CONTENT_WIDTH - layout_width (footer)) / 2, FOOTER_Y);
-  show_layout (cr, number, MARGIN_X + CONTENT_WIDTH - layout_width (number), FOOTER_Y);
+  desk_print_show_layout (cr, footer, MARGIN_X + (CONTENT_WIDTH - desk_print_layout_width (footer)) / 2, FOOTER_Y);
+  desk_print_show_layout (cr, number, MARGIN_X + CONTENT_WIDTH - desk_print_layout_width (number), FOOTER_Y);
   set_black (cr);
 }
 

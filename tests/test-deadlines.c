@@ -10,10 +10,14 @@
 #include "desk-core-test.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "desk-category-store.h"
 #include "desk-customer-store.h"
 #include "desk-deadline-store.h"
+#include "desk-ledger-store.h"
+#include "desk-office-store.h"
+#include "desk-policy-store.h"
 #include "desk-ticket-query.h"
 #include "desk-ticket-store.h"
 
@@ -145,6 +149,241 @@ test_refresh_all (Fixture       *f,
   g_assert_cmpuint (n, ==, 20);
 }
 
+static DeskTicket *
+complaint_at (Fixture    *f,
+              gint64      received,
+              const char *category_code,
+              gint64      repeat_of)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskCategory) category = desk_category_store_find (f->db, category_code, &error);
+  DeskTicketDraft draft = {
+    .kind = DESK_TICKET_COMPLAINT, .customer_id = f->customer, .category_id = category->id,
+    .summary = "又漏水了", .received_at = received, .repeat_of = repeat_of,
+  };
+  DeskTicket *ticket = desk_ticket_store_create (f->db, &draft, 0, &error);
+
+  g_assert_no_error (error);
+  return ticket;
+}
+
+/* The policy lives in the database: seeded from the defaults, every change
+ * a new revision, and a ticket measured against the revision it was
+ * received under -- a policy change while a ticket is open leaves it be. */
+static void
+test_revisions (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskPolicy) defaults = desk_policy_new_default ();
+  g_autoptr(DeskPolicy) first = NULL;
+  g_autoptr(DeskPolicy) stricter = NULL;
+  g_autoptr(DeskPolicy) reloaded = NULL;
+  g_autoptr(DeskTicket) before = NULL;
+  g_autoptr(DeskTicket) after = NULL;
+  g_autoptr(DeskTicket) before_again = NULL;
+  g_autoptr(GArray) revisions = NULL;
+  g_autoptr(GArray) old_deadlines = NULL;
+  g_autoptr(GArray) new_deadlines = NULL;
+  gint64 now = t (2026, 3, 10, 10, 1);
+  guint64 n = 0;
+  int revision;
+
+  g_assert_cmpint (desk_policy_store_get_active_revision (f->db, &error), ==, 1);
+  first = desk_policy_store_load (f->db, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (first->rules->len, ==, defaults->rules->len);
+  for (guint i = 0; i < defaults->rules->len; i++)
+    {
+      const DeskRule *a = g_ptr_array_index (defaults->rules, i);
+      const DeskRule *b = g_ptr_array_index (first->rules, i);
+
+      g_assert_cmpstr (a->id, ==, b->id);
+      g_assert_cmpstr (a->name, ==, b->name);
+      g_assert_cmpint (a->limit, ==, b->limit);
+      g_assert_cmpint (a->unit, ==, b->unit);
+      g_assert_cmpint (a->working_time, ==, b->working_time);
+      g_assert_cmpint (a->kinds, ==, b->kinds);
+      g_assert_cmpint (a->role, ==, b->role);
+      g_assert_cmpint (a->escalate_to, ==, b->escalate_to);
+      g_assert_cmpint (a->fine_yuan, ==, b->fine_yuan);
+      g_assert_cmpint (a->first_counts, ==, b->first_counts);
+      g_assert_cmpint (g_strv_length (a->categories ? a->categories : (char *[]){ NULL }), ==,
+                       g_strv_length (b->categories ? b->categories : (char *[]){ NULL }));
+    }
+
+  before = complaint_at (f, t (2026, 3, 10, 10, 0), "price", 0);
+  g_assert_cmpint (desk_ticket_get_data (before)->next_deadline, ==, t (2026, 3, 10, 10, 30));
+
+  /* The office tightens forwarding to 15 minutes. */
+  stricter = desk_policy_copy (first);
+  desk_policy_find_rule (stricter, "forward")->limit = 15;
+  revision = desk_policy_store_save (f->db, stricter, 0, "forward faster", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (revision, ==, 2);
+  g_assert_cmpint (desk_deadline_store_get_policy (f->db)->revision, ==, 2);
+  revisions = desk_policy_store_list_revisions (f->db, &error);
+  g_assert_cmpuint (revisions->len, ==, 2);
+
+  /* The old revision is kept as it was. */
+  reloaded = desk_policy_store_load (f->db, 1, &error);
+  g_assert_cmpint (desk_policy_find_rule (reloaded, "forward")->limit, ==, 30);
+
+  after = complaint_at (f, t (2026, 3, 10, 10, 0), "price", 0);
+  g_assert_cmpint (desk_ticket_get_data (after)->next_deadline, ==, t (2026, 3, 10, 10, 15));
+
+  /* Evaluating and recomputing everything keeps each on its revision. */
+  old_deadlines = desk_deadline_store_evaluate (f->db, desk_ticket_get_id (before), now, &error);
+  new_deadlines = desk_deadline_store_evaluate (f->db, desk_ticket_get_id (after), now, &error);
+  g_assert_cmpint (find (old_deadlines, "forward")->due_at, ==, t (2026, 3, 10, 10, 30));
+  g_assert_cmpint (find (new_deadlines, "forward")->due_at, ==, t (2026, 3, 10, 10, 15));
+  g_assert_true (desk_deadline_store_refresh_all (f->db, now, &n, &error));
+  g_assert_no_error (error);
+  before_again = desk_ticket_store_get (f->db, desk_ticket_get_id (before), &error);
+  g_assert_cmpint (desk_ticket_get_data (before_again)->next_deadline, ==, t (2026, 3, 10, 10, 30));
+
+  /* A rule that makes no sense is refused with its name. */
+  desk_policy_find_rule (stricter, "notice")->limit = 0;
+  g_assert_cmpint (desk_policy_store_save (f->db, stricter, 0, NULL, &error), ==, 0);
+  g_assert_error (error, DESK_DATABASE_ERROR, DESK_DATABASE_ERROR_CONSTRAINT);
+  g_assert_nonnull (strstr (error->message, "notice"));
+  g_assert_cmpint (desk_policy_store_get_active_revision (f->db, NULL), ==, 2);
+}
+
+static const DeskLedgerTotal *
+total_named (GPtrArray  *totals,
+             const char *name)
+{
+  for (guint i = 0; i < totals->len; i++)
+    {
+      const DeskLedgerTotal *total = totals->pdata[i];
+
+      if (g_strcmp0 (total->name, name) == 0)
+        return total;
+    }
+  return NULL;
+}
+
+/* Repeat complaints by cause: 100 / 200 / 300 yuan against the department,
+ * the first complaint recorded but not counted; recording again (every
+ * refresh) changes nothing. */
+static void
+test_ledger (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskDepartment) design = desk_office_store_add_department (f->db, "D01", "设计部", &error);
+  g_autoptr(DeskStaff) designer = desk_office_store_add_staff (f->db, NULL, "李工", DESK_ROLE_ENGINEER,
+                                                               desk_department_get_id (design), NULL, &error);
+  g_autoptr(DeskTicket) first = complaint_at (f, t (2026, 3, 2, 9, 0), "designer-service", 0);
+  g_autoptr(DeskTicket) second = NULL;
+  g_autoptr(DeskTicket) third = NULL;
+  g_autoptr(DeskTicket) material_first = NULL;
+  g_autoptr(DeskTicket) material = NULL;
+  g_autoptr(DeskTicket) price_first = NULL;
+  g_autoptr(DeskTicket) price = NULL;
+  g_autoptr(GPtrArray) departments = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(GPtrArray) april = NULL;
+  const DeskLedgerTotal *total;
+
+  g_assert_no_error (error);
+  second = complaint_at (f, t (2026, 3, 9, 9, 0), "designer-service", desk_ticket_get_id (first));
+  third = complaint_at (f, t (2026, 3, 16, 9, 0), "designer-service", desk_ticket_get_id (second));
+  material_first = complaint_at (f, t (2026, 3, 17, 9, 0), "material-quality", 0);
+  material = complaint_at (f, t (2026, 3, 18, 9, 0), "material-quality", desk_ticket_get_id (material_first));
+  price_first = complaint_at (f, t (2026, 3, 19, 9, 0), "price", 0);
+  price = complaint_at (f, t (2026, 3, 20, 9, 0), "price", desk_ticket_get_id (price_first));
+
+  /* The repeats are forwarded to the design department, to the designer. */
+  for (gint64 id = desk_ticket_get_id (second); id <= desk_ticket_get_id (third); id++)
+    {
+      g_autoptr(DeskTicket) ticket = desk_ticket_store_get (f->db, id, &error);
+      g_assert_true (desk_ticket_store_assign (f->db, id, desk_ticket_get_data (ticket)->revision,
+                                               desk_department_get_id (design),
+                                               desk_staff_get_id (designer), 0, &error));
+      g_assert_no_error (error);
+    }
+
+  /* Refreshing again and again records nothing twice. */
+  for (int round = 0; round < 3; round++)
+    for (gint64 id = desk_ticket_get_id (first); id <= desk_ticket_get_id (price); id++)
+      g_assert_true (desk_deadline_store_refresh (f->db, id, t (2026, 3, 25, 9, 0), &error));
+
+  departments = desk_ledger_store_month_by_department (f->db, 2026, 3, &error);
+  g_assert_no_error (error);
+  total = total_named (departments, "设计部");
+  g_assert_nonnull (total);
+  g_assert_cmpuint (total->complaints, ==, 2);     /* the two repeats it was given */
+  g_assert_cmpuint (total->repeats, ==, 2);
+  g_assert_cmpuint (total->counted, ==, 2);
+  g_assert_cmpint (total->fines_yuan, ==, 400);    /* 200 each: poor designer service */
+
+  /* Not yet forwarded: the first complaint (not counted, no fine), the
+   * material-quality repeat (300), the price repeat (100) and the two
+   * first complaints of those. */
+  total = total_named (departments, NULL);
+  g_assert_nonnull (total);
+  g_assert_cmpuint (total->complaints, ==, 5);
+  g_assert_cmpuint (total->repeats, ==, 2);
+  g_assert_cmpuint (total->counted, ==, 2);
+  g_assert_cmpint (total->fines_yuan, ==, 400);    /* 300 + 100 */
+
+  /* Per person: counted against the designer; the fines went to the
+   * department. */
+  people = desk_ledger_store_month_by_person (f->db, 2026, 3, &error);
+  total = total_named (people, "李工");
+  g_assert_nonnull (total);
+  g_assert_cmpuint (total->counted, ==, 2);
+  g_assert_cmpint (total->fines_yuan, ==, 0);
+
+  april = desk_ledger_store_month_by_department (f->db, 2026, 4, &error);
+  g_assert_cmpuint (april->len, ==, 0);
+}
+
+/* A rule with a fine: a breached deadline is fined once, against the
+ * person when the rule says so. */
+static void
+test_breach_fine (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskPolicy) policy = desk_policy_copy (desk_deadline_store_get_policy (f->db));
+  g_autoptr(DeskStaff) clerk = desk_office_store_add_staff (f->db, NULL, "张敏", DESK_ROLE_CLERK, 0, NULL, &error);
+  g_autoptr(DeskTicket) ticket = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  DeskRule *forward = desk_policy_find_rule (policy, "forward");
+  DeskTicketDraft draft = {
+    .kind = DESK_TICKET_COMPLAINT, .customer_id = f->customer, .category_id = f->category,
+    .summary = "没人转交", .owner_id = desk_staff_get_id (clerk), /* received now */
+  };
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+  forward->fine_yuan = 50;
+  forward->fine_target = DESK_FINE_PERSON;
+  g_assert_cmpint (desk_policy_store_save (f->db, policy, 0, NULL, &error), ==, 2);
+  ticket = desk_ticket_store_create (f->db, &draft, 0, &error);
+  g_assert_no_error (error);
+
+  /* Not due yet when it was saved: nothing.  Once overdue: 50 yuan,
+   * however often refreshed (it lands in the month it fell due). */
+  g_assert_cmpint (desk_ticket_get_data (ticket)->next_deadline, >, now);
+  for (int round = 0; round < 3; round++)
+    g_assert_true (desk_deadline_store_refresh (f->db, desk_ticket_get_id (ticket), now + 40 * 24 * 3600 + round,
+                                                &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(GArray) deadlines = desk_deadline_store_evaluate (f->db, desk_ticket_get_id (ticket), now, &error);
+    g_autoptr(GDateTime) due = g_date_time_new_from_unix_local (find (deadlines, "forward")->due_at);
+
+    people = desk_ledger_store_month_by_person (f->db, g_date_time_get_year (due), g_date_time_get_month (due),
+                                                &error);
+  }
+  g_assert_cmpuint (people->len, ==, 1);
+  g_assert_cmpstr (((DeskLedgerTotal *)people->pdata[0])->name, ==, "张敏");
+  g_assert_cmpint (((DeskLedgerTotal *)people->pdata[0])->fines_yuan, ==, 50);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -153,6 +392,10 @@ main (int    argc,
 
   g_test_add ("/desk/deadlines/stored", Fixture, NULL, fixture_set_up, test_stored, fixture_tear_down);
   g_test_add ("/desk/deadlines/refresh-all", Fixture, NULL, fixture_set_up, test_refresh_all, fixture_tear_down);
+
+  g_test_add ("/desk/deadlines/revisions", Fixture, NULL, fixture_set_up, test_revisions, fixture_tear_down);
+  g_test_add ("/desk/deadlines/ledger", Fixture, NULL, fixture_set_up, test_ledger, fixture_tear_down);
+  g_test_add ("/desk/deadlines/breach-fine", Fixture, NULL, fixture_set_up, test_breach_fine, fixture_tear_down);
 
   return g_test_run ();
 }

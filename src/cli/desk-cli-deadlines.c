@@ -90,7 +90,7 @@ desk_cli_deadlines (DeskCli  *cli,
           detail = g_strdup_printf (_("in %s"), left);
         }
 
-      g_print ("%s\t%s\t%s\t%s\t%s\n", d->rule->name, desk_role_get_label (d->rule->role),
+      g_print ("%s\t%s\t%s\t%s\t%s\n", desk_rule_get_label (d->rule), desk_role_get_label (d->rule->role),
                due, deadline_state_label (d->state), detail);
     }
 
@@ -141,7 +141,7 @@ desk_cli_overdue (DeskCli  *cli,
               if (d->state != DESK_DEADLINE_BREACHED)
                 continue;
               late = desk_cli_format_span (now - d->due_at);
-              g_print ("%s\t%s\t%s\n", desk_ticket_get_number (ticket), d->rule->name, late);
+              g_print ("%s\t%s\t%s\n", desk_ticket_get_number (ticket), desk_rule_get_label (d->rule), late);
             }
         }
       desk_ticket_key_from_ticket (&key, query.sort, page->pdata[page->len - 1]);

@@ -16,18 +16,71 @@
 
 #include "desk-database-private.h"
 #include "desk-deadline-store.h"
+#include "desk-ledger-store.h"
+#include "desk-policy-store.h"
 
 #define WARN_PERCENT 80
+
+/* Revisions never change once saved, so each is read once per open
+ * database and kept for as long as it is open. */
+static GHashTable *
+policy_cache (DeskDatabase *db)
+{
+  GHashTable *cache = g_object_get_data (G_OBJECT (db), "desk-policy-cache");
+
+  if (cache == NULL)
+    {
+      cache = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)desk_policy_free);
+      g_object_set_data_full (G_OBJECT (db), "desk-policy-cache", cache,
+                              (GDestroyNotify)g_hash_table_unref);
+    }
+
+  return cache;
+}
+
+const DeskPolicy *
+desk_deadline_store_get_policy_revision (DeskDatabase  *db,
+                                         int            revision,
+                                         GError       **error)
+{
+  GHashTable *cache;
+  DeskPolicy *policy;
+
+  g_return_val_if_fail (DESK_IS_DATABASE (db), NULL);
+
+  cache = policy_cache (db);
+  policy = g_hash_table_lookup (cache, GINT_TO_POINTER (revision));
+  if (policy == NULL)
+    {
+      policy = desk_policy_store_load (db, revision, error);
+      if (policy == NULL)
+        return NULL;
+      g_hash_table_insert (cache, GINT_TO_POINTER (revision), policy);
+    }
+
+  return policy;
+}
 
 const DeskPolicy *
 desk_deadline_store_get_policy (DeskDatabase *db)
 {
-  static DeskPolicy *policy;
+  static DeskPolicy *fallback;
+  g_autoptr(GError) error = NULL;
+  const DeskPolicy *policy = NULL;
+  int revision;
 
-  if (g_once_init_enter (&policy))
-    g_once_init_leave (&policy, desk_policy_new_default ());
+  revision = desk_policy_store_get_active_revision (db, &error);
+  if (revision > 0)
+    policy = desk_deadline_store_get_policy_revision (db, revision, &error);
+  if (policy != NULL)
+    return policy;
 
-  return policy;
+  /* A database we cannot read the policy from (read-only, damaged): the
+   * defaults still give every ticket deadlines. */
+  g_warning ("Using the default deadline policy: %s", error ? error->message : "?");
+  if (g_once_init_enter (&fallback))
+    g_once_init_leave (&fallback, desk_policy_new_default ());
+  return fallback;
 }
 
 DeskWorkCalendar *
@@ -47,7 +100,8 @@ desk_deadline_store_get_calendar (DeskDatabase *db)
   " c.no_callbacks, a.kind = 'site', a.handover_date," \
   " coalesce(t.forwarded_at, 0), coalesce(t.contacted_at, 0), coalesce(t.visit_agreed_at, 0)," \
   " coalesce(t.visited_at, 0), coalesce(t.notice_at, 0), coalesce(t.rectified_at, 0)," \
-  " coalesce(t.last_callback_at, 0), coalesce(t.next_deadline, 0)" \
+  " coalesce(t.last_callback_at, 0), coalesce(t.next_deadline, 0), t.policy_revision," \
+  " t.repeat_count" \
   " FROM tickets t" \
   " JOIN categories cat ON cat.id = t.category_id" \
   " JOIN customers c ON c.id = t.customer_id" \
@@ -91,6 +145,8 @@ facts_from_row (sqlite3_stmt     *stmt,
   f->notice_issued_at = sqlite3_column_int64 (stmt, 13);
   f->rectified_at = sqlite3_column_int64 (stmt, 14);
   f->last_callback_at = sqlite3_column_int64 (stmt, 15);
+  f->policy_revision = sqlite3_column_int (stmt, 17);
+  f->repeat_count = sqlite3_column_int (stmt, 18);
 }
 
 gboolean
@@ -130,13 +186,14 @@ desk_deadline_store_evaluate (DeskDatabase  *db,
                               GError       **error)
 {
   g_autofree char *category = NULL;
+  const DeskPolicy *policy;
   DeskTicketFacts facts;
 
-  if (!desk_deadline_store_get_facts (db, ticket_id, &facts, &category, error))
+  if (!desk_deadline_store_get_facts (db, ticket_id, &facts, &category, error) ||
+      !(policy = desk_deadline_store_get_policy_revision (db, facts.policy_revision, error)))
     return NULL;
 
-  return desk_policy_evaluate (desk_deadline_store_get_policy (db),
-                               desk_deadline_store_get_calendar (db),
+  return desk_policy_evaluate (policy, desk_deadline_store_get_calendar (db),
                                &facts, now, WARN_PERCENT);
 }
 
@@ -167,12 +224,24 @@ desk_deadline_store_refresh (DeskDatabase  *db,
                              gint64         now,
                              GError       **error)
 {
-  g_autoptr(GArray) deadlines = desk_deadline_store_evaluate (db, ticket_id, now, error);
+  g_autofree char *category = NULL;
+  g_autoptr(GArray) deadlines = NULL;
+  g_autoptr(GPtrArray) occurrences = NULL;
+  DeskWorkCalendar *calendar = desk_deadline_store_get_calendar (db);
+  const DeskPolicy *policy;
+  DeskTicketFacts facts;
 
-  if (deadlines == NULL)
+  if (!desk_deadline_store_get_facts (db, ticket_id, &facts, &category, error) ||
+      !(policy = desk_deadline_store_get_policy_revision (db, facts.policy_revision, error)))
     return FALSE;
 
-  return store_next (db, ticket_id, desk_deadlines_next_due (deadlines), error);
+  deadlines = desk_policy_evaluate (policy, calendar, &facts, now, WARN_PERCENT);
+  occurrences = desk_policy_occurrences (policy, calendar, &facts);
+
+  /* Fines and repeat counts follow the ticket: recording them again on
+   * the next change changes nothing but a missing department. */
+  return store_next (db, ticket_id, desk_deadlines_next_due (deadlines), error) &&
+         desk_ledger_store_record_ticket (db, ticket_id, &facts, occurrences, deadlines, error);
 }
 
 gboolean
@@ -181,7 +250,7 @@ desk_deadline_store_refresh_all (DeskDatabase  *db,
                                  guint64       *n_tickets,
                                  GError       **error)
 {
-  const DeskPolicy *policy = desk_deadline_store_get_policy (db);
+  const DeskPolicy *policy = NULL;
   DeskWorkCalendar *calendar = desk_deadline_store_get_calendar (db);
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) nexts = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -208,6 +277,16 @@ desk_deadline_store_refresh_all (DeskDatabase  *db,
 
       facts_from_row (stmt, calendar, &facts, &category);
       n_open++;
+      /* Tickets of one revision come in long runs: look up on change only. */
+      if (policy == NULL || policy->revision != facts.policy_revision)
+        {
+          policy = desk_deadline_store_get_policy_revision (db, facts.policy_revision, error);
+          if (policy == NULL)
+            {
+              sqlite3_reset (stmt);
+              goto failed;
+            }
+        }
       deadlines = desk_policy_evaluate (policy, calendar, &facts, now, WARN_PERCENT);
       next = desk_deadlines_next_due (deadlines);
 

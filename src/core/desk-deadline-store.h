@@ -17,10 +17,15 @@ G_BEGIN_DECLS
  * calendar turn them into deadlines (desk-policy.c).  The earliest
  * unmet one is kept in tickets.next_deadline for the queues. */
 
-/* The office's active policy and work calendar.  Until policies are kept
- * in the office database these are the defaults of DOMAIN.md and the
- * bundled mainland China calendar; owned by the database's process. */
+/* The office's active policy (its newest revision, desk-policy-store.h)
+ * and the work calendar (the bundled mainland China calendar).  Policies
+ * are owned by @db and cached for as long as it is open. */
 const DeskPolicy *desk_deadline_store_get_policy   (DeskDatabase     *db);
+/* The policy of @revision, which tickets received under it are measured
+ * against. */
+const DeskPolicy *desk_deadline_store_get_policy_revision (DeskDatabase  *db,
+                                                          int            revision,
+                                                          GError       **error);
 DeskWorkCalendar *desk_deadline_store_get_calendar (DeskDatabase     *db);
 
 /* A ticket's facts; @category receives the category code (free it). */

@@ -28,6 +28,69 @@ desk_rule_free (DeskRule *rule)
   g_free (rule);
 }
 
+DeskRule *
+desk_rule_copy (const DeskRule *rule)
+{
+  DeskRule *copy = g_memdup2 (rule, sizeof *rule);
+
+  copy->id = g_strdup (rule->id);
+  copy->name = g_strdup (rule->name);
+  copy->categories = g_strdupv (rule->categories);
+  copy->except_categories = g_strdupv (rule->except_categories);
+  return copy;
+}
+
+const char *
+desk_rule_get_label (const DeskRule *rule)
+{
+  /* Stored names are the English of the default rules, or what a manager
+   * typed; only the former have a translation. */
+  return rule->name != NULL && *rule->name != '\0'
+         ? g_dgettext (GETTEXT_PACKAGE, rule->name) : rule->id;
+}
+
+gboolean
+desk_rule_counts (const DeskRule        *rule,
+                  const DeskTicketFacts *facts)
+{
+  return rule->first_counts || facts->repeat_count > 1;
+}
+
+DeskPolicy *
+desk_policy_new (int revision)
+{
+  DeskPolicy *policy = g_new0 (DeskPolicy, 1);
+
+  policy->revision = revision;
+  policy->rules = g_ptr_array_new_with_free_func ((GDestroyNotify)desk_rule_free);
+  return policy;
+}
+
+DeskPolicy *
+desk_policy_copy (const DeskPolicy *policy)
+{
+  DeskPolicy *copy = desk_policy_new (policy->revision);
+
+  for (guint i = 0; i < policy->rules->len; i++)
+    g_ptr_array_add (copy->rules, desk_rule_copy (g_ptr_array_index (policy->rules, i)));
+  return copy;
+}
+
+DeskRule *
+desk_policy_find_rule (const DeskPolicy *policy,
+                       const char       *id)
+{
+  for (guint i = 0; i < policy->rules->len; i++)
+    {
+      DeskRule *rule = g_ptr_array_index (policy->rules, i);
+
+      if (g_strcmp0 (rule->id, id) == 0)
+        return rule;
+    }
+
+  return NULL;
+}
+
 void
 desk_policy_free (DeskPolicy *policy)
 {
@@ -70,22 +133,19 @@ add_rule (DeskPolicy     *policy,
 DeskPolicy *
 desk_policy_new_default (void)
 {
-  DeskPolicy *policy = g_new0 (DeskPolicy, 1);
+  DeskPolicy *policy = desk_policy_new (1);
   DeskRule *r;
-
-  policy->revision = 1;
-  policy->rules = g_ptr_array_new_with_free_func ((GDestroyNotify)desk_rule_free);
 
   /* Forwarded to the responsible department within 30 minutes; outside
    * office hours the paperwork follows on the next working day, which
    * working time gives by itself. */
-  r = add_rule (policy, "forward", _("Forward to the responsible department"),
+  r = add_rule (policy, "forward", N_("Forward to the responsible department"),
                 DESK_CLOCK_RECEIVED, DESK_ACTION_FORWARD, DESK_ROLE_CLERK, 30, DESK_LIMIT_MINUTES, TRUE);
   r->notify = TRUE;
 
   /* ...but an urgent one received after hours goes to a manager by phone
    * at once. */
-  r = add_rule (policy, "urgent-after-hours", _("Phone a manager about an urgent complaint"),
+  r = add_rule (policy, "urgent-after-hours", N_("Phone a manager about an urgent complaint"),
                 DESK_CLOCK_RECEIVED, DESK_ACTION_CONTACT, DESK_ROLE_DEPARTMENT_MANAGER, 15,
                 DESK_LIMIT_MINUTES, FALSE);
   r->min_severity = DESK_SEVERITY_URGENT;
@@ -93,20 +153,20 @@ desk_policy_new_default (void)
   r->escalate = TRUE;
 
   /* A department manager or above contacts the customer within 10 minutes. */
-  r = add_rule (policy, "contact", _("Contact the customer"),
+  r = add_rule (policy, "contact", N_("Contact the customer"),
                 DESK_CLOCK_FORWARDED, DESK_ACTION_CONTACT, DESK_ROLE_DEPARTMENT_MANAGER, 10,
                 DESK_LIMIT_MINUTES, TRUE);
   r->escalate = TRUE;
 
   /* Every complaint yields a rectification notice within one working day. */
-  r = add_rule (policy, "notice", _("Issue a rectification notice"),
+  r = add_rule (policy, "notice", N_("Issue a rectification notice"),
                 DESK_CLOCK_RECEIVED, DESK_ACTION_ISSUE_NOTICE, DESK_ROLE_QA_INSPECTOR, 1,
                 DESK_LIMIT_DAYS, TRUE);
   r->notify = TRUE;
 
   /* Repairs on completed sites within two months of handover: QA on site
    * within 4 hours for plumbing and electrical, 24 hours for anything else. */
-  r = add_rule (policy, "visit-plumbing-electrical", _("Visit the site (plumbing and electrical)"),
+  r = add_rule (policy, "visit-plumbing-electrical", N_("Visit the site (plumbing and electrical)"),
                 DESK_CLOCK_RECEIVED, DESK_ACTION_VISIT, DESK_ROLE_QA_INSPECTOR, 4, DESK_LIMIT_HOURS, FALSE);
   r->kinds = KIND (DESK_TICKET_COMPLAINT) | KIND (DESK_TICKET_REPAIR);
   r->categories = g_strsplit ("plumbing-electrical", ",", -1);
@@ -114,7 +174,7 @@ desk_policy_new_default (void)
   r->within_days_of_handover = 61;
   r->escalate = TRUE;
 
-  r = add_rule (policy, "visit-other", _("Visit the site"),
+  r = add_rule (policy, "visit-other", N_("Visit the site"),
                 DESK_CLOCK_RECEIVED, DESK_ACTION_VISIT, DESK_ROLE_QA_INSPECTOR, 24, DESK_LIMIT_HOURS, FALSE);
   r->kinds = KIND (DESK_TICKET_COMPLAINT) | KIND (DESK_TICKET_REPAIR);
   r->except_categories = g_strsplit ("plumbing-electrical", ",", -1);
@@ -124,7 +184,7 @@ desk_policy_new_default (void)
 
   /* The service desk calls back every day until the complaint is closed,
    * unless the customer said they want no callbacks. */
-  r = add_rule (policy, "daily-callback", _("Call the customer back"),
+  r = add_rule (policy, "daily-callback", N_("Call the customer back"),
                 DESK_CLOCK_RECEIVED, DESK_ACTION_CALL_BACK, DESK_ROLE_CLERK, 1, DESK_LIMIT_DAYS, TRUE);
   r->repeats = TRUE;
   r->needs_callbacks = TRUE;
@@ -132,11 +192,29 @@ desk_policy_new_default (void)
 
   /* A visit was agreed and nobody came for two days running: straight to
    * the general manager. */
-  r = add_rule (policy, "agreed-visit", _("Come for the agreed visit"),
+  r = add_rule (policy, "agreed-visit", N_("Come for the agreed visit"),
                 DESK_CLOCK_VISIT_AGREED, DESK_ACTION_VISIT, DESK_ROLE_DEPARTMENT_MANAGER, 2,
                 DESK_LIMIT_DAYS, FALSE);
   r->escalate = TRUE;
   r->escalate_to = DESK_ROLE_GENERAL_MANAGER;
+
+  /* A repeat complaint (second or later about the same matter) counts
+   * against the department that let it happen, with a fine by cause; the
+   * first complaint is recorded but does not count against QA. */
+  r = add_rule (policy, "repeat-designer", N_("Repeat complaint: poor designer service"),
+                DESK_CLOCK_RECEIVED, DESK_ACTION_RECORD, DESK_ROLE_QA_INSPECTOR, 0, DESK_LIMIT_MINUTES, FALSE);
+  r->categories = g_strsplit ("designer-service", ",", -1);
+  r->fine_yuan = 200;
+
+  r = add_rule (policy, "repeat-material", N_("Repeat complaint: unresolved material quality"),
+                DESK_CLOCK_RECEIVED, DESK_ACTION_RECORD, DESK_ROLE_QA_INSPECTOR, 0, DESK_LIMIT_MINUTES, FALSE);
+  r->categories = g_strsplit ("material-quality", ",", -1);
+  r->fine_yuan = 300;
+
+  r = add_rule (policy, "repeat", N_("Repeat complaint"),
+                DESK_CLOCK_RECEIVED, DESK_ACTION_RECORD, DESK_ROLE_QA_INSPECTOR, 0, DESK_LIMIT_MINUTES, FALSE);
+  r->except_categories = g_strsplit ("designer-service,material-quality", ",", -1);
+  r->fine_yuan = 100;
 
   return policy;
 }
@@ -162,6 +240,8 @@ applies (const DeskRule        *rule,
   if (f->severity < rule->min_severity)
     return FALSE;
   if (rule->needs_callbacks && f->no_callbacks)
+    return FALSE;
+  if (rule->min_repeat > 0 && f->repeat_count < rule->min_repeat)
     return FALSE;
 
   switch (rule->site)
@@ -311,6 +391,8 @@ desk_policy_evaluate (const DeskPolicy      *policy,
       DeskDeadline d = { rule, 0, 0, 0, DESK_DEADLINE_PENDING };
       gint64 met;
 
+      if (rule->action == DESK_ACTION_RECORD)
+        continue;
       d.starts_at = start_of (rule, f);
       if (d.starts_at == 0 || !applies (rule, calendar, f))
         continue;
@@ -344,6 +426,24 @@ desk_policy_evaluate (const DeskPolicy      *policy,
     }
 
   return deadlines;
+}
+
+GPtrArray *
+desk_policy_occurrences (const DeskPolicy      *policy,
+                         DeskWorkCalendar      *calendar,
+                         const DeskTicketFacts *f)
+{
+  GPtrArray *rules = g_ptr_array_new ();
+
+  for (guint i = 0; i < policy->rules->len; i++)
+    {
+      const DeskRule *rule = g_ptr_array_index (policy->rules, i);
+
+      if (rule->action == DESK_ACTION_RECORD && start_of (rule, f) != 0 && applies (rule, calendar, f))
+        g_ptr_array_add (rules, (gpointer)rule);
+    }
+
+  return rules;
 }
 
 gint64

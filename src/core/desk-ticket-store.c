@@ -14,6 +14,7 @@
 #include "desk-category-store.h"
 #include "desk-database-private.h"
 #include "desk-deadline-store.h"
+#include "desk-policy-store.h"
 #include "desk-enums.h"
 #include "desk-search-text.h"
 #include "desk-text.h"
@@ -386,6 +387,7 @@ desk_ticket_store_create (DeskDatabase           *db,
   gint64 received_at;
   gint64 now = now_seconds ();
   gint64 id;
+  int policy_revision;
 
   g_return_val_if_fail (DESK_IS_DATABASE (db), NULL);
   g_return_val_if_fail (draft != NULL, NULL);
@@ -396,6 +398,10 @@ desk_ticket_store_create (DeskDatabase           *db,
     return NULL;
 
   if (!check_draft (db, draft, &customer_name, error))
+    goto failed;
+
+  policy_revision = desk_policy_store_get_active_revision (db, error);
+  if (policy_revision == 0)
     goto failed;
 
   if (draft->repeat_of > 0)
@@ -413,9 +419,9 @@ desk_ticket_store_create (DeskDatabase           *db,
                                  "INSERT INTO tickets (number, kind, on_site, status, severity, major,"
                                  " channel, customer_id, customer_name, asset_id, category_id,"
                                  " department_id, owner_id, summary, description, repeat_of,"
-                                 " repeat_count, received_at, updated_at)"
+                                 " repeat_count, received_at, updated_at, policy_revision)"
                                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
-                                 " trim(?14), ?15, ?16, ?17, ?18, ?19)",
+                                 " trim(?14), ?15, ?16, ?17, ?18, ?19, ?20)",
                                  error);
   if (stmt == NULL)
     goto failed;
@@ -443,6 +449,9 @@ desk_ticket_store_create (DeskDatabase           *db,
   sqlite3_bind_int (stmt, 17, repeated ? desk_ticket_get_data (repeated)->repeat_count + 1 : 1);
   sqlite3_bind_int64 (stmt, 18, received_at);
   sqlite3_bind_int64 (stmt, 19, now);
+  /* Measured against the rules in force when it was received, even if
+   * they change while it is open. */
+  sqlite3_bind_int (stmt, 20, policy_revision);
 
   if (!_desk_database_step_done (db, stmt, _("Could not save the ticket"), error))
     goto failed;
@@ -1258,8 +1267,13 @@ desk_ticket_store_insert_bulk (DeskDatabase           *db,
   sqlite3_stmt *customer;
   sqlite3_stmt *insert;
   sqlite3_stmt *search;
+  int policy_revision;
 
   g_return_val_if_fail (DESK_IS_DATABASE (db), FALSE);
+
+  policy_revision = desk_policy_store_get_active_revision (db, error);
+  if (policy_revision == 0)
+    return FALSE;
 
   for (guint i = 0; i < n; i++)
     {
@@ -1331,9 +1345,9 @@ desk_ticket_store_insert_bulk (DeskDatabase           *db,
                                        "INSERT INTO tickets (number, kind, on_site, status, severity, major,"
                                        " channel, customer_id, customer_name, asset_id, category_id,"
                                        " department_id, owner_id, summary, description, repeat_of,"
-                                       " repeat_count, received_at, updated_at, closed_at)"
+                                       " repeat_count, received_at, updated_at, closed_at, policy_revision)"
                                        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
-                                       " ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
+                                       " ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)",
                                        error);
       if (insert == NULL)
         return FALSE;
@@ -1363,6 +1377,7 @@ desk_ticket_store_insert_bulk (DeskDatabase           *db,
       sqlite3_bind_int64 (insert, 19, closed_at[i] > 0 ? closed_at[i] : d->received_at);
       if (closed_at[i] > 0)
         sqlite3_bind_int64 (insert, 20, closed_at[i]);
+      sqlite3_bind_int (insert, 21, policy_revision);
 
       if (!_desk_database_step_done (db, insert, _("Could not save the ticket"), error))
         return FALSE;

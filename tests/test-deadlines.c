@@ -14,6 +14,7 @@
 
 #include "desk-category-store.h"
 #include "desk-customer-store.h"
+#include "desk-alert-store.h"
 #include "desk-deadline-store.h"
 #include "desk-ledger-store.h"
 #include "desk-office-store.h"
@@ -384,6 +385,174 @@ test_breach_fine (Fixture       *f,
   g_assert_cmpint (((DeskLedgerTotal *)people->pdata[0])->fines_yuan, ==, 50);
 }
 
+static guint
+count_events (DeskDatabase *db,
+              gint64        id,
+              const char   *kind)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) timeline = desk_ticket_store_timeline (db, id, &error);
+  guint n = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < timeline->len; i++)
+    if (g_str_equal (((DeskTicketEvent *)timeline->pdata[i])->kind, kind))
+      n++;
+  return n;
+}
+
+static const DeskDeadlineAlert *
+find_alert (GPtrArray  *alerts,
+            gint64      ticket_id,
+            const char *label)
+{
+  for (guint i = 0; i < alerts->len; i++)
+    {
+      const DeskDeadlineAlert *alert = alerts->pdata[i];
+
+      if (alert->ticket_id == ticket_id && g_str_equal (alert->rule_label, label))
+        return alert;
+    }
+  return NULL;
+}
+
+/* The escalation chain: department manager -> branch general manager ->
+ * general manager, never down, never past the last. */
+static void
+test_escalation_chain (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskStaff) branch = desk_office_store_add_staff (f->db, NULL, "赵总", DESK_ROLE_BRANCH_GENERAL_MANAGER, 0, NULL, &error);
+  g_autoptr(DeskStaff) general = desk_office_store_add_staff (f->db, NULL, "钱总", DESK_ROLE_GENERAL_MANAGER, 0, NULL, &error);
+  g_autoptr(DeskTicket) ticket = complaint_at (f, t (2026, 3, 10, 10, 0), "price", 0);
+  g_autoptr(DeskTicket) after = NULL;
+  gint64 id = desk_ticket_get_id (ticket);
+  DeskRole reached = 0;
+
+  g_assert_true (desk_ticket_store_escalate_to (f->db, id, DESK_ROLE_DEPARTMENT_MANAGER, 0, NULL, &reached, &error));
+  g_assert_cmpint (reached, ==, DESK_ROLE_DEPARTMENT_MANAGER);
+  g_assert_cmpuint (count_events (f->db, id, "escalate"), ==, 0);
+
+  g_assert_true (desk_ticket_store_escalate_to (f->db, id, DESK_ROLE_CLERK, 0, "late", &reached, &error));
+  g_assert_cmpint (reached, ==, DESK_ROLE_BRANCH_GENERAL_MANAGER);
+  after = desk_ticket_store_get (f->db, id, &error);
+  g_assert_cmpint (desk_ticket_get_data (after)->owner_id, ==, desk_staff_get_id (branch));
+  g_clear_object (&after);
+
+  g_assert_true (desk_ticket_store_escalate_to (f->db, id, DESK_ROLE_CLERK, 0, "later", &reached, &error));
+  g_assert_cmpint (reached, ==, DESK_ROLE_GENERAL_MANAGER);
+  g_assert_true (desk_ticket_store_escalate_to (f->db, id, DESK_ROLE_CLERK, 0, "again", &reached, &error));
+  g_assert_true (desk_ticket_store_escalate_to (f->db, id, DESK_ROLE_BRANCH_GENERAL_MANAGER, 0, NULL, &reached, &error));
+  g_assert_cmpint (reached, ==, DESK_ROLE_GENERAL_MANAGER);
+  g_assert_no_error (error);
+  after = desk_ticket_store_get (f->db, id, &error);
+  g_assert_cmpint (desk_ticket_get_data (after)->escalation_level, ==, 2);
+  g_assert_cmpint (desk_ticket_get_data (after)->owner_id, ==, desk_staff_get_id (general));
+  g_assert_cmpuint (count_events (f->db, id, "escalate"), ==, 2);
+}
+
+/* The app was closed from Tuesday to Monday: the first check catches up on
+ * every breach in between, escalates as the rules say, once; then someone
+ * acknowledges. */
+static void
+test_catch_up (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskStaff) branch = desk_office_store_add_staff (f->db, NULL, "赵总", DESK_ROLE_BRANCH_GENERAL_MANAGER, 0, NULL, &error);
+  g_autoptr(DeskStaff) general = desk_office_store_add_staff (f->db, NULL, "钱总", DESK_ROLE_GENERAL_MANAGER, 0, NULL, &error);
+  g_autoptr(DeskTicket) weekday = complaint_at (f, t (2026, 3, 10, 10, 0), "price", 0);
+  g_autoptr(DeskTicket) urgent = NULL;
+  g_autoptr(DeskTicket) ticket = NULL;
+  g_autoptr(GPtrArray) opening = NULL;
+  g_autoptr(GPtrArray) monday = NULL;
+  g_autoptr(GPtrArray) again = NULL;
+  g_autoptr(GPtrArray) backwards = NULL;
+  DeskTicketDraft draft = {
+    .kind = DESK_TICKET_COMPLAINT, .severity = DESK_SEVERITY_URGENT, .customer_id = f->customer,
+    .category_id = f->category, .summary = "燃气味很重", .received_at = t (2026, 3, 14, 22, 0),
+  };
+  const DeskDeadlineAlert *alert;
+  DeskRole role = 0;
+  guint n = 99;
+
+  urgent = desk_ticket_store_create (f->db, &draft, 0, &error);
+  g_assert_no_error (error);
+  /* A visit agreed on Wednesday 10:00; nobody comes for two days. */
+  g_assert_true (desk_ticket_store_record (f->db, desk_ticket_get_id (weekday), 0, "visit-agreed",
+                                           t (2026, 3, 11, 10, 0), NULL, &error));
+
+  /* Tuesday 09:00, the first check ever: nothing is due yet. */
+  g_assert_cmpint (desk_alert_store_get_last_check (f->db), ==, 0);
+  opening = desk_alert_store_catch_up (f->db, t (2026, 3, 10, 9, 0), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (opening->len, ==, 0);
+  g_assert_cmpint (desk_alert_store_get_last_check (f->db), ==, t (2026, 3, 10, 9, 0));
+
+  /* Monday 09:00: everything since. */
+  monday = desk_alert_store_catch_up (f->db, t (2026, 3, 16, 9, 0), &error);
+  g_assert_no_error (error);
+
+  alert = find_alert (monday, desk_ticket_get_id (weekday), "Forward to the responsible department");
+  g_assert_nonnull (alert);
+  g_assert_cmpint (alert->kind, ==, DESK_ALERT_BREACH);
+  g_assert_cmpint (alert->due_at, ==, t (2026, 3, 10, 10, 30));
+  g_assert_false (alert->escalated);
+  g_assert_cmpstr (alert->number, ==, desk_ticket_get_number (weekday));
+  g_assert_nonnull (find_alert (monday, desk_ticket_get_id (weekday), "Issue a rectification notice"));
+
+  /* The agreed visit: straight to the general manager. */
+  alert = find_alert (monday, desk_ticket_get_id (weekday), "Come for the agreed visit");
+  g_assert_nonnull (alert);
+  g_assert_cmpint (alert->due_at, ==, t (2026, 3, 13, 10, 0));
+  g_assert_true (alert->escalated);
+  g_assert_cmpint (alert->escalated_to, ==, DESK_ROLE_GENERAL_MANAGER);
+  ticket = desk_ticket_store_get (f->db, desk_ticket_get_id (weekday), &error);
+  g_assert_cmpint (desk_ticket_get_data (ticket)->escalation_level, ==, 2);
+  g_assert_cmpint (desk_ticket_get_data (ticket)->owner_id, ==, desk_staff_get_id (general));
+  g_assert_cmpuint (count_events (f->db, desk_ticket_get_id (weekday), "escalate"), ==, 1);
+  g_clear_object (&ticket);
+
+  /* The urgent Saturday-night complaint nobody phoned about: to the next
+   * level, the branch general manager.  Its forwarding was due at Monday's
+   * opening plus 30 minutes (09:00): breached just now. */
+  alert = find_alert (monday, desk_ticket_get_id (urgent), "Phone a manager about an urgent complaint");
+  g_assert_nonnull (alert);
+  g_assert_cmpint (alert->due_at, ==, t (2026, 3, 14, 22, 15));
+  g_assert_cmpint (alert->escalated_to, ==, DESK_ROLE_BRANCH_GENERAL_MANAGER);
+  ticket = desk_ticket_store_get (f->db, desk_ticket_get_id (urgent), &error);
+  g_assert_cmpint (desk_ticket_get_data (ticket)->escalation_level, ==, 1);
+  g_assert_cmpint (desk_ticket_get_data (ticket)->owner_id, ==, desk_staff_get_id (branch));
+  alert = find_alert (monday, desk_ticket_get_id (urgent), "Forward to the responsible department");
+  g_assert_nonnull (alert);
+  g_assert_cmpint (alert->due_at, ==, t (2026, 3, 16, 9, 0));
+
+  /* A minute later nothing is new, and nothing escalates twice. */
+  again = desk_alert_store_catch_up (f->db, t (2026, 3, 16, 9, 1), &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < again->len; i++)
+    g_assert_cmpint (((DeskDeadlineAlert *)again->pdata[i])->kind, ==, DESK_ALERT_WARNING);
+  g_assert_cmpuint (count_events (f->db, desk_ticket_get_id (weekday), "escalate"), ==, 1);
+  backwards = desk_alert_store_catch_up (f->db, t (2026, 3, 15, 9, 0), &error);
+  g_assert_cmpuint (backwards->len, ==, 0);
+
+  /* The general manager acknowledges, once. */
+  g_assert_true (desk_alert_store_awaits_acknowledgement (f->db, desk_ticket_get_id (weekday), &role));
+  g_assert_cmpint (role, ==, DESK_ROLE_GENERAL_MANAGER);
+  g_assert_true (desk_alert_store_acknowledge (f->db, desk_ticket_get_id (weekday), desk_staff_get_id (general),
+                                               t (2026, 3, 16, 9, 30), &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_false (desk_alert_store_awaits_acknowledgement (f->db, desk_ticket_get_id (weekday), NULL));
+  g_assert_cmpuint (count_events (f->db, desk_ticket_get_id (weekday), "acknowledged"), ==, 1);
+  g_assert_true (desk_alert_store_acknowledge (f->db, desk_ticket_get_id (weekday), desk_staff_get_id (general),
+                                               t (2026, 3, 16, 9, 31), &n, &error));
+  g_assert_cmpuint (n, ==, 0);
+  g_assert_cmpuint (count_events (f->db, desk_ticket_get_id (weekday), "acknowledged"), ==, 1);
+  g_assert_true (desk_alert_store_awaits_acknowledgement (f->db, desk_ticket_get_id (urgent), NULL));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -396,6 +565,9 @@ main (int    argc,
   g_test_add ("/desk/deadlines/revisions", Fixture, NULL, fixture_set_up, test_revisions, fixture_tear_down);
   g_test_add ("/desk/deadlines/ledger", Fixture, NULL, fixture_set_up, test_ledger, fixture_tear_down);
   g_test_add ("/desk/deadlines/breach-fine", Fixture, NULL, fixture_set_up, test_breach_fine, fixture_tear_down);
+
+  g_test_add ("/desk/deadlines/escalation-chain", Fixture, NULL, fixture_set_up, test_escalation_chain, fixture_tear_down);
+  g_test_add ("/desk/deadlines/catch-up", Fixture, NULL, fixture_set_up, test_catch_up, fixture_tear_down);
 
   return g_test_run ();
 }

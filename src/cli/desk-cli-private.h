@@ -59,5 +59,9 @@ int desk_cli_generate   (DeskCli *cli, int argc, char **argv);
 /* desk-cli-deadlines.c */
 int desk_cli_deadlines  (DeskCli *cli, int argc, char **argv);
 int desk_cli_overdue    (DeskCli *cli, int argc, char **argv);
+int desk_cli_policy     (DeskCli *cli, int argc, char **argv);
+int desk_cli_check_deadlines (DeskCli *cli, int argc, char **argv);
+int desk_cli_acknowledge (DeskCli *cli, int argc, char **argv);
+int desk_cli_ledger     (DeskCli *cli, int argc, char **argv);
 
 G_END_DECLS

@@ -37,6 +37,10 @@ static const DeskCliCommand commands[] = {
   { "generate", "N", N_("Add N synthetic tickets (for trying and benchmarking)"), desk_cli_generate },
   { "deadlines", N_("NUMBER"), N_("A ticket’s deadlines: rule, who, when due, and their state"), desk_cli_deadlines },
   { "overdue", "", N_("Every overdue ticket with the rule it breaches and by how much"), desk_cli_overdue },
+  { "policy", "[--revision N]", N_("The deadline rules in force, a readable line each"), desk_cli_policy },
+  { "check-deadlines", "[--at TIME]", N_("Notice warnings and breaches since the last check; escalate and fine"), desk_cli_check_deadlines },
+  { "acknowledge", N_("NUMBER --staff CODE"), N_("Acknowledge a ticket’s escalation"), desk_cli_acknowledge },
+  { "ledger", N_("YYYY-MM"), N_("A month’s fines and repeat counts per department and person"), desk_cli_ledger },
 };
 
 static void

@@ -319,3 +319,60 @@ failed:
   desk_database_rollback (db);
   return FALSE;
 }
+
+gboolean
+desk_deadline_store_scan (DeskDatabase          *db,
+                          gint64                 until,
+                          gint64                 now,
+                          DeskDeadlineScanFunc   func,
+                          gpointer               user_data,
+                          GError               **error)
+{
+  DeskWorkCalendar *calendar = desk_deadline_store_get_calendar (db);
+  const DeskPolicy *policy = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (DESK_IS_DATABASE (db), FALSE);
+
+  /* On the partial index of open tickets by deadline. */
+  stmt = _desk_database_prepare (db,
+                                 FACTS_SELECT " WHERE t.status <> 7 AND t.next_deadline <= ?1",
+                                 error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, until);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autofree char *category = NULL;
+      g_autoptr(GArray) deadlines = NULL;
+      DeskTicketFacts facts;
+
+      facts_from_row (stmt, calendar, &facts, &category);
+      if (policy == NULL || policy->revision != facts.policy_revision)
+        {
+          policy = desk_deadline_store_get_policy_revision (db, facts.policy_revision, error);
+          if (policy == NULL)
+            {
+              sqlite3_reset (stmt);
+              return FALSE;
+            }
+        }
+      deadlines = desk_policy_evaluate (policy, calendar, &facts, now, WARN_PERCENT);
+      if (!func (sqlite3_column_int64 (stmt, 0), &facts, deadlines, user_data))
+        {
+          rc = SQLITE_DONE;
+          break;
+        }
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _desk_database_set_error (db, error, _("Could not read the tickets"));
+      return FALSE;
+    }
+
+  return TRUE;
+}

@@ -52,4 +52,18 @@ gboolean  desk_deadline_store_refresh_all   (DeskDatabase     *db,
                                              guint64          *n_tickets,
                                              GError          **error);
 
+/* Calls @func with the deadlines at @now of every open ticket whose next
+ * deadline is at or before @until (read in one pass; @func must not write
+ * to the database).  @func returns FALSE to stop. */
+typedef gboolean (*DeskDeadlineScanFunc) (gint64                 ticket_id,
+                                          const DeskTicketFacts *facts,
+                                          GArray                *deadlines,
+                                          gpointer               user_data);
+gboolean  desk_deadline_store_scan          (DeskDatabase         *db,
+                                             gint64                until,
+                                             gint64                now,
+                                             DeskDeadlineScanFunc  func,
+                                             gpointer              user_data,
+                                             GError              **error);
+
 G_END_DECLS

@@ -49,6 +49,127 @@ desk_rule_get_label (const DeskRule *rule)
          ? g_dgettext (GETTEXT_PACKAGE, rule->name) : rule->id;
 }
 
+static const char *
+clock_phrase (DeskClockEvent starts)
+{
+  switch (starts)
+    {
+    case DESK_CLOCK_RECEIVED:
+      return _("after it is received");
+    case DESK_CLOCK_FORWARDED:
+      return _("after it is forwarded");
+    case DESK_CLOCK_VISIT_AGREED:
+      return _("after a visit is agreed");
+    case DESK_CLOCK_NOTICE_ISSUED:
+      return _("after the notice is issued");
+    case DESK_CLOCK_CLOSED:
+      return _("after it is closed");
+    default:
+      return "";
+    }
+}
+
+static char *
+limit_phrase (const DeskRule *rule)
+{
+  switch (rule->unit)
+    {
+    case DESK_LIMIT_MINUTES:
+      return g_strdup_printf (rule->working_time
+                              ? g_dngettext (GETTEXT_PACKAGE, "within %d working minute", "within %d working minutes", rule->limit)
+                              : g_dngettext (GETTEXT_PACKAGE, "within %d minute", "within %d minutes", rule->limit),
+                              rule->limit);
+    case DESK_LIMIT_HOURS:
+      return g_strdup_printf (rule->working_time
+                              ? g_dngettext (GETTEXT_PACKAGE, "within %d working hour", "within %d working hours", rule->limit)
+                              : g_dngettext (GETTEXT_PACKAGE, "within %d hour", "within %d hours", rule->limit),
+                              rule->limit);
+    case DESK_LIMIT_DAYS:
+    default:
+      return g_strdup_printf (rule->working_time
+                              ? g_dngettext (GETTEXT_PACKAGE, "within %d working day", "within %d working days", rule->limit)
+                              : g_dngettext (GETTEXT_PACKAGE, "within %d day", "within %d days", rule->limit),
+                              rule->limit);
+    }
+}
+
+char *
+desk_rule_describe (const DeskRule *rule)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) kinds = g_string_new (NULL);
+  const char *separator = C_("list of a rule's clauses", "; ");
+
+  for (int k = DESK_TICKET_COMPLAINT; k <= DESK_TICKET_MAINTENANCE; k++)
+    if (rule->kinds & KIND (k))
+      g_string_append_printf (kinds, "%s%s", kinds->len ? C_("list of ticket kinds", ", ") : "",
+                              desk_ticket_kind_get_label (k));
+
+  if (rule->action == DESK_ACTION_RECORD)
+    g_ptr_array_add (parts, g_strdup_printf (_("%s: recorded in the ledger"), desk_rule_get_label (rule)));
+  else
+    {
+      g_autofree char *limit = limit_phrase (rule);
+
+      /* e.g. "Forward to the responsible department: Clerk, within 30
+       * working minutes after it is received" */
+      g_ptr_array_add (parts, g_strdup_printf (_("%s: %s, %s %s"), desk_rule_get_label (rule),
+                                               desk_role_get_label (rule->role), limit,
+                                               clock_phrase (rule->starts)));
+    }
+
+  if (rule->repeats)
+    g_ptr_array_add (parts, g_strdup (_("again and again until it is closed")));
+  if (kinds->len > 0)
+    g_ptr_array_add (parts, g_strdup_printf (_("for: %s"), kinds->str));
+  if (rule->categories != NULL)
+    {
+      g_autofree char *list = g_strjoinv (C_("list of ticket kinds", ", "), rule->categories);
+      g_ptr_array_add (parts, g_strdup_printf (_("categories: %s"), list));
+    }
+  if (rule->except_categories != NULL)
+    {
+      g_autofree char *list = g_strjoinv (C_("list of ticket kinds", ", "), rule->except_categories);
+      g_ptr_array_add (parts, g_strdup_printf (_("except categories: %s"), list));
+    }
+  if (rule->min_severity > DESK_SEVERITY_LOW)
+    g_ptr_array_add (parts, g_strdup_printf (_("severity %s or higher"), desk_severity_get_label (rule->min_severity)));
+  if (rule->site == DESK_SITE_UNDER_CONSTRUCTION)
+    g_ptr_array_add (parts, g_strdup (_("sites under construction")));
+  else if (rule->site == DESK_SITE_COMPLETED && rule->within_days_of_handover > 0)
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                          "completed sites, within %d day of handover",
+                                                          "completed sites, within %d days of handover",
+                                                          rule->within_days_of_handover),
+                                             rule->within_days_of_handover));
+  else if (rule->site == DESK_SITE_COMPLETED)
+    g_ptr_array_add (parts, g_strdup (_("completed sites")));
+  if (rule->hours == DESK_HOURS_AFTER)
+    g_ptr_array_add (parts, g_strdup (_("received outside office hours")));
+  else if (rule->hours == DESK_HOURS_OFFICE)
+    g_ptr_array_add (parts, g_strdup (_("received in office hours")));
+  if (rule->needs_callbacks)
+    g_ptr_array_add (parts, g_strdup (_("unless the customer wants no callbacks")));
+  if (rule->min_repeat > 1)
+    g_ptr_array_add (parts, g_strdup_printf (_("repeat number %d or later"), rule->min_repeat));
+  if (rule->escalate && rule->escalate_to != 0)
+    g_ptr_array_add (parts, g_strdup_printf (_("when missed: straight to the %s"), desk_role_get_label (rule->escalate_to)));
+  else if (rule->escalate)
+    g_ptr_array_add (parts, g_strdup (_("when missed: escalate to the next level")));
+  if (rule->notify)
+    g_ptr_array_add (parts, g_strdup (_("when missed: notify")));
+  if (rule->fine_yuan > 0)
+    g_ptr_array_add (parts, g_strdup_printf (rule->fine_target == DESK_FINE_PERSON
+                                             ? _("fine %d yuan against the person")
+                                             : _("fine %d yuan against the department"),
+                                             rule->fine_yuan));
+  if (!rule->first_counts && (rule->fine_yuan > 0 || rule->action == DESK_ACTION_RECORD))
+    g_ptr_array_add (parts, g_strdup (_("a first complaint does not count")));
+
+  g_ptr_array_add (parts, NULL);
+  return g_strjoinv (separator, (char **)parts->pdata);
+}
+
 gboolean
 desk_rule_counts (const DeskRule        *rule,
                   const DeskTicketFacts *facts)

@@ -165,6 +165,9 @@ DeskRule   *desk_rule_copy           (const DeskRule   *rule);
 void        desk_rule_free           (DeskRule   *rule);
 /* The rule's name for people: the default rules' names are translated. */
 const char *desk_rule_get_label      (const DeskRule   *rule);
+/* The rule as a sentence for people, in the user's language: who does
+ * what within which limit, for which tickets, and what a breach does. */
+char       *desk_rule_describe       (const DeskRule   *rule);
 /* Whether the rule is kept in the ledger for this ticket (counts against
  * its department), and the fine it then carries. */
 gboolean    desk_rule_counts         (const DeskRule        *rule,

@@ -732,7 +732,14 @@ typedef struct
 {
   gint64      actor_id;
   const char *reason;
+  int         level;   /* 0: the next one */
 } Escalation;
+
+static const DeskRole escalation_chain[] = {
+  DESK_ROLE_DEPARTMENT_MANAGER,
+  DESK_ROLE_BRANCH_GENERAL_MANAGER,
+  DESK_ROLE_GENERAL_MANAGER,
+};
 
 /* Level 0: the department manager owns it; 1: branch general manager;
  * 2: general manager, the last level. */
@@ -743,16 +750,12 @@ apply_escalation (DeskDatabase *db,
                   gpointer      user_data,
                   GError      **error)
 {
-  static const DeskRole chain[] = {
-    DESK_ROLE_DEPARTMENT_MANAGER,
-    DESK_ROLE_BRANCH_GENERAL_MANAGER,
-    DESK_ROLE_GENERAL_MANAGER,
-  };
+  const DeskRole *chain = escalation_chain;
   const DeskTicketData *d = desk_ticket_get_data (before);
   Escalation *e = user_data;
   sqlite3_stmt *stmt;
   gint64 owner = 0;
-  int level = d->escalation_level + 1;
+  int level = e->level > 0 ? e->level : d->escalation_level + 1;
   g_autofree char *owner_name = NULL;
 
   if (d->status == DESK_STATUS_CLOSED)
@@ -762,7 +765,7 @@ apply_escalation (DeskDatabase *db,
       return FALSE;
     }
 
-  if (level >= (int)G_N_ELEMENTS (chain))
+  if (level >= (int)G_N_ELEMENTS (escalation_chain))
     {
       g_set_error (error, DESK_TICKET_STORE_ERROR, DESK_TICKET_STORE_ERROR_INVALID,
                    _("%s is already with the general manager, the last level"), d->number);
@@ -798,7 +801,7 @@ apply_escalation (DeskDatabase *db,
     return FALSE;
 
   return add_event (db, d->id, now, e->actor_id, "escalate", "role",
-                    desk_role_to_nick (chain[level - 1]), desk_role_to_nick (chain[level]),
+                    desk_role_to_nick (chain[d->escalation_level]), desk_role_to_nick (chain[level]),
                     e->reason, error) &&
          (owner == 0 || owner == d->owner_id ||
           add_event (db, d->id, now, e->actor_id, "assign", "owner", d->owner_name, owner_name,
@@ -813,11 +816,52 @@ desk_ticket_store_escalate (DeskDatabase  *db,
                             const char    *reason,
                             GError       **error)
 {
-  Escalation e = { actor_id, desk_text_is_blank (reason) ? NULL : reason };
+  Escalation e = { actor_id, desk_text_is_blank (reason) ? NULL : reason, 0 };
 
   g_return_val_if_fail (DESK_IS_DATABASE (db), FALSE);
 
   return change_ticket (db, id, revision, apply_escalation, &e, error);
+}
+
+gboolean
+desk_ticket_store_escalate_to (DeskDatabase  *db,
+                               gint64         id,
+                               DeskRole       role,
+                               gint64         actor_id,
+                               const char    *reason,
+                               DeskRole      *reached,
+                               GError       **error)
+{
+  g_autoptr(DeskTicket) ticket = NULL;
+  Escalation e = { actor_id, desk_text_is_blank (reason) ? NULL : reason, 0 };
+  int current;
+
+  g_return_val_if_fail (DESK_IS_DATABASE (db), FALSE);
+
+  ticket = desk_ticket_store_get (db, id, error);
+  if (ticket == NULL)
+    return FALSE;
+
+  current = CLAMP (desk_ticket_get_data (ticket)->escalation_level, 0, (int)G_N_ELEMENTS (escalation_chain) - 1);
+  e.level = current + 1;
+  for (guint i = 0; i < G_N_ELEMENTS (escalation_chain); i++)
+    if (escalation_chain[i] == role)
+      e.level = i;
+
+  /* Already there, or above: nothing to do, so a repeated check is harmless. */
+  if (e.level <= current || e.level >= (int)G_N_ELEMENTS (escalation_chain))
+    {
+      if (reached != NULL)
+        *reached = escalation_chain[current];
+      return TRUE;
+    }
+
+  if (!change_ticket (db, id, desk_ticket_get_data (ticket)->revision, apply_escalation, &e, error))
+    return FALSE;
+
+  if (reached != NULL)
+    *reached = escalation_chain[e.level];
+  return TRUE;
 }
 
 typedef struct
@@ -1438,7 +1482,7 @@ desk_ticket_store_record (DeskDatabase  *db,
                           const char    *note,
                           GError       **error)
 {
-  static const char * const kinds[] = { "visit-agreed", "visited", "callback", NULL };
+  static const char * const kinds[] = { "visit-agreed", "visited", "callback", "acknowledged", NULL };
 
   g_return_val_if_fail (DESK_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (g_strv_contains (kinds, what), FALSE);

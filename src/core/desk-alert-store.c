@@ -18,10 +18,6 @@
 #include "desk-ticket-store.h"
 
 #define LAST_CHECK_KEY "deadlines-checked-at"
-/* How far ahead a ticket's next deadline may lie and one of its deadlines
- * still be past its warning share: a working-day limit across the longest
- * holiday (Spring Festival: 9 days off) with some margin. */
-#define WARNING_HORIZON (14 * 24 * 3600)
 
 void
 desk_deadline_alert_free (DeskDeadlineAlert *alert)
@@ -222,7 +218,7 @@ desk_alert_store_catch_up (DeskDatabase  *db,
     return NULL;
 
   /* Read first, then act: escalating writes to the tickets being read. */
-  if (!desk_deadline_store_scan (db, now + WARNING_HORIZON, now, collect, &scan, error))
+  if (!desk_deadline_store_scan (db, now, collect, &scan, error))
     goto failed;
 
   g_array_sort (candidates, by_due);

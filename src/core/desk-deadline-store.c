@@ -101,7 +101,7 @@ desk_deadline_store_get_calendar (DeskDatabase *db)
   " coalesce(t.forwarded_at, 0), coalesce(t.contacted_at, 0), coalesce(t.visit_agreed_at, 0)," \
   " coalesce(t.visited_at, 0), coalesce(t.notice_at, 0), coalesce(t.rectified_at, 0)," \
   " coalesce(t.last_callback_at, 0), coalesce(t.next_deadline, 0), t.policy_revision," \
-  " t.repeat_count" \
+  " t.repeat_count, t.next_check" \
   " FROM tickets t" \
   " JOIN categories cat ON cat.id = t.category_id" \
   " JOIN customers c ON c.id = t.customer_id" \
@@ -149,12 +149,19 @@ facts_from_row (sqlite3_stmt     *stmt,
   f->repeat_count = sqlite3_column_int (stmt, 18);
 }
 
-gboolean
-desk_deadline_store_get_facts (DeskDatabase     *db,
-                               gint64            ticket_id,
-                               DeskTicketFacts  *facts,
-                               char            **category,
-                               GError          **error)
+static gint64
+stored_next_check (sqlite3_stmt *stmt)
+{
+  return sqlite3_column_type (stmt, 19) == SQLITE_NULL ? G_MAXINT64 : sqlite3_column_int64 (stmt, 19);
+}
+
+static gboolean
+read_facts (DeskDatabase     *db,
+            gint64            ticket_id,
+            DeskTicketFacts  *facts,
+            char            **category,
+            gint64           *next_check,
+            GError          **error)
 {
   sqlite3_stmt *stmt;
   int rc;
@@ -168,7 +175,10 @@ desk_deadline_store_get_facts (DeskDatabase     *db,
   sqlite3_bind_int64 (stmt, 1, ticket_id);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    facts_from_row (stmt, desk_deadline_store_get_calendar (db), facts, category);
+    {
+      facts_from_row (stmt, desk_deadline_store_get_calendar (db), facts, category);
+      *next_check = stored_next_check (stmt);
+    }
   else if (rc == SQLITE_DONE)
     g_set_error (error, DESK_DATABASE_ERROR, DESK_DATABASE_ERROR_NOT_FOUND,
                  _("The ticket no longer exists"));
@@ -177,6 +187,18 @@ desk_deadline_store_get_facts (DeskDatabase     *db,
   sqlite3_reset (stmt);
 
   return rc == SQLITE_ROW;
+}
+
+gboolean
+desk_deadline_store_get_facts (DeskDatabase     *db,
+                               gint64            ticket_id,
+                               DeskTicketFacts  *facts,
+                               char            **category,
+                               GError          **error)
+{
+  gint64 next_check;
+
+  return read_facts (db, ticket_id, facts, category, &next_check, error);
 }
 
 GArray *
@@ -197,15 +219,17 @@ desk_deadline_store_evaluate (DeskDatabase  *db,
                                &facts, now, WARN_PERCENT);
 }
 
+/* @next_check: 0 to look at once, G_MAXINT64 for nothing ahead (NULL). */
 static gboolean
 store_next (DeskDatabase  *db,
             gint64         ticket_id,
             gint64         next,
+            gint64         next_check,
             GError       **error)
 {
   sqlite3_stmt *stmt;
 
-  stmt = _desk_database_prepare (db, "UPDATE tickets SET next_deadline = ?2 WHERE id = ?1", error);
+  stmt = _desk_database_prepare (db, "UPDATE tickets SET next_deadline = ?2, next_check = ?3 WHERE id = ?1", error);
   if (stmt == NULL)
     return FALSE;
 
@@ -214,8 +238,28 @@ store_next (DeskDatabase  *db,
     sqlite3_bind_int64 (stmt, 2, next);
   else
     sqlite3_bind_null (stmt, 2);
+  if (next_check != G_MAXINT64)
+    sqlite3_bind_int64 (stmt, 3, next_check);
+  else
+    sqlite3_bind_null (stmt, 3);
 
   return _desk_database_step_done (db, stmt, _("Could not save the ticket’s deadline"), error);
+}
+
+/* A change at @now: a moment the deadline check has not reached yet
+ * (at or before @now) stays, since what happened then is still to be
+ * noticed; otherwise the next change ahead. */
+static gint64
+next_check_after_change (gint64  stored,
+                         GArray *deadlines,
+                         gint64  now)
+{
+  gint64 ahead;
+
+  if (stored <= now)
+    return stored;
+  ahead = desk_deadlines_next_change (deadlines);
+  return ahead > 0 ? ahead : G_MAXINT64;
 }
 
 gboolean
@@ -230,8 +274,9 @@ desk_deadline_store_refresh (DeskDatabase  *db,
   DeskWorkCalendar *calendar = desk_deadline_store_get_calendar (db);
   const DeskPolicy *policy;
   DeskTicketFacts facts;
+  gint64 next_check;
 
-  if (!desk_deadline_store_get_facts (db, ticket_id, &facts, &category, error) ||
+  if (!read_facts (db, ticket_id, &facts, &category, &next_check, error) ||
       !(policy = desk_deadline_store_get_policy_revision (db, facts.policy_revision, error)))
     return FALSE;
 
@@ -240,7 +285,8 @@ desk_deadline_store_refresh (DeskDatabase  *db,
 
   /* Fines and repeat counts follow the ticket: recording them again on
    * the next change changes nothing but a missing department. */
-  return store_next (db, ticket_id, desk_deadlines_next_due (deadlines), error) &&
+  return store_next (db, ticket_id, desk_deadlines_next_due (deadlines),
+                     next_check_after_change (next_check, deadlines, now), error) &&
          desk_ledger_store_record_ticket (db, ticket_id, &facts, occurrences, deadlines, error);
 }
 
@@ -254,6 +300,7 @@ desk_deadline_store_refresh_all (DeskDatabase  *db,
   DeskWorkCalendar *calendar = desk_deadline_store_get_calendar (db);
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) nexts = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) checks = g_array_new (FALSE, FALSE, sizeof (gint64));
   guint64 n_open = 0;
   sqlite3_stmt *stmt;
   int rc;
@@ -273,7 +320,7 @@ desk_deadline_store_refresh_all (DeskDatabase  *db,
       g_autoptr(GArray) deadlines = NULL;
       DeskTicketFacts facts;
       gint64 id = sqlite3_column_int64 (stmt, 0);
-      gint64 next;
+      gint64 next, check, stored_check;
 
       facts_from_row (stmt, calendar, &facts, &category);
       n_open++;
@@ -289,12 +336,15 @@ desk_deadline_store_refresh_all (DeskDatabase  *db,
         }
       deadlines = desk_policy_evaluate (policy, calendar, &facts, now, WARN_PERCENT);
       next = desk_deadlines_next_due (deadlines);
+      stored_check = stored_next_check (stmt);
+      check = next_check_after_change (stored_check, deadlines, now);
 
       /* Only what changed is written. */
-      if (next == sqlite3_column_int64 (stmt, 16))
+      if (next == sqlite3_column_int64 (stmt, 16) && check == stored_check)
         continue;
       g_array_append_val (ids, id);
       g_array_append_val (nexts, next);
+      g_array_append_val (checks, check);
     }
   sqlite3_reset (stmt);
 
@@ -305,7 +355,8 @@ desk_deadline_store_refresh_all (DeskDatabase  *db,
     }
 
   for (guint i = 0; i < ids->len; i++)
-    if (!store_next (db, g_array_index (ids, gint64, i), g_array_index (nexts, gint64, i), error))
+    if (!store_next (db, g_array_index (ids, gint64, i), g_array_index (nexts, gint64, i),
+                     g_array_index (checks, gint64, i), error))
       goto failed;
 
   if (!desk_database_commit (db, error))
@@ -320,34 +371,57 @@ failed:
   return FALSE;
 }
 
+static gboolean
+store_next_check (DeskDatabase  *db,
+                  gint64         ticket_id,
+                  gint64         next_check,
+                  GError       **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = _desk_database_prepare (db, "UPDATE tickets SET next_check = ?2 WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, ticket_id);
+  if (next_check > 0)
+    sqlite3_bind_int64 (stmt, 2, next_check);
+  else
+    sqlite3_bind_null (stmt, 2);
+  return _desk_database_step_done (db, stmt, _("Could not save the ticket’s deadline"), error);
+}
+
 gboolean
 desk_deadline_store_scan (DeskDatabase          *db,
-                          gint64                 until,
                           gint64                 now,
                           DeskDeadlineScanFunc   func,
                           gpointer               user_data,
                           GError               **error)
 {
   DeskWorkCalendar *calendar = desk_deadline_store_get_calendar (db);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) checks = g_array_new (FALSE, FALSE, sizeof (gint64));
   const DeskPolicy *policy = NULL;
   sqlite3_stmt *stmt;
   int rc;
 
   g_return_val_if_fail (DESK_IS_DATABASE (db), FALSE);
 
-  /* On the partial index of open tickets by deadline. */
+  /* On the partial index of open tickets by next check. */
   stmt = _desk_database_prepare (db,
-                                 FACTS_SELECT " WHERE t.status <> 7 AND t.next_deadline <= ?1",
+                                 FACTS_SELECT " WHERE t.status <> 7 AND t.next_check <= ?1",
                                  error);
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, until);
+  sqlite3_bind_int64 (stmt, 1, now);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       g_autofree char *category = NULL;
       g_autoptr(GArray) deadlines = NULL;
       DeskTicketFacts facts;
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 check;
 
       facts_from_row (stmt, calendar, &facts, &category);
       if (policy == NULL || policy->revision != facts.policy_revision)
@@ -360,7 +434,10 @@ desk_deadline_store_scan (DeskDatabase          *db,
             }
         }
       deadlines = desk_policy_evaluate (policy, calendar, &facts, now, WARN_PERCENT);
-      if (!func (sqlite3_column_int64 (stmt, 0), &facts, deadlines, user_data))
+      check = desk_deadlines_next_change (deadlines);
+      g_array_append_val (ids, id);
+      g_array_append_val (checks, check);
+      if (!func (id, &facts, deadlines, user_data))
         {
           rc = SQLITE_DONE;
           break;
@@ -373,6 +450,10 @@ desk_deadline_store_scan (DeskDatabase          *db,
       _desk_database_set_error (db, error, _("Could not read the tickets"));
       return FALSE;
     }
+
+  for (guint i = 0; i < ids->len; i++)
+    if (!store_next_check (db, g_array_index (ids, gint64, i), g_array_index (checks, gint64, i), error))
+      return FALSE;
 
   return TRUE;
 }

@@ -53,14 +53,15 @@ gboolean  desk_deadline_store_refresh_all   (DeskDatabase     *db,
                                              GError          **error);
 
 /* Calls @func with the deadlines at @now of every open ticket whose next
- * deadline is at or before @until (read in one pass; @func must not write
- * to the database).  @func returns FALSE to stop. */
+ * check (a deadline becoming due soon or breached, kept with its next
+ * deadline) has come, then moves their next check past @now; inside the
+ * caller's transaction.  @func must not write to the database; it returns
+ * FALSE to stop. */
 typedef gboolean (*DeskDeadlineScanFunc) (gint64                 ticket_id,
                                           const DeskTicketFacts *facts,
                                           GArray                *deadlines,
                                           gpointer               user_data);
 gboolean  desk_deadline_store_scan          (DeskDatabase         *db,
-                                             gint64                until,
                                              gint64                now,
                                              DeskDeadlineScanFunc  func,
                                              gpointer              user_data,

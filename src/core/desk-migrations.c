@@ -256,6 +256,11 @@ static const char * const migrations[] = {
   "  UNIQUE (revision, rule_id)"
   ") WITHOUT ROWID;"
   "ALTER TABLE tickets ADD COLUMN policy_revision INTEGER NOT NULL DEFAULT 1;"
+  /* When the deadline check must look at the ticket next: a deadline
+   * becomes due soon or is breached then.  0: not known yet (look at
+   * once); NULL: nothing ahead.  Keeps the check to what changed. */
+  "ALTER TABLE tickets ADD COLUMN next_check INTEGER DEFAULT 0;"
+  "CREATE INDEX tickets_open_by_check ON tickets (next_check) WHERE status <> 7;"
 
   /* Fines and repeat counts per department and person, for the monthly
    * report: one row per (ticket, rule, deadline), so recording again

@@ -469,29 +469,24 @@ due_from (const DeskRule   *rule,
   return start + minutes * 60;
 }
 
-/* How much of the rule's time has gone, in percent: in working time for
+/* When @warn_percent of the rule's time has gone: in working time for
  * working-time rules, so that a night does not use up the warning. */
 static gint64
-percent_gone (const DeskRule   *rule,
-              DeskWorkCalendar *calendar,
-              gint64            start,
-              gint64            due,
-              gint64            now)
+warn_time (const DeskRule   *rule,
+           DeskWorkCalendar *calendar,
+           gint64            start,
+           gint64            due,
+           int               warn_percent)
 {
-  gint64 total, gone;
+  gint64 total;
 
   if (rule->working_time)
     {
       total = desk_work_calendar_minutes_between (calendar, start, due);
-      gone = desk_work_calendar_minutes_between (calendar, start, now);
-    }
-  else
-    {
-      total = due - start;
-      gone = now - start;
+      return desk_work_calendar_add_minutes (calendar, start, (int)(total * warn_percent / 100));
     }
 
-  return total > 0 ? gone * 100 / total : 100;
+  return start + (due - start) * warn_percent / 100;
 }
 
 GArray *
@@ -533,6 +528,7 @@ desk_policy_evaluate (const DeskPolicy      *policy,
 
       d.due_at = due_from (rule, calendar, d.starts_at);
       d.met_at = met;
+      d.warn_at = warn_time (rule, calendar, d.starts_at, d.due_at, warn_percent);
 
       if (d.met_at != 0)
         d.state = d.met_at <= d.due_at ? DESK_DEADLINE_MET : DESK_DEADLINE_MET_LATE;
@@ -540,7 +536,7 @@ desk_policy_evaluate (const DeskPolicy      *policy,
         continue; /* closed before it fell due: nothing left to do */
       else if ((f->closed_at != 0 ? f->closed_at : now) >= d.due_at)
         d.state = DESK_DEADLINE_BREACHED;
-      else if (percent_gone (rule, calendar, d.starts_at, d.due_at, now) >= warn_percent)
+      else if (now >= d.warn_at)
         d.state = DESK_DEADLINE_DUE_SOON;
 
       g_array_append_val (deadlines, d);
@@ -578,6 +574,29 @@ desk_deadlines_next_due (GArray *deadlines)
 
       if (d->met_at == 0 && (next == 0 || d->due_at < next))
         next = d->due_at;
+    }
+
+  return next;
+}
+
+gint64
+desk_deadlines_next_change (GArray *deadlines)
+{
+  gint64 next = 0;
+
+  for (guint i = 0; i < deadlines->len; i++)
+    {
+      const DeskDeadline *d = &g_array_index (deadlines, DeskDeadline, i);
+      gint64 at;
+
+      if (d->state == DESK_DEADLINE_PENDING)
+        at = d->warn_at;
+      else if (d->state == DESK_DEADLINE_DUE_SOON)
+        at = d->due_at;
+      else
+        continue;
+      if (next == 0 || at < next)
+        next = at;
     }
 
   return next;

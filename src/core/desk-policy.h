@@ -151,6 +151,7 @@ typedef struct
   gint64            starts_at;
   gint64            due_at;
   gint64            met_at;           /* 0: not met */
+  gint64            warn_at;          /* when it becomes due soon */
   DeskDeadlineState state;
 } DeskDeadline;
 
@@ -188,5 +189,8 @@ GPtrArray  *desk_policy_occurrences  (const DeskPolicy      *policy,
                                       const DeskTicketFacts *facts);
 /* The earliest due time among @deadlines that are not met (0: none). */
 gint64      desk_deadlines_next_due  (GArray                *deadlines);
+/* The next moment after the evaluation's "now" at which one of
+ * @deadlines becomes due soon or is breached (0: none ahead). */
+gint64      desk_deadlines_next_change (GArray              *deadlines);
 
 G_END_DECLS

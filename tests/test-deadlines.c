@@ -15,6 +15,7 @@
 #include "desk-category-store.h"
 #include "desk-customer-store.h"
 #include "desk-alert-store.h"
+#include "desk-calendar-store.h"
 #include "desk-deadline-store.h"
 #include "desk-ledger-store.h"
 #include "desk-office-store.h"
@@ -553,6 +554,74 @@ test_catch_up (Fixture       *f,
   g_assert_true (desk_alert_store_awaits_acknowledgement (f->db, desk_ticket_get_id (urgent), NULL));
 }
 
+/* Calendars in the database: the office's and a 24-hour crew's; a rule
+ * may count on the latter; a later year's holidays come from a file. */
+static void
+test_calendars (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) calendars = desk_calendar_store_list (f->db, &error);
+  g_autoptr(DeskPolicy) policy = NULL;
+  g_autoptr(DeskTicket) urgent = NULL;
+  g_autoptr(DeskTicket) after = NULL;
+  g_autoptr(GArray) deadlines = NULL;
+  g_autoptr(GArray) notice = NULL;
+  g_autofree char *ics_path = g_build_filename (f->dir, "CN-2027.ics", NULL);
+  g_autoptr(GFile) ics = g_file_new_for_path (ics_path);
+  g_autofree char *bad_path = g_build_filename (f->dir, "bad.ics", NULL);
+  g_autoptr(GFile) bad = g_file_new_for_path (bad_path);
+  static const char text[] =
+    "BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART;VALUE=DATE:20270208\nDTEND;VALUE=DATE:20270215\n"
+    "SUMMARY:春节\nEND:VEVENT\nBEGIN:VEVENT\nDTSTART;VALUE=DATE:20270207\nSUMMARY:春节补班\n"
+    "END:VEVENT\nEND:VCALENDAR\n";
+  guint n_days = 0, n_skipped = 0;
+  const DeskCalendarInfo *office;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (calendars->len, ==, 2);
+  office = calendars->pdata[1];
+  g_assert_cmpstr (((DeskCalendarInfo *)calendars->pdata[0])->name, ==, DESK_CALENDAR_EMERGENCY);
+  g_assert_cmpstr (office->name, ==, DESK_CALENDAR_OFFICE);
+  g_assert_cmpstr (office->hours, ==, "08:30-17:30,08:30-17:30,08:30-17:30,08:30-17:30,08:30-17:30,-,-");
+  g_assert_cmpuint (office->n_holidays, ==, 33);
+  g_assert_cmpuint (office->n_workdays, ==, 6);
+
+  /* Notices counted on the emergency crew's calendar: one day is 24
+   * hours, over the weekend. */
+  policy = desk_policy_copy (desk_deadline_store_get_policy (f->db));
+  desk_policy_find_rule (policy, "notice")->calendar = g_strdup (DESK_CALENDAR_EMERGENCY);
+  g_assert_cmpint (desk_policy_store_save (f->db, policy, 0, NULL, &error), ==, 2);
+  urgent = complaint_at (f, t (2026, 3, 13, 16, 0), "price", 0);
+  deadlines = desk_deadline_store_evaluate (f->db, desk_ticket_get_id (urgent), t (2026, 3, 13, 16, 0), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (find (deadlines, "notice")->due_at, ==, t (2026, 3, 14, 16, 0));
+  g_assert_cmpint (find (deadlines, "forward")->due_at, ==, t (2026, 3, 13, 16, 30));
+
+  /* 2027: Spring Festival from a file. */
+  g_assert_true (g_file_set_contents (ics_path, text, -1, &error));
+  g_assert_true (desk_calendar_store_import_file (f->db, DESK_CALENDAR_OFFICE, ics, &n_days, &n_skipped, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_days, ==, 8);
+  g_assert_cmpuint (n_skipped, ==, 0);
+
+  /* The office calendar counts on the imported days (the forwarding rule:
+   * a Friday 17:20 receipt is forwarded by Sunday's make-up day 08:50). */
+  after = complaint_at (f, t (2027, 2, 5, 17, 20), "price", 0);
+  notice = desk_deadline_store_evaluate (f->db, desk_ticket_get_id (after), t (2027, 2, 5, 17, 20), &error);
+  g_assert_cmpint (find (notice, "forward")->due_at, ==, t (2027, 2, 7, 8, 50));
+
+  /* A bad file changes nothing and says where. */
+  g_assert_true (g_file_set_contents (bad_path, "BEGIN:VCALENDAR\nBEGIN:VEVENT\nSUMMARY:x\n", -1, &error));
+  g_assert_false (desk_calendar_store_import_file (f->db, DESK_CALENDAR_OFFICE, bad, NULL, NULL, &error));
+  g_assert_error (error, DESK_WORK_CALENDAR_ERROR, DESK_WORK_CALENDAR_ERROR_PARSE);
+  g_assert_true (g_str_has_suffix (bad_path, "bad.ics"));
+  g_assert_nonnull (strstr (error->message, "bad.ics:2:"));
+  g_clear_error (&error);
+  g_assert_false (desk_calendar_store_import_file (f->db, "night-shift", ics, NULL, NULL, &error));
+  g_assert_error (error, DESK_DATABASE_ERROR, DESK_DATABASE_ERROR_NOT_FOUND);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -568,6 +637,8 @@ main (int    argc,
 
   g_test_add ("/desk/deadlines/escalation-chain", Fixture, NULL, fixture_set_up, test_escalation_chain, fixture_tear_down);
   g_test_add ("/desk/deadlines/catch-up", Fixture, NULL, fixture_set_up, test_catch_up, fixture_tear_down);
+
+  g_test_add ("/desk/deadlines/calendars", Fixture, NULL, fixture_set_up, test_calendars, fixture_tear_down);
 
   return g_test_run ();
 }

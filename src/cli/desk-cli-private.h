@@ -64,4 +64,8 @@ int desk_cli_check_deadlines (DeskCli *cli, int argc, char **argv);
 int desk_cli_acknowledge (DeskCli *cli, int argc, char **argv);
 int desk_cli_ledger     (DeskCli *cli, int argc, char **argv);
 
+/* desk-cli-calendars.c */
+int desk_cli_calendars  (DeskCli *cli, int argc, char **argv);
+int desk_cli_import_calendar (DeskCli *cli, int argc, char **argv);
+
 G_END_DECLS

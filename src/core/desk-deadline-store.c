@@ -14,12 +14,17 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "desk-calendar-store.h"
 #include "desk-database-private.h"
 #include "desk-deadline-store.h"
 #include "desk-ledger-store.h"
 #include "desk-policy-store.h"
 
 #define WARN_PERCENT 80
+
+static DeskWorkCalendar *named_calendar (DeskDatabase  *db,
+                                         const char    *name,
+                                         GError       **error);
 
 /* Revisions never change once saved, so each is read once per open
  * database and kept for as long as it is open. */
@@ -55,6 +60,23 @@ desk_deadline_store_get_policy_revision (DeskDatabase  *db,
       policy = desk_policy_store_load (db, revision, error);
       if (policy == NULL)
         return NULL;
+
+      /* Rules that count on a calendar of their own (a 24-hour crew). */
+      for (guint i = 0; i < policy->rules->len; i++)
+        {
+          DeskRule *rule = g_ptr_array_index (policy->rules, i);
+          g_autoptr(GError) local_error = NULL;
+          DeskWorkCalendar *calendar;
+
+          if (rule->calendar == NULL || g_str_equal (rule->calendar, DESK_CALENDAR_OFFICE))
+            continue;
+          calendar = named_calendar (db, rule->calendar, &local_error);
+          if (calendar != NULL)
+            rule->work_calendar = desk_work_calendar_ref (calendar);
+          else
+            g_warning ("Rule %s counts on the office calendar: %s", rule->id, local_error->message);
+        }
+
       g_hash_table_insert (cache, GINT_TO_POINTER (revision), policy);
     }
 
@@ -83,8 +105,8 @@ desk_deadline_store_get_policy (DeskDatabase *db)
   return fallback;
 }
 
-DeskWorkCalendar *
-desk_deadline_store_get_calendar (DeskDatabase *db)
+static DeskWorkCalendar *
+default_calendar (void)
 {
   static DeskWorkCalendar *calendar;
 
@@ -92,6 +114,59 @@ desk_deadline_store_get_calendar (DeskDatabase *db)
     g_once_init_leave (&calendar, desk_work_calendar_new_default ());
 
   return calendar;
+}
+
+/* Calendars by name, read once per open database (until forgotten). */
+static DeskWorkCalendar *
+named_calendar (DeskDatabase  *db,
+                const char    *name,
+                GError       **error)
+{
+  GHashTable *cache = g_object_get_data (G_OBJECT (db), "desk-calendar-cache");
+  DeskWorkCalendar *calendar;
+
+  if (cache == NULL)
+    {
+      cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                     (GDestroyNotify)desk_work_calendar_unref);
+      g_object_set_data_full (G_OBJECT (db), "desk-calendar-cache", cache,
+                              (GDestroyNotify)g_hash_table_unref);
+    }
+
+  calendar = g_hash_table_lookup (cache, name);
+  if (calendar == NULL)
+    {
+      calendar = desk_calendar_store_load (db, name, error);
+      if (calendar == NULL)
+        return NULL;
+      g_hash_table_insert (cache, g_strdup (name), calendar);
+    }
+
+  return calendar;
+}
+
+DeskWorkCalendar *
+desk_deadline_store_get_calendar (DeskDatabase *db)
+{
+  g_autoptr(GError) error = NULL;
+  DeskWorkCalendar *calendar;
+
+  if (db == NULL)
+    return default_calendar ();
+
+  calendar = named_calendar (db, DESK_CALENDAR_OFFICE, &error);
+  if (calendar != NULL)
+    return calendar;
+
+  g_warning ("Using the bundled work calendar: %s", error->message);
+  return default_calendar ();
+}
+
+void
+desk_deadline_store_forget (DeskDatabase *db)
+{
+  g_object_set_data (G_OBJECT (db), "desk-calendar-cache", NULL);
+  g_object_set_data (G_OBJECT (db), "desk-policy-cache", NULL);
 }
 
 /* The facts of one ticket, or of every open one: one row each. */

@@ -18,7 +18,8 @@ G_BEGIN_DECLS
  * unmet one is kept in tickets.next_deadline for the queues. */
 
 /* The office's active policy (its newest revision, desk-policy-store.h)
- * and the work calendar (the bundled mainland China calendar).  Policies
+ * and work calendar ("office", desk-calendar-store.h; with a NULL @db the
+ * bundled mainland China calendar).  Policies
  * are owned by @db and cached for as long as it is open. */
 const DeskPolicy *desk_deadline_store_get_policy   (DeskDatabase     *db);
 /* The policy of @revision, which tickets received under it are measured
@@ -27,6 +28,9 @@ const DeskPolicy *desk_deadline_store_get_policy_revision (DeskDatabase  *db,
                                                           int            revision,
                                                           GError       **error);
 DeskWorkCalendar *desk_deadline_store_get_calendar (DeskDatabase     *db);
+
+/* Drops the cached policies and calendars (after a calendar changed). */
+void              desk_deadline_store_forget       (DeskDatabase     *db);
 
 /* A ticket's facts; @category receives the category code (free it). */
 gboolean  desk_deadline_store_get_facts     (DeskDatabase     *db,

@@ -252,6 +252,7 @@ static const char * const migrations[] = {
   "  notify            INTEGER NOT NULL DEFAULT 0,"
   "  fine_yuan         INTEGER NOT NULL DEFAULT 0 CHECK (fine_yuan >= 0),"
   "  fine_target       INTEGER NOT NULL DEFAULT 0,"
+  "  calendar          TEXT,"  /* a work_calendars name; NULL: the office's */
   "  PRIMARY KEY (revision, position),"
   "  UNIQUE (revision, rule_id)"
   ") WITHOUT ROWID;"
@@ -261,6 +262,23 @@ static const char * const migrations[] = {
    * once); NULL: nothing ahead.  Keeps the check to what changed. */
   "ALTER TABLE tickets ADD COLUMN next_check INTEGER DEFAULT 0;"
   "CREATE INDEX tickets_open_by_check ON tickets (next_check) WHERE status <> 7;"
+
+  /* Work calendars (the office, a 24-hour emergency crew ...), seeded by
+   * desk-calendar-store.c from the bundled holiday files.  hours: seven
+   * "HH:MM-HH:MM" or "-" (closed), Monday first. */
+  "CREATE TABLE work_calendars ("
+  "  id       INTEGER PRIMARY KEY,"
+  "  name     TEXT NOT NULL UNIQUE CHECK (length(trim(name)) > 0),"
+  "  timezone TEXT NOT NULL,"
+  "  hours    TEXT NOT NULL"
+  ");"
+  "CREATE TABLE work_calendar_days ("
+  "  calendar_id INTEGER NOT NULL REFERENCES work_calendars (id) ON DELETE CASCADE,"
+  "  date        TEXT NOT NULL,"  /* YYYY-MM-DD */
+  "  workday     INTEGER NOT NULL,"  /* 0: a holiday; 1: a make-up working day */
+  "  name        TEXT,"
+  "  PRIMARY KEY (calendar_id, date)"
+  ") WITHOUT ROWID;"
 
   /* Fines and repeat counts per department and person, for the monthly
    * report: one row per (ticket, rule, deadline), so recording again

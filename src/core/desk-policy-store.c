@@ -17,7 +17,7 @@
 #define RULE_COLUMNS \
   "rule_id, name, starts, action, role, limit_value, unit, working_time, repeats, kinds," \
   " categories, except_categories, min_severity, site, within_days, hours, needs_callbacks," \
-  " min_repeat, first_counts, escalate, escalate_to, notify, fine_yuan, fine_target"
+  " min_repeat, first_counts, escalate, escalate_to, notify, fine_yuan, fine_target, calendar"
 
 static char *
 join_codes (char **codes)
@@ -90,7 +90,7 @@ insert_rules (DeskDatabase      *db,
       stmt = _desk_database_prepare (db,
                                      "INSERT INTO policy_rules (revision, position, " RULE_COLUMNS ")"
                                      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                                     " ?, ?, ?, ?, ?, ?, ?, ?)",
+                                     " ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                                      error);
       if (stmt == NULL)
         return FALSE;
@@ -124,6 +124,7 @@ insert_rules (DeskDatabase      *db,
       sqlite3_bind_int (stmt, c++, r->notify);
       sqlite3_bind_int (stmt, c++, r->fine_yuan);
       sqlite3_bind_int (stmt, c++, r->fine_target);
+      _desk_bind_text_or_null (stmt, c++, r->calendar);
 
       if (!_desk_database_step_done (db, stmt, _("Could not save the policy"), error))
         return FALSE;
@@ -272,6 +273,7 @@ desk_policy_store_load (DeskDatabase  *db,
       r->notify = sqlite3_column_int (stmt, c++);
       r->fine_yuan = sqlite3_column_int (stmt, c++);
       r->fine_target = sqlite3_column_int (stmt, c++);
+      r->calendar = _desk_column_dup (stmt, c++);
       g_ptr_array_add (policy->rules, r);
     }
   sqlite3_reset (stmt);

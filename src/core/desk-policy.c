@@ -25,6 +25,8 @@ desk_rule_free (DeskRule *rule)
   g_free (rule->name);
   g_strfreev (rule->categories);
   g_strfreev (rule->except_categories);
+  g_free (rule->calendar);
+  g_clear_pointer (&rule->work_calendar, desk_work_calendar_unref);
   g_free (rule);
 }
 
@@ -37,6 +39,9 @@ desk_rule_copy (const DeskRule *rule)
   copy->name = g_strdup (rule->name);
   copy->categories = g_strdupv (rule->categories);
   copy->except_categories = g_strdupv (rule->except_categories);
+  copy->calendar = g_strdup (rule->calendar);
+  if (rule->work_calendar != NULL)
+    copy->work_calendar = desk_work_calendar_ref (rule->work_calendar);
   return copy;
 }
 
@@ -504,7 +509,8 @@ desk_policy_evaluate (const DeskPolicy      *policy,
   for (guint i = 0; i < policy->rules->len; i++)
     {
       const DeskRule *rule = g_ptr_array_index (policy->rules, i);
-      DeskDeadline d = { rule, 0, 0, 0, DESK_DEADLINE_PENDING };
+      DeskWorkCalendar *counting = rule->work_calendar ? rule->work_calendar : calendar;
+      DeskDeadline d = { rule, 0, 0, 0, 0, DESK_DEADLINE_PENDING };
       gint64 met;
 
       if (rule->action == DESK_ACTION_RECORD)
@@ -526,9 +532,8 @@ desk_policy_evaluate (const DeskPolicy      *policy,
           met = 0;
         }
 
-      d.due_at = due_from (rule, calendar, d.starts_at);
+      d.due_at = due_from (rule, counting, d.starts_at);
       d.met_at = met;
-      d.warn_at = warn_time (rule, calendar, d.starts_at, d.due_at, warn_percent);
 
       if (d.met_at != 0)
         d.state = d.met_at <= d.due_at ? DESK_DEADLINE_MET : DESK_DEADLINE_MET_LATE;
@@ -536,7 +541,7 @@ desk_policy_evaluate (const DeskPolicy      *policy,
         continue; /* closed before it fell due: nothing left to do */
       else if ((f->closed_at != 0 ? f->closed_at : now) >= d.due_at)
         d.state = DESK_DEADLINE_BREACHED;
-      else if (now >= d.warn_at)
+      else if (now >= (d.warn_at = warn_time (rule, counting, d.starts_at, d.due_at, warn_percent)))
         d.state = DESK_DEADLINE_DUE_SOON;
 
       g_array_append_val (deadlines, d);

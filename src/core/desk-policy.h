@@ -105,6 +105,12 @@ typedef struct
   gboolean           notify;
   int                fine_yuan;       /* 0: no fine */
   DeskFineTarget     fine_target;
+  /* Working time counted on this calendar (e.g. "emergency", a 24-hour
+   * crew); NULL: the office's.  The store resolves the name into
+   * @work_calendar (a reference); office hours conditions stay the
+   * office's. */
+  char              *calendar;
+  DeskWorkCalendar  *work_calendar;
 } DeskRule;
 
 typedef struct
@@ -151,7 +157,7 @@ typedef struct
   gint64            starts_at;
   gint64            due_at;
   gint64            met_at;           /* 0: not met */
-  gint64            warn_at;          /* when it becomes due soon */
+  gint64            warn_at;          /* when it becomes due soon (0 once met or breached) */
   DeskDeadlineState state;
 } DeskDeadline;
 

@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+#include "desk-major-complaint.h"
 #include "desk-policy.h"
 
 static GTimeZone *shanghai;
@@ -384,6 +385,41 @@ test_describe (void)
   }
 }
 
+static gboolean
+meets (GPtrArray  *met,
+       const char *id)
+{
+  for (guint i = 0; i < met->len; i++)
+    if (g_str_equal (((const DeskMajorCriterion *)met->pdata[i])->id, id))
+      return TRUE;
+  return FALSE;
+}
+
+/* DOMAIN.md's major-complaint criteria, as data. */
+static void
+test_major_complaints (void)
+{
+  g_autoptr(GPtrArray) plain = desk_major_criteria_match ("墙面开裂，希望尽快处理", DESK_CHANNEL_PHONE, 1);
+  g_autoptr(GPtrArray) lawyer = desk_major_criteria_match ("客户要求赔偿三万元，已找律师", DESK_CHANNEL_PHONE, 1);
+  g_autoptr(GPtrArray) gas = desk_major_criteria_match ("Strong smell from a GAS LEAK in the kitchen", DESK_CHANNEL_EMAIL, 1);
+  g_autoptr(GPtrArray) media = desk_major_criteria_match ("漏水", DESK_CHANNEL_MEDIA, 1);
+  g_autoptr(GPtrArray) again = desk_major_criteria_match ("漏水", DESK_CHANNEL_PHONE, 3);
+  g_autoptr(GPtrArray) hotline = desk_major_criteria_match ("打了12345市长热线", DESK_CHANNEL_PHONE, 1);
+  guint n;
+
+  desk_major_criteria_get_default (&n);
+  g_assert_cmpuint (n, ==, 10);
+  g_assert_cmpuint (plain->len, ==, 0);
+  g_assert_true (meets (lawyer, "compensation"));
+  g_assert_true (meets (lawyer, "lawyer"));
+  g_assert_true (meets (lawyer, "large-sum"));            /* 三万元 */
+  g_assert_true (meets (gas, "safety"));
+  g_assert_true (meets (media, "media"));
+  g_assert_true (meets (again, "repeated-repairs"));
+  g_assert_false (meets (plain, "repeated-repairs"));
+  g_assert_true (meets (hotline, "government"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -406,6 +442,7 @@ main (int    argc,
   g_test_add_func ("/desk/policy/daylight-saving-office", test_daylight_saving_office);
   g_test_add_func ("/desk/policy/repeat-complaints", test_repeat_complaints);
   g_test_add_func ("/desk/policy/describe", test_describe);
+  g_test_add_func ("/desk/policy/major-complaints", test_major_complaints);
 
   return g_test_run ();
 }

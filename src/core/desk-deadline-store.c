@@ -197,11 +197,41 @@ local_day_start (DeskWorkCalendar *calendar,
   return dt ? g_date_time_to_unix (dt) : 0;
 }
 
+/* The same with @memo (date text -> start), for passes over many tickets
+ * whose sites were handed over on a few hundred dates. */
+static gint64
+memo_day_start (DeskWorkCalendar *calendar,
+                GHashTable       *memo,
+                const char       *date)
+{
+  gpointer found;
+  gint64 *start;
+
+  if (memo == NULL || date == NULL)
+    return local_day_start (calendar, date);
+
+  found = g_hash_table_lookup (memo, date);
+  if (found != NULL)
+    return *(gint64 *)found;
+
+  start = g_new (gint64, 1);
+  *start = local_day_start (calendar, date);
+  g_hash_table_insert (memo, g_strdup (date), start);
+  return *start;
+}
+
+static GHashTable *
+day_start_memo_new (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+}
+
 static void
-facts_from_row (sqlite3_stmt     *stmt,
-                DeskWorkCalendar *calendar,
-                DeskTicketFacts  *f,
-                char            **category)
+facts_from_row_memo (sqlite3_stmt     *stmt,
+                     DeskWorkCalendar *calendar,
+                     GHashTable       *memo,
+                     DeskTicketFacts  *f,
+                     char            **category)
 {
   memset (f, 0, sizeof *f);
   f->kind = sqlite3_column_int (stmt, 1);
@@ -212,7 +242,7 @@ facts_from_row (sqlite3_stmt     *stmt,
   f->closed_at = sqlite3_column_int64 (stmt, 5);
   f->no_callbacks = sqlite3_column_int (stmt, 6);
   f->is_site = sqlite3_column_int (stmt, 7);
-  f->handover_at = local_day_start (calendar, (const char *)sqlite3_column_text (stmt, 8));
+  f->handover_at = memo_day_start (calendar, memo, (const char *)sqlite3_column_text (stmt, 8));
   f->forwarded_at = sqlite3_column_int64 (stmt, 9);
   f->contacted_at = sqlite3_column_int64 (stmt, 10);
   f->visit_agreed_at = sqlite3_column_int64 (stmt, 11);
@@ -222,6 +252,15 @@ facts_from_row (sqlite3_stmt     *stmt,
   f->last_callback_at = sqlite3_column_int64 (stmt, 15);
   f->policy_revision = sqlite3_column_int (stmt, 17);
   f->repeat_count = sqlite3_column_int (stmt, 18);
+}
+
+static void
+facts_from_row (sqlite3_stmt     *stmt,
+                DeskWorkCalendar *calendar,
+                DeskTicketFacts  *f,
+                char            **category)
+{
+  facts_from_row_memo (stmt, calendar, NULL, f, category);
 }
 
 static gint64
@@ -376,6 +415,7 @@ desk_deadline_store_refresh_all (DeskDatabase  *db,
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) nexts = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) checks = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GHashTable) memo = day_start_memo_new ();
   guint64 n_open = 0;
   sqlite3_stmt *stmt;
   int rc;
@@ -397,7 +437,7 @@ desk_deadline_store_refresh_all (DeskDatabase  *db,
       gint64 id = sqlite3_column_int64 (stmt, 0);
       gint64 next, check, stored_check;
 
-      facts_from_row (stmt, calendar, &facts, &category);
+      facts_from_row_memo (stmt, calendar, memo, &facts, &category);
       n_open++;
       /* Tickets of one revision come in long runs: look up on change only. */
       if (policy == NULL || policy->revision != facts.policy_revision)
@@ -476,6 +516,7 @@ desk_deadline_store_scan (DeskDatabase          *db,
   DeskWorkCalendar *calendar = desk_deadline_store_get_calendar (db);
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) checks = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GHashTable) memo = day_start_memo_new ();
   const DeskPolicy *policy = NULL;
   sqlite3_stmt *stmt;
   int rc;
@@ -498,7 +539,7 @@ desk_deadline_store_scan (DeskDatabase          *db,
       gint64 id = sqlite3_column_int64 (stmt, 0);
       gint64 check;
 
-      facts_from_row (stmt, calendar, &facts, &category);
+      facts_from_row_memo (stmt, calendar, memo, &facts, &category);
       if (policy == NULL || policy->revision != facts.policy_revision)
         {
           policy = desk_deadline_store_get_policy_revision (db, facts.policy_revision, error);

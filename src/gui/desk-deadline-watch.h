@@ -24,7 +24,13 @@ DeskDeadlineWatch *desk_deadline_watch_new   (GApplication      *app,
 void               desk_deadline_watch_free  (DeskDeadlineWatch *watch);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeskDeadlineWatch, desk_deadline_watch_free)
 
-/* One check at @now; returns the notifications it sent. */
+/* What the timer does: a check (now) in a worker thread on a connection
+ * of its own; FALSE when one is still running.  When it is done the
+ * window's connection hears of escalated tickets and notifications go out. */
+gboolean           desk_deadline_watch_start_check (DeskDeadlineWatch *watch);
+gboolean           desk_deadline_watch_is_checking (DeskDeadlineWatch *watch);
+
+/* One check at @now, here and now; returns the notifications it sent. */
 guint              desk_deadline_watch_check (DeskDeadlineWatch *watch,
                                               gint64             now);
 

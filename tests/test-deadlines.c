@@ -343,6 +343,48 @@ test_ledger (Fixture       *f,
   g_assert_cmpuint (april->len, ==, 0);
 }
 
+/* Tickets added in bulk skip the per-change recording: a month is brought
+ * up to date on demand, once. */
+static void
+test_ledger_for_bulk (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskCategory) material = desk_category_store_find (f->db, "material-quality", &error);
+  DeskTicketDraft drafts[3];
+  DeskTicketStatus statuses[3] = { DESK_STATUS_RECEIVED, DESK_STATUS_RECEIVED, DESK_STATUS_RECEIVED };
+  gint64 closed_at[3] = { 0, 0, 0 };
+  int repeat_counts[3] = { 1, 2, 3 };
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GPtrArray) again = NULL;
+  guint64 n = 0;
+
+  for (int i = 0; i < 3; i++)
+    drafts[i] = (DeskTicketDraft) {
+      .kind = DESK_TICKET_COMPLAINT, .customer_id = f->customer, .category_id = material->id,
+      .summary = "瓷砖空鼓", .received_at = t (2026, 3, 2 + 7 * i, 10, 0),
+    };
+  g_assert_true (desk_database_begin (f->db, &error));
+  g_assert_true (desk_ticket_store_insert_bulk (f->db, drafts, statuses, closed_at, repeat_counts, 3, &error));
+  g_assert_true (desk_database_commit (f->db, &error));
+  g_assert_no_error (error);
+
+  before = desk_ledger_store_month_by_department (f->db, 2026, 3, &error);
+  g_assert_cmpuint (before->len, ==, 0);
+
+  for (int round = 0; round < 2; round++)
+    g_assert_true (desk_deadline_store_record_ledger (f->db, t (2026, 3, 1, 0, 0), t (2026, 4, 1, 0, 0),
+                                                      t (2026, 3, 25, 9, 0), &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 3);
+  after = desk_ledger_store_month_by_department (f->db, 2026, 3, &error);
+  g_assert_cmpuint (after->len, ==, 1);
+  g_assert_cmpuint (((DeskLedgerTotal *)after->pdata[0])->complaints, ==, 3);
+  g_assert_cmpuint (((DeskLedgerTotal *)after->pdata[0])->repeats, ==, 2);
+  g_assert_cmpint (((DeskLedgerTotal *)after->pdata[0])->fines_yuan, ==, 600);  /* 300 each repeat */
+}
+
 /* A rule with a fine: a breached deadline is fined once, against the
  * person when the rule says so. */
 static void
@@ -633,6 +675,7 @@ main (int    argc,
 
   g_test_add ("/desk/deadlines/revisions", Fixture, NULL, fixture_set_up, test_revisions, fixture_tear_down);
   g_test_add ("/desk/deadlines/ledger", Fixture, NULL, fixture_set_up, test_ledger, fixture_tear_down);
+  g_test_add ("/desk/deadlines/ledger-for-bulk", Fixture, NULL, fixture_set_up, test_ledger_for_bulk, fixture_tear_down);
   g_test_add ("/desk/deadlines/breach-fine", Fixture, NULL, fixture_set_up, test_breach_fine, fixture_tear_down);
 
   g_test_add ("/desk/deadlines/escalation-chain", Fixture, NULL, fixture_set_up, test_escalation_chain, fixture_tear_down);

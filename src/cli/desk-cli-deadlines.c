@@ -306,6 +306,7 @@ desk_cli_ledger (DeskCli  *cli,
   GError *error = NULL;
   GOptionEntry entries[] = { { NULL } };
   int year, month;
+  gint64 from, to;
   char tail;
 
   if (!desk_cli_parse_options (cli, entries, _("YYYY-MM"), &argc, &argv))
@@ -317,7 +318,18 @@ desk_cli_ledger (DeskCli  *cli,
       return 2;
     }
 
+  {
+    g_autoptr(GDateTime) first = g_date_time_new (desk_cli_office_timezone (), year, month, 1, 0, 0, 0);
+    g_autoptr(GDateTime) next = first ? g_date_time_add_months (first, 1) : NULL;
+
+    from = first ? g_date_time_to_unix (first) : 0;
+    to = next ? g_date_time_to_unix (next) : 0;
+  }
+
+  /* Tickets added in bulk (generate) were never recorded: the month is
+   * brought up to date first, which changes nothing when it was. */
   if (!(db = desk_cli_open_office (cli, FALSE, &error)) ||
+      !desk_deadline_store_record_ledger (db, from, to, g_get_real_time () / G_USEC_PER_SEC, NULL, &error) ||
       !(departments = desk_ledger_store_month_by_department (db, year, month, &error)) ||
       !(people = desk_ledger_store_month_by_person (db, year, month, &error)))
     return desk_cli_fail (cli, error);

@@ -573,3 +573,76 @@ desk_deadline_store_scan (DeskDatabase          *db,
 
   return TRUE;
 }
+
+/* The ledger entries of one ticket, as a refresh would record them. */
+static gboolean
+record_ledger_of (DeskDatabase  *db,
+                  gint64         ticket_id,
+                  gint64         now,
+                  GError       **error)
+{
+  g_autofree char *category = NULL;
+  g_autoptr(GArray) deadlines = NULL;
+  g_autoptr(GPtrArray) occurrences = NULL;
+  DeskWorkCalendar *calendar = desk_deadline_store_get_calendar (db);
+  const DeskPolicy *policy;
+  DeskTicketFacts facts;
+  gint64 next_check;
+
+  if (!read_facts (db, ticket_id, &facts, &category, &next_check, error) ||
+      !(policy = desk_deadline_store_get_policy_revision (db, facts.policy_revision, error)))
+    return FALSE;
+
+  deadlines = desk_policy_evaluate (policy, calendar, &facts, now, WARN_PERCENT);
+  occurrences = desk_policy_occurrences (policy, calendar, &facts);
+  return desk_ledger_store_record_ticket (db, ticket_id, &facts, occurrences, deadlines, error);
+}
+
+gboolean
+desk_deadline_store_record_ledger (DeskDatabase  *db,
+                                   gint64         from,
+                                   gint64         to,
+                                   gint64         now,
+                                   guint64       *n_tickets,
+                                   GError       **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (DESK_IS_DATABASE (db), FALSE);
+
+  /* On the index by receipt; the entries themselves are written after
+   * the read, by the same code a change runs. */
+  stmt = _desk_database_prepare (db, "SELECT id FROM tickets WHERE received_at >= ?1 AND received_at < ?2", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, from);
+  sqlite3_bind_int64 (stmt, 2, to);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _desk_database_set_error (db, error, _("Could not read the tickets"));
+      return FALSE;
+    }
+
+  if (!desk_database_begin (db, error))
+    return FALSE;
+  for (guint i = 0; i < ids->len; i++)
+    if (!record_ledger_of (db, g_array_index (ids, gint64, i), now, error))
+      {
+        desk_database_rollback (db);
+        return FALSE;
+      }
+  if (!desk_database_commit (db, error))
+    return FALSE;
+
+  if (n_tickets != NULL)
+    *n_tickets = ids->len;
+  return TRUE;
+}

@@ -56,6 +56,17 @@ gboolean  desk_deadline_store_refresh_all   (DeskDatabase     *db,
                                              guint64          *n_tickets,
                                              GError          **error);
 
+/* Records in the ledger what the tickets received in [@from, @to) owe
+ * (repeat complaints, fined breaches as at @now), as their changes do;
+ * for tickets that were added in bulk, and before a monthly report.
+ * Recording twice changes nothing. */
+gboolean  desk_deadline_store_record_ledger (DeskDatabase     *db,
+                                             gint64            from,
+                                             gint64            to,
+                                             gint64            now,
+                                             guint64          *n_tickets,
+                                             GError          **error);
+
 /* Calls @func with the deadlines at @now of every open ticket whose next
  * check (a deadline becoming due soon or breached, kept with its next
  * deadline) has come, then moves their next check past @now; inside the

@@ -143,6 +143,10 @@ edit_rule (Fixture *f)
   g_autoptr(GPtrArray) rules = desk_test_find_widgets (page, ADW_TYPE_EXPANDER_ROW);
   g_autoptr(GPtrArray) spins = NULL;
   g_autoptr(GPtrArray) buttons = NULL;
+  g_autoptr(GPtrArray) drop_downs = NULL;
+  g_autoptr(GPtrArray) switches = NULL;
+  GtkSwitch *escalate = NULL;
+  GtkDropDown *calendar = NULL;
   GtkWidget *save = NULL;
 
   g_assert_cmpint (desk_policy_store_get_active_revision (f->db, NULL), ==, 1);
@@ -162,10 +166,37 @@ edit_rule (Fixture *f)
 
   gtk_spin_button_set_value (spins->pdata[0], 15);
   g_assert_true (gtk_widget_get_sensitive (save));
+
+  /* ...and counts it on the 24-hour crew's calendar. */
+  drop_downs = desk_test_find_widgets (rules->pdata[0], GTK_TYPE_DROP_DOWN);
+  for (guint i = 0; i < drop_downs->len; i++)
+    {
+      GListModel *model = gtk_drop_down_get_model (drop_downs->pdata[i]);
+
+      if (g_list_model_get_n_items (model) == 2 &&
+          g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), 0), "The office") == 0)
+        calendar = drop_downs->pdata[i];
+    }
+  g_assert_nonnull (calendar);
+  gtk_drop_down_set_selected (calendar, 1);
+
+  /* ...and escalates when it is missed. */
+  switches = desk_test_find_widgets (rules->pdata[0], GTK_TYPE_SWITCH);
+  for (guint i = 0; i < switches->len; i++)
+    if (gtk_widget_get_visible (switches->pdata[i]))   /* not the expander row's own */
+      escalate = switches->pdata[i];
+  g_assert_nonnull (escalate);
+  g_assert_false (gtk_switch_get_active (escalate));
+  gtk_switch_set_active (escalate, TRUE);
   g_signal_emit_by_name (save, "clicked");
 
   g_assert_cmpint (desk_policy_store_get_active_revision (f->db, NULL), ==, 2);
   g_assert_cmpint (desk_policy_find_rule (desk_deadline_store_get_policy (f->db), "forward")->limit, ==, 15);
+  g_assert_cmpstr (desk_policy_find_rule (desk_deadline_store_get_policy (f->db), "forward")->calendar, ==,
+                   DESK_CALENDAR_EMERGENCY);
+  g_assert_nonnull (desk_policy_find_rule (desk_deadline_store_get_policy (f->db), "forward")->work_calendar);
+  g_assert_null (desk_policy_find_rule (desk_deadline_store_get_policy (f->db), "notice")->calendar);
+  g_assert_true (desk_policy_find_rule (desk_deadline_store_get_policy (f->db), "forward")->escalate);
   g_assert_cmpint (desk_policy_find_rule (desk_deadline_store_get_policy (f->db), "notice")->limit, ==, 1);
   desk_test_show_and_wait (preferences);
   desk_test_save_and_check_picture (GTK_WIDGET (preferences), "preferences-rules-saved-en.png");

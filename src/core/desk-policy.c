@@ -123,6 +123,8 @@ desk_rule_describe (const DeskRule *rule)
                                                clock_phrase (rule->starts)));
     }
 
+  if (rule->calendar != NULL)
+    g_ptr_array_add (parts, g_strdup_printf (_("counted on the “%s” work calendar"), rule->calendar));
   if (rule->repeats)
     g_ptr_array_add (parts, g_strdup (_("again and again until it is closed")));
   if (kinds->len > 0)

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "desk-calendar-store.h"
 #include "desk-deadline-store.h"
 #include "desk-policy-store.h"
 
@@ -25,6 +26,8 @@ struct _DeskRulesPage
   /* The active policy, copied: edits go here until saved. */
   DeskPolicy          *draft;
   GPtrArray           *rows;       /* the expander rows added to rules_group */
+  GPtrArray           *calendar_names;  /* of the work calendars, "office" first */
+  GPtrArray           *calendar_labels;
   gboolean             loading;
 
   /* Template widgets */
@@ -105,6 +108,7 @@ typedef enum
   FIELD_FINE,
   FIELD_FINE_TARGET,
   FIELD_FIRST_COUNTS,
+  FIELD_CALENDAR,
 } Field;
 
 /* Every editor writes its value into the draft rule it was made for. */
@@ -153,11 +157,27 @@ apply_value (GObject       *editor,
     case FIELD_FIRST_COUNTS:
       rule->first_counts = value;
       break;
+    case FIELD_CALENDAR:
+      {
+        const char *name = g_ptr_array_index (self->calendar_names, value);
+
+        g_free (rule->calendar);
+        rule->calendar = g_strcmp0 (name, DESK_CALENDAR_OFFICE) == 0 ? NULL : g_strdup (name);
+      }
+      break;
     default:
       g_assert_not_reached ();
     }
 
   changed (self, rule, row);
+}
+
+static void
+apply_notified (GObject       *editor,
+                GParamSpec    *pspec,
+                DeskRulesPage *self)
+{
+  apply_value (editor, self);
 }
 
 static void
@@ -171,7 +191,9 @@ tie (DeskRulesPage  *self,
   g_object_set_data (G_OBJECT (editor), "rule", rule);
   g_object_set_data (G_OBJECT (editor), "rule-row", row);
   g_object_set_data (G_OBJECT (editor), "field", GINT_TO_POINTER (field));
-  g_signal_connect (editor, signal, G_CALLBACK (apply_value), self);
+  g_signal_connect (editor, signal,
+                    g_str_has_prefix (signal, "notify::") ? G_CALLBACK (apply_notified) : G_CALLBACK (apply_value),
+                    self);
   gtk_widget_set_valign (editor, GTK_ALIGN_CENTER);
 }
 
@@ -259,6 +281,19 @@ rule_row (DeskRulesPage *self,
       tie (self, editor, rule, row, FIELD_WORKING_TIME, "notify::selected");
       adw_action_row_add_suffix (setting, editor);
 
+      if (self->calendar_names->len > 1)
+        {
+          guint selected = 0;
+
+          for (guint i = 0; i < self->calendar_names->len; i++)
+            if (g_strcmp0 (self->calendar_names->pdata[i], rule->calendar) == 0)
+              selected = i;
+          setting = add_setting_row (row, _("Work Calendar"));
+          editor = choice ((const char * const *)self->calendar_labels->pdata, selected, _("Work Calendar"));
+          tie (self, editor, rule, row, FIELD_CALENDAR, "notify::selected");
+          adw_action_row_add_suffix (setting, editor);
+        }
+
       setting = add_setting_row (row, _("Lowest Severity"));
       editor = choice (severities, rule->min_severity, _("Lowest Severity"));
       tie (self, editor, rule, row, FIELD_SEVERITY, "notify::selected");
@@ -296,6 +331,31 @@ rule_row (DeskRulesPage *self,
   return GTK_WIDGET (row);
 }
 
+/* The calendars a rule may count on: the office's first. */
+static void
+load_calendars (DeskRulesPage *self)
+{
+  g_autoptr(GPtrArray) calendars = desk_calendar_store_list (self->database, NULL);
+
+  g_ptr_array_set_size (self->calendar_names, 0);
+  g_ptr_array_set_size (self->calendar_labels, 0);
+  g_ptr_array_add (self->calendar_names, g_strdup (DESK_CALENDAR_OFFICE));
+  g_ptr_array_add (self->calendar_labels, g_strdup (_("The office")));
+  for (guint i = 0; calendars != NULL && i < calendars->len; i++)
+    {
+      const DeskCalendarInfo *info = calendars->pdata[i];
+
+      if (g_str_equal (info->name, DESK_CALENDAR_OFFICE))
+        continue;
+      g_ptr_array_add (self->calendar_names, g_strdup (info->name));
+      g_ptr_array_add (self->calendar_labels,
+                       g_strdup (g_str_equal (info->name, DESK_CALENDAR_EMERGENCY) ? _("24-hour emergency crew")
+                                                                                 : info->name));
+    }
+  /* gtk_drop_down_new_from_strings() wants a NULL-terminated list. */
+  g_ptr_array_add (self->calendar_labels, NULL);
+}
+
 void
 desk_rules_page_reload (DeskRulesPage *self)
 {
@@ -309,6 +369,7 @@ desk_rules_page_reload (DeskRulesPage *self)
   g_ptr_array_set_size (self->rows, 0);
 
   self->loading = TRUE;
+  load_calendars (self);
   active = desk_deadline_store_get_policy (self->database);
   g_clear_pointer (&self->draft, desk_policy_free);
   self->draft = desk_policy_copy (active);
@@ -354,6 +415,8 @@ desk_rules_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_RULES_PAGE);
   g_clear_pointer (&self->draft, desk_policy_free);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->calendar_names, g_ptr_array_unref);
+  g_clear_pointer (&self->calendar_labels, g_ptr_array_unref);
   g_clear_object (&self->database);
 
   G_OBJECT_CLASS (desk_rules_page_parent_class)->dispose (object);
@@ -377,5 +440,7 @@ static void
 desk_rules_page_init (DeskRulesPage *self)
 {
   self->rows = g_ptr_array_new ();
+  self->calendar_names = g_ptr_array_new_with_free_func (g_free);
+  self->calendar_labels = g_ptr_array_new_with_free_func (g_free);
   gtk_widget_init_template (GTK_WIDGET (self));
 }

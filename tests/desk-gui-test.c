@@ -211,6 +211,8 @@ desk_gui_fixture_set_up (DeskGuiFixture *f,
 
   f->app = desk_application_new (f->path);
   g_application_set_flags (G_APPLICATION (f->app), G_APPLICATION_NON_UNIQUE);
+  /* Nothing escalates behind a test's back. */
+  desk_application_set_watch_deadlines (f->app, FALSE);
 }
 
 void

@@ -195,6 +195,93 @@ test_bad_files (Fixture       *f,
   g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
 }
 
+/* The deadline and calendar commands on a demo office. */
+static void
+test_rules (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autofree char *ics = g_build_filename (f->dir, "CN-2027.ics", NULL);
+  g_autofree char *bad = g_build_filename (f->dir, "bad.ics", NULL);
+  g_auto(Run) demo = { 0 };
+  g_auto(Run) policy = { 0 };
+  g_auto(Run) add = { 0 };
+  g_auto(Run) first = { 0 };
+  g_auto(Run) monday = { 0 };
+  g_auto(Run) again = { 0 };
+  g_auto(Run) bad_time = { 0 };
+  g_auto(Run) acknowledge = { 0 };
+  g_auto(Run) acknowledge_nobody = { 0 };
+  g_auto(Run) ledger = { 0 };
+  g_auto(Run) bad_month = { 0 };
+  g_auto(Run) calendars = { 0 };
+  g_auto(Run) import = { 0 };
+  g_auto(Run) import_bad = { 0 };
+  g_auto(Run) import_nowhere = { 0 };
+  g_autofree char *number = NULL;
+
+  run_command (&demo, "--database", f->path, "demo", NULL);
+  g_assert_cmpint (exit_code (&demo), ==, 0);
+
+  run_command (&policy, "--database", f->path, "policy", NULL);
+  g_assert_cmpint (exit_code (&policy), ==, 0);
+  g_assert_true (g_str_has_prefix (policy.out, "Policy revision 1\n"));
+  g_assert_nonnull (strstr (policy.out, "\nforward\tForward to the responsible department: "));
+  g_assert_nonnull (strstr (policy.out, "fine 200 yuan against the department"));
+
+  run_command (&add, "--database", f->path, "add-ticket", "--kind", "complaint", "--customer", "王志强",
+               "--phone", "13600125588", "--category", "price", "--summary", "报价与合同不符",
+               "--received", "2030-03-12 10:00", NULL);
+  g_assert_cmpint (exit_code (&add), ==, 0);
+  number = g_strstrip (g_strdup (add.out));
+
+  /* The first check, then Monday's: the ticket's missed forwarding, once. */
+  run_command (&first, "--database", f->path, "check-deadlines", "--at", "2030-03-12 09:00", NULL);
+  g_assert_cmpint (exit_code (&first), ==, 0);
+  g_assert_null (strstr (first.out, number));
+  run_command (&monday, "--database", f->path, "check-deadlines", "--at", "2030-03-18 09:00", NULL);
+  g_assert_cmpint (exit_code (&monday), ==, 0);
+  {
+    g_autofree char *line = g_strdup_printf ("%s\tForward to the responsible department\toverdue\t2030-03-12 10:30",
+                                             number);
+    g_assert_nonnull (strstr (monday.out, line));
+  }
+  run_command (&again, "--database", f->path, "check-deadlines", "--at", "2030-03-18 09:01", NULL);
+  g_assert_null (strstr (again.out, "overdue"));
+
+  run_command (&bad_time, "--database", f->path, "check-deadlines", "--at", "yesterday", NULL);
+  assert_one_line_error (&bad_time);
+
+  run_command (&acknowledge, "--database", f->path, "acknowledge", number, "--staff", "S001", NULL);
+  g_assert_cmpint (exit_code (&acknowledge), ==, 0);
+  g_assert_nonnull (strstr (acknowledge.out, "no escalation waits"));
+  run_command (&acknowledge_nobody, "--database", f->path, "acknowledge", number, NULL);
+  assert_one_line_error (&acknowledge_nobody);
+
+  run_command (&ledger, "--database", f->path, "ledger", "2030-03", NULL);
+  g_assert_cmpint (exit_code (&ledger), ==, 0);
+  g_assert_true (g_str_has_prefix (ledger.out, "Department\t"));
+  run_command (&bad_month, "--database", f->path, "ledger", "March", NULL);
+  assert_one_line_error (&bad_month);
+
+  run_command (&calendars, "--database", f->path, "calendars", NULL);
+  g_assert_cmpint (exit_code (&calendars), ==, 0);
+  g_assert_true (g_str_has_prefix (calendars.out, "emergency\tAsia/Shanghai\t00:00-24:00,"));
+  g_assert_nonnull (strstr (calendars.out, "\noffice\tAsia/Shanghai\t08:30-17:30,"));
+
+  g_assert_true (g_file_set_contents (ics, "BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART;VALUE=DATE:20300101\n"
+                                           "SUMMARY:元旦\nEND:VEVENT\nEND:VCALENDAR\n", -1, NULL));
+  run_command (&import, "--database", f->path, "import-calendar", ics, NULL);
+  g_assert_cmpint (exit_code (&import), ==, 0);
+  g_assert_cmpstr (import.out, ==, "office: 1 date set\n");
+
+  g_assert_true (g_file_set_contents (bad, "BEGIN:VCALENDAR\nBEGIN:VEVENT\nSUMMARY:x\n", -1, NULL));
+  run_command (&import_bad, "--database", f->path, "import-calendar", bad, NULL);
+  assert_one_line_error (&import_bad);
+  g_assert_nonnull (strstr (import_bad.err, "bad.ics:2:"));
+  run_command (&import_nowhere, "--database", f->path, "import-calendar", ics, "--calendar", "night", NULL);
+  assert_one_line_error (&import_nowhere);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -207,6 +294,7 @@ main (int    argc,
   ADD ("help-and-version", test_help_and_version);
   ADD ("demo-check-backup", test_demo_check_backup);
   ADD ("bad-files", test_bad_files);
+  ADD ("rules", test_rules);
 
 #undef ADD
 

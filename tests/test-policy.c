@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+#include "desk-major-complaint.h"
 #include "desk-policy.h"
 
 static GTimeZone *shanghai;
@@ -234,6 +235,191 @@ test_policy_change (void)
   g_assert_cmpint (find (after, "forward")->due_at, ==, t (2026, 3, 10, 10, 15));
 }
 
+/* Nights and weekends: working time stops when the office closes. */
+static void
+test_nights_and_weekends (void)
+{
+  DeskTicketFacts evening = complaint (t (2026, 3, 10, 17, 20), "price");
+  DeskTicketFacts friday = complaint (t (2026, 3, 6, 17, 20), "price");
+  g_autoptr(GArray) a = desk_policy_evaluate (policy, calendar, &evening, t (2026, 3, 10, 17, 21), 80);
+  g_autoptr(GArray) b = desk_policy_evaluate (policy, calendar, &friday, t (2026, 3, 6, 17, 21), 80);
+  g_autoptr(GArray) saturday = NULL;
+
+  /* Ten minutes today, twenty tomorrow morning. */
+  g_assert_cmpint (find (a, "forward")->due_at, ==, t (2026, 3, 11, 8, 50));
+  /* Friday evening: Monday morning. */
+  g_assert_cmpint (find (b, "forward")->due_at, ==, t (2026, 3, 9, 8, 50));
+  g_assert_cmpint (find (b, "notice")->due_at, ==, t (2026, 3, 9, 17, 20));
+
+  /* The warning counts working time too: Saturday is not "due soon". */
+  saturday = desk_policy_evaluate (policy, calendar, &friday, t (2026, 3, 7, 12, 0), 80);
+  g_assert_cmpint (find (saturday, "forward")->state, ==, DESK_DEADLINE_PENDING);
+  g_assert_cmpint (find (saturday, "forward")->warn_at, ==, t (2026, 3, 9, 8, 44));
+  g_assert_cmpint (desk_deadlines_next_change (saturday), ==, t (2026, 3, 9, 8, 44));
+}
+
+/* Holidays and make-up days, and limits of several working days. */
+static void
+test_holidays_and_several_days (void)
+{
+  DeskTicketFacts before_festival = complaint (t (2026, 2, 14, 17, 0), "price");
+  DeskTicketFacts before_labour_day = complaint (t (2026, 4, 30, 10, 0), "price");
+  g_autoptr(DeskPolicy) three_days = desk_policy_copy (policy);
+  g_autoptr(GArray) festival = NULL;
+  g_autoptr(GArray) labour = NULL;
+  g_autoptr(GArray) after_make_up = NULL;
+
+  /* Received on the make-up Saturday before the Spring Festival (15-23
+   * Feb off): the notice is due when the office is back, Tue 24 Feb. */
+  festival = desk_policy_evaluate (policy, calendar, &before_festival, t (2026, 2, 14, 17, 1), 80);
+  g_assert_cmpint (find (festival, "notice")->due_at, ==, t (2026, 2, 24, 17, 0));
+  g_assert_cmpint (find (festival, "forward")->due_at, ==, t (2026, 2, 14, 17, 30));
+
+  /* Three working days from Thu 30 Apr: Labour Day (1-5 May) does not
+   * count; Wed 6, Thu 7, Fri 8 May do. */
+  desk_policy_find_rule (three_days, "notice")->limit = 3;
+  labour = desk_policy_evaluate (three_days, calendar, &before_labour_day, t (2026, 4, 30, 10, 1), 80);
+  g_assert_cmpint (find (labour, "notice")->due_at, ==, t (2026, 5, 8, 10, 0));
+
+  /* ...and from Fri 8 May one working day is the make-up Saturday 9 May. */
+  before_labour_day.received_at = t (2026, 5, 8, 10, 0);
+  after_make_up = desk_policy_evaluate (policy, calendar, &before_labour_day, t (2026, 5, 8, 10, 1), 80);
+  g_assert_cmpint (find (after_make_up, "notice")->due_at, ==, t (2026, 5, 9, 10, 0));
+}
+
+/* An office in a zone with daylight saving: working time follows the
+ * local clock, clock-time limits run in real hours. */
+static void
+test_daylight_saving_office (void)
+{
+  g_autoptr(GTimeZone) berlin = g_time_zone_new_identifier ("Europe/Berlin");
+  g_autoptr(DeskWorkCalendar) office = desk_work_calendar_new (berlin);
+  g_autoptr(GDateTime) received = g_date_time_new (berlin, 2026, 3, 27, 17, 20, 0);
+  g_autoptr(GDateTime) monday = g_date_time_new (berlin, 2026, 3, 30, 8, 50, 0);
+  g_autoptr(GDateTime) site_received = g_date_time_new (berlin, 2026, 3, 28, 10, 0, 0);
+  g_autoptr(GDateTime) site_due = g_date_time_new (berlin, 2026, 3, 29, 11, 0, 0);
+  g_autoptr(GArray) d = NULL;
+  g_autoptr(GArray) visit = NULL;
+  DeskTicketFacts f = complaint (g_date_time_to_unix (received), "price");
+  DeskTicketFacts site = complaint (g_date_time_to_unix (site_received), "construction-quality");
+
+  for (GDateWeekday w = G_DATE_MONDAY; w <= G_DATE_FRIDAY; w++)
+    desk_work_calendar_set_hours (office, w, 8 * 60 + 30, 17 * 60 + 30);
+
+  /* Clocks go forward on Sunday 29 March: Monday 08:50 local still. */
+  d = desk_policy_evaluate (policy, office, &f, f.received_at + 60, 80);
+  g_assert_cmpint (find (d, "forward")->due_at, ==, g_date_time_to_unix (monday));
+
+  /* 24 real hours over the change: 11:00 on the local clock. */
+  site.is_site = TRUE;
+  site.handover_at = site.received_at - 10 * 24 * 3600;
+  visit = desk_policy_evaluate (policy, office, &site, site.received_at + 60, 80);
+  g_assert_cmpint (find (visit, "visit-other")->due_at, ==, g_date_time_to_unix (site_due));
+}
+
+/* Repeat complaints: recorded, not deadlines; fined by cause from the
+ * second on. */
+static void
+test_repeat_complaints (void)
+{
+  DeskTicketFacts designer = complaint (t (2026, 3, 10, 10, 0), "designer-service");
+  DeskTicketFacts material = complaint (t (2026, 3, 10, 10, 0), "material-quality");
+  DeskTicketFacts price = complaint (t (2026, 3, 10, 10, 0), "price");
+  g_autoptr(GPtrArray) first = NULL;
+  g_autoptr(GPtrArray) second = NULL;
+  g_autoptr(GPtrArray) third = NULL;
+  g_autoptr(GPtrArray) fourth = NULL;
+  g_autoptr(GArray) deadlines = NULL;
+  const DeskRule *rule;
+
+  designer.repeat_count = 1;
+  first = desk_policy_occurrences (policy, calendar, &designer);
+  g_assert_cmpuint (first->len, ==, 1);
+  rule = first->pdata[0];
+  g_assert_cmpstr (rule->id, ==, "repeat-designer");
+  g_assert_false (desk_rule_counts (rule, &designer));     /* the first does not count */
+
+  designer.repeat_count = 2;
+  second = desk_policy_occurrences (policy, calendar, &designer);
+  g_assert_true (desk_rule_counts (second->pdata[0], &designer));
+  g_assert_cmpint (((DeskRule *)second->pdata[0])->fine_yuan, ==, 200);
+
+  material.repeat_count = 3;
+  third = desk_policy_occurrences (policy, calendar, &material);
+  g_assert_cmpstr (((DeskRule *)third->pdata[0])->id, ==, "repeat-material");
+  g_assert_cmpint (((DeskRule *)third->pdata[0])->fine_yuan, ==, 300);
+
+  price.repeat_count = 2;
+  fourth = desk_policy_occurrences (policy, calendar, &price);
+  g_assert_cmpuint (fourth->len, ==, 1);
+  g_assert_cmpstr (((DeskRule *)fourth->pdata[0])->id, ==, "repeat");
+  g_assert_cmpint (((DeskRule *)fourth->pdata[0])->fine_yuan, ==, 100);
+  g_assert_cmpint (((DeskRule *)fourth->pdata[0])->fine_target, ==, DESK_FINE_DEPARTMENT);
+
+  /* They never show as deadlines. */
+  deadlines = desk_policy_evaluate (policy, calendar, &price, t (2026, 3, 10, 10, 5), 80);
+  g_assert_null (find (deadlines, "repeat"));
+}
+
+/* Every rule reads as a sentence naming its limit. */
+static void
+test_describe (void)
+{
+  for (guint i = 0; i < policy->rules->len; i++)
+    {
+      const DeskRule *rule = g_ptr_array_index (policy->rules, i);
+      g_autofree char *text = desk_rule_describe (rule);
+
+      g_assert_true (g_str_has_prefix (text, desk_rule_get_label (rule)));
+      if (rule->action != DESK_ACTION_RECORD)
+        g_assert_nonnull (strstr (text, "within"));
+    }
+
+  {
+    g_autofree char *forward = desk_rule_describe (desk_policy_find_rule (policy, "forward"));
+    g_autofree char *visit = desk_rule_describe (desk_policy_find_rule (policy, "agreed-visit"));
+
+    g_assert_nonnull (strstr (forward, "within 30 working minutes after it is received"));
+    g_assert_nonnull (strstr (visit, "within 2 days after a visit is agreed"));
+    g_assert_nonnull (strstr (visit, "straight to the General manager"));
+  }
+}
+
+static gboolean
+meets (GPtrArray  *met,
+       const char *id)
+{
+  for (guint i = 0; i < met->len; i++)
+    if (g_str_equal (((const DeskMajorCriterion *)met->pdata[i])->id, id))
+      return TRUE;
+  return FALSE;
+}
+
+/* DOMAIN.md's major-complaint criteria, as data. */
+static void
+test_major_complaints (void)
+{
+  g_autoptr(GPtrArray) plain = desk_major_criteria_match ("墙面开裂，希望尽快处理", DESK_CHANNEL_PHONE, 1);
+  g_autoptr(GPtrArray) lawyer = desk_major_criteria_match ("客户要求赔偿三万元，已找律师", DESK_CHANNEL_PHONE, 1);
+  g_autoptr(GPtrArray) gas = desk_major_criteria_match ("Strong smell from a GAS LEAK in the kitchen", DESK_CHANNEL_EMAIL, 1);
+  g_autoptr(GPtrArray) media = desk_major_criteria_match ("漏水", DESK_CHANNEL_MEDIA, 1);
+  g_autoptr(GPtrArray) again = desk_major_criteria_match ("漏水", DESK_CHANNEL_PHONE, 3);
+  g_autoptr(GPtrArray) hotline = desk_major_criteria_match ("打了12345市长热线", DESK_CHANNEL_PHONE, 1);
+  guint n;
+
+  desk_major_criteria_get_default (&n);
+  g_assert_cmpuint (n, ==, 10);
+  g_assert_cmpuint (plain->len, ==, 0);
+  g_assert_true (meets (lawyer, "compensation"));
+  g_assert_true (meets (lawyer, "lawyer"));
+  g_assert_true (meets (lawyer, "large-sum"));            /* 三万元 */
+  g_assert_true (meets (gas, "safety"));
+  g_assert_true (meets (media, "media"));
+  g_assert_true (meets (again, "repeated-repairs"));
+  g_assert_false (meets (plain, "repeated-repairs"));
+  g_assert_true (meets (hotline, "government"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -251,6 +437,12 @@ main (int    argc,
   g_test_add_func ("/desk/policy/agreed-visit", test_agreed_visit);
   g_test_add_func ("/desk/policy/closed-and-next", test_closed_and_next);
   g_test_add_func ("/desk/policy/policy-change", test_policy_change);
+  g_test_add_func ("/desk/policy/nights-and-weekends", test_nights_and_weekends);
+  g_test_add_func ("/desk/policy/holidays-and-several-days", test_holidays_and_several_days);
+  g_test_add_func ("/desk/policy/daylight-saving-office", test_daylight_saving_office);
+  g_test_add_func ("/desk/policy/repeat-complaints", test_repeat_complaints);
+  g_test_add_func ("/desk/policy/describe", test_describe);
+  g_test_add_func ("/desk/policy/major-complaints", test_major_complaints);
 
   return g_test_run ();
 }

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "desk-work-calendar.h"
 
 static GTimeZone *shanghai;
@@ -156,6 +158,144 @@ test_bad_holiday_file (void)
   g_assert_error (error, DESK_WORK_CALENDAR_ERROR, DESK_WORK_CALENDAR_ERROR_PARSE);
 }
 
+static gboolean
+working (DeskWorkCalendar *cal,
+         int               y,
+         int               m,
+         int               d)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, d, m, y);
+  return desk_work_calendar_is_working_day (cal, &date);
+}
+
+/* A later year's schedule from an iCalendar file: all-day events are
+ * holidays (DTEND exclusive), make-up days by their marker. */
+static void
+test_ical (void)
+{
+  g_autoptr(DeskWorkCalendar) cal = desk_work_calendar_new_default ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) days = NULL;
+  static const char ics[] =
+    "BEGIN:VCALENDAR\r\n"
+    "VERSION:2.0\r\n"
+    "PRODID:-//test//CN//EN\r\n"
+    "BEGIN:VEVENT\r\n"
+    "UID:1\r\n"
+    "DTSTART;VALUE=DATE:20270101\r\n"
+    "DTEND;VALUE=DATE:20270104\r\n"
+    "SUMMARY:元旦\r\n"
+    "END:VEVENT\r\n"
+    "BEGIN:VEVENT\r\n"
+    "UID:2\r\n"
+    "DTSTART;VALUE=DATE:20270206\r\n"
+    "SUMMARY:春节补班\r\n"
+    "END:VEVENT\r\n"
+    "BEGIN:VEVENT\r\n"
+    "UID:3\r\n"
+    "DTSTART;VALUE=DATE:20270220\r\n"
+    "SUMMARY:Spring Festival (make-up\r\n"
+    "  working day)\r\n"
+    "END:VEVENT\r\n"
+    "BEGIN:VEVENT\r\n"
+    "UID:4\r\n"
+    "DTSTART;VALUE=DATE:20270424\r\n"
+    "SUMMARY:劳动节\r\n"
+    "X-SERVICE-DESK-DAY:WORKDAY\r\n"
+    "END:VEVENT\r\n"
+    "BEGIN:VEVENT\r\n"
+    "UID:5\r\n"
+    "DTSTART:20270926T090000\r\n"
+    "SUMMARY:国庆 上班\r\n"
+    "END:VEVENT\r\n"
+    "BEGIN:VEVENT\r\n"
+    "UID:6\r\n"
+    "DTSTART:20270310T090000\r\n"
+    "DTEND:20270310T100000\r\n"
+    "SUMMARY:staff meeting\r\n"
+    "END:VEVENT\r\n"
+    "BEGIN:VEVENT\r\n"
+    "UID:7\r\n"
+    "DTSTART;VALUE=DATE:20270101\r\n"
+    "RRULE:FREQ=YEARLY\r\n"
+    "SUMMARY:New Year every year\r\n"
+    "END:VEVENT\r\n"
+    "END:VCALENDAR\r\n";
+  guint n_days = 0, n_skipped = 0;
+
+  g_assert_true (working (cal, 2027, 1, 1));         /* a Friday, before the import */
+  g_assert_true (desk_work_calendar_load_ical (cal, ics, sizeof ics - 1, "CN-2027.ics", &n_days, &n_skipped, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_days, ==, 3 + 1 + 1 + 1 + 1);
+  g_assert_cmpuint (n_skipped, ==, 2);               /* the meeting, the recurring event */
+
+  g_assert_false (working (cal, 2027, 1, 1));
+  g_assert_false (working (cal, 2027, 1, 3));
+  g_assert_true (working (cal, 2027, 1, 4));         /* DTEND is not included */
+  g_assert_true (working (cal, 2027, 2, 6));         /* Saturday, 补班 */
+  g_assert_true (working (cal, 2027, 2, 20));        /* Saturday, folded English summary */
+  g_assert_true (working (cal, 2027, 4, 24));        /* Saturday, X-SERVICE-DESK-DAY */
+  g_assert_true (working (cal, 2027, 9, 26));        /* Sunday, timed 上班 */
+  g_assert_true (working (cal, 2027, 3, 10));        /* the meeting changed nothing */
+  g_assert_false (working (cal, 2026, 2, 16));       /* 2026 is still there */
+
+  days = desk_work_calendar_list_days (cal);
+  for (guint i = 0; i < days->len; i++)
+    {
+      const DeskWorkCalendarDay *day = &g_array_index (days, DeskWorkCalendarDay, i);
+      GDate date;
+
+      g_date_clear (&date, 1);
+      g_date_set_julian (&date, day->julian);
+      if (g_date_get_year (&date) == 2027 && g_date_get_month (&date) == 1 && g_date_get_day (&date) == 2)
+        g_assert_cmpstr (day->name, ==, "元旦");
+    }
+}
+
+static void
+test_bad_ical (void)
+{
+  static const struct { const char *text; const char *prefix; } cases[] = {
+    { "hello\n", "x.ics:1: " },
+    { "\nBEGIN:VCALENDAR\nBEGIN:VEVENT\nSUMMARY:x\nEND:VEVENT\n", "x.ics:3: " },
+    { "BEGIN:VCALENDAR\nBEGIN:VEVENT\nSUMMARY:x\nDTSTART;VALUE=DATE:2027013\nEND:VEVENT\n", "x.ics:4: " },
+    { "BEGIN:VCALENDAR\nVERSION:2.0\nBEGIN:VEVENT\nDTSTART;VALUE=DATE:20270101\n", "x.ics:3: " },
+    { "BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART;VALUE=DATE:20270101\nDTEND;VALUE=DATE:20290101\nEND:VEVENT\n", "x.ics:3: " },
+    { "", "x.ics: " },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(DeskWorkCalendar) cal = desk_work_calendar_new (NULL);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (desk_work_calendar_load_ical (cal, cases[i].text, strlen (cases[i].text), "x.ics",
+                                                    NULL, NULL, &error));
+      g_assert_error (error, DESK_WORK_CALENDAR_ERROR, DESK_WORK_CALENDAR_ERROR_PARSE);
+      if (!g_str_has_prefix (error->message, cases[i].prefix))
+        g_error ("case %u: “%s” does not start with “%s”", i, error->message, cases[i].prefix);
+    }
+}
+
+/* A 24-hour crew: working time is clock time, nights, weekends and
+ * holidays included. */
+static void
+test_around_the_clock (void)
+{
+  g_autoptr(DeskWorkCalendar) cal = desk_work_calendar_new (shanghai);
+
+  for (GDateWeekday d = G_DATE_MONDAY; d <= G_DATE_SUNDAY; d++)
+    desk_work_calendar_set_hours (cal, d, 0, 24 * 60);
+
+  g_assert_true (desk_work_calendar_is_open (cal, t (2026, 2, 15, 3, 0)));
+  assert_time (desk_work_calendar_add_minutes (cal, t (2026, 2, 14, 23, 30), 60), t (2026, 2, 15, 0, 30));
+  assert_time (desk_work_calendar_add_minutes (cal, t (2026, 2, 13, 22, 0), 4 * 60), t (2026, 2, 14, 2, 0));
+  g_assert_cmpint (desk_work_calendar_minutes_between (cal, t (2026, 2, 13, 12, 0), t (2026, 2, 16, 12, 0)), ==, 3 * 24 * 60);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -168,6 +308,9 @@ main (int    argc,
   g_test_add_func ("/desk/work-calendar/working-minutes", test_working_minutes);
   g_test_add_func ("/desk/work-calendar/daylight-saving", test_daylight_saving);
   g_test_add_func ("/desk/work-calendar/bad-holiday-file", test_bad_holiday_file);
+  g_test_add_func ("/desk/work-calendar/ical", test_ical);
+  g_test_add_func ("/desk/work-calendar/bad-ical", test_bad_ical);
+  g_test_add_func ("/desk/work-calendar/around-the-clock", test_around_the_clock);
 
   return g_test_run ();
 }

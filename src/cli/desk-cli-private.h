@@ -59,6 +59,14 @@ int desk_cli_generate   (DeskCli *cli, int argc, char **argv);
 /* desk-cli-deadlines.c */
 int desk_cli_deadlines  (DeskCli *cli, int argc, char **argv);
 int desk_cli_overdue    (DeskCli *cli, int argc, char **argv);
+int desk_cli_policy     (DeskCli *cli, int argc, char **argv);
+int desk_cli_check_deadlines (DeskCli *cli, int argc, char **argv);
+int desk_cli_acknowledge (DeskCli *cli, int argc, char **argv);
+int desk_cli_ledger     (DeskCli *cli, int argc, char **argv);
+
+/* desk-cli-calendars.c */
+int desk_cli_calendars  (DeskCli *cli, int argc, char **argv);
+int desk_cli_import_calendar (DeskCli *cli, int argc, char **argv);
 
 /* desk-cli-reports.c */
 int desk_cli_report     (DeskCli *cli, int argc, char **argv);

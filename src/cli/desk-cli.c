@@ -48,6 +48,12 @@ static const DeskCliCommand commands[] = {
   { "procedures", "", N_("List the procedures: code, revision and title"), desk_cli_procedures },
   { "export-procedure", N_("CODE -o FILE [--format native|dita|pdf] [--revision N] | --all -o DIR"),
     N_("Write a procedure, or all of them, to XML or PDF"), desk_cli_export_procedure },
+  { "policy", "[--revision N]", N_("The deadline rules in force, a readable line each"), desk_cli_policy },
+  { "check-deadlines", "[--at TIME]", N_("Notice warnings and breaches since the last check; escalate and fine"), desk_cli_check_deadlines },
+  { "acknowledge", N_("NUMBER --staff CODE"), N_("Acknowledge a ticket’s escalation"), desk_cli_acknowledge },
+  { "ledger", N_("YYYY-MM"), N_("A month’s fines and repeat counts per department and person"), desk_cli_ledger },
+  { "calendars", "", N_("The work calendars: hours, holidays and make-up working days"), desk_cli_calendars },
+  { "import-calendar", N_("FILE [--calendar NAME]"), N_("Add holidays and make-up working days from an iCalendar file"), desk_cli_import_calendar },
 };
 
 static void

@@ -14,24 +14,99 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "desk-calendar-store.h"
 #include "desk-database-private.h"
 #include "desk-deadline-store.h"
+#include "desk-ledger-store.h"
+#include "desk-policy-store.h"
 
 #define WARN_PERCENT 80
 
-const DeskPolicy *
-desk_deadline_store_get_policy (DeskDatabase *db)
-{
-  static DeskPolicy *policy;
+static DeskWorkCalendar *named_calendar (DeskDatabase  *db,
+                                         const char    *name,
+                                         GError       **error);
 
-  if (g_once_init_enter (&policy))
-    g_once_init_leave (&policy, desk_policy_new_default ());
+/* Revisions never change once saved, so each is read once per open
+ * database and kept for as long as it is open. */
+static GHashTable *
+policy_cache (DeskDatabase *db)
+{
+  GHashTable *cache = g_object_get_data (G_OBJECT (db), "desk-policy-cache");
+
+  if (cache == NULL)
+    {
+      cache = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)desk_policy_free);
+      g_object_set_data_full (G_OBJECT (db), "desk-policy-cache", cache,
+                              (GDestroyNotify)g_hash_table_unref);
+    }
+
+  return cache;
+}
+
+const DeskPolicy *
+desk_deadline_store_get_policy_revision (DeskDatabase  *db,
+                                         int            revision,
+                                         GError       **error)
+{
+  GHashTable *cache;
+  DeskPolicy *policy;
+
+  g_return_val_if_fail (DESK_IS_DATABASE (db), NULL);
+
+  cache = policy_cache (db);
+  policy = g_hash_table_lookup (cache, GINT_TO_POINTER (revision));
+  if (policy == NULL)
+    {
+      policy = desk_policy_store_load (db, revision, error);
+      if (policy == NULL)
+        return NULL;
+
+      /* Rules that count on a calendar of their own (a 24-hour crew). */
+      for (guint i = 0; i < policy->rules->len; i++)
+        {
+          DeskRule *rule = g_ptr_array_index (policy->rules, i);
+          g_autoptr(GError) local_error = NULL;
+          DeskWorkCalendar *calendar;
+
+          if (rule->calendar == NULL || g_str_equal (rule->calendar, DESK_CALENDAR_OFFICE))
+            continue;
+          calendar = named_calendar (db, rule->calendar, &local_error);
+          if (calendar != NULL)
+            rule->work_calendar = desk_work_calendar_ref (calendar);
+          else
+            g_warning ("Rule %s counts on the office calendar: %s", rule->id, local_error->message);
+        }
+
+      g_hash_table_insert (cache, GINT_TO_POINTER (revision), policy);
+    }
 
   return policy;
 }
 
-DeskWorkCalendar *
-desk_deadline_store_get_calendar (DeskDatabase *db)
+const DeskPolicy *
+desk_deadline_store_get_policy (DeskDatabase *db)
+{
+  static DeskPolicy *fallback;
+  g_autoptr(GError) error = NULL;
+  const DeskPolicy *policy = NULL;
+  int revision;
+
+  revision = desk_policy_store_get_active_revision (db, &error);
+  if (revision > 0)
+    policy = desk_deadline_store_get_policy_revision (db, revision, &error);
+  if (policy != NULL)
+    return policy;
+
+  /* A database we cannot read the policy from (read-only, damaged): the
+   * defaults still give every ticket deadlines. */
+  g_warning ("Using the default deadline policy: %s", error ? error->message : "?");
+  if (g_once_init_enter (&fallback))
+    g_once_init_leave (&fallback, desk_policy_new_default ());
+  return fallback;
+}
+
+static DeskWorkCalendar *
+default_calendar (void)
 {
   static DeskWorkCalendar *calendar;
 
@@ -41,13 +116,67 @@ desk_deadline_store_get_calendar (DeskDatabase *db)
   return calendar;
 }
 
+/* Calendars by name, read once per open database (until forgotten). */
+static DeskWorkCalendar *
+named_calendar (DeskDatabase  *db,
+                const char    *name,
+                GError       **error)
+{
+  GHashTable *cache = g_object_get_data (G_OBJECT (db), "desk-calendar-cache");
+  DeskWorkCalendar *calendar;
+
+  if (cache == NULL)
+    {
+      cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                     (GDestroyNotify)desk_work_calendar_unref);
+      g_object_set_data_full (G_OBJECT (db), "desk-calendar-cache", cache,
+                              (GDestroyNotify)g_hash_table_unref);
+    }
+
+  calendar = g_hash_table_lookup (cache, name);
+  if (calendar == NULL)
+    {
+      calendar = desk_calendar_store_load (db, name, error);
+      if (calendar == NULL)
+        return NULL;
+      g_hash_table_insert (cache, g_strdup (name), calendar);
+    }
+
+  return calendar;
+}
+
+DeskWorkCalendar *
+desk_deadline_store_get_calendar (DeskDatabase *db)
+{
+  g_autoptr(GError) error = NULL;
+  DeskWorkCalendar *calendar;
+
+  if (db == NULL)
+    return default_calendar ();
+
+  calendar = named_calendar (db, DESK_CALENDAR_OFFICE, &error);
+  if (calendar != NULL)
+    return calendar;
+
+  g_warning ("Using the bundled work calendar: %s", error->message);
+  return default_calendar ();
+}
+
+void
+desk_deadline_store_forget (DeskDatabase *db)
+{
+  g_object_set_data (G_OBJECT (db), "desk-calendar-cache", NULL);
+  g_object_set_data (G_OBJECT (db), "desk-policy-cache", NULL);
+}
+
 /* The facts of one ticket, or of every open one: one row each. */
 #define FACTS_SELECT \
   "SELECT t.id, t.kind, cat.code, t.severity, t.received_at, coalesce(t.closed_at, 0)," \
   " c.no_callbacks, a.kind = 'site', a.handover_date," \
   " coalesce(t.forwarded_at, 0), coalesce(t.contacted_at, 0), coalesce(t.visit_agreed_at, 0)," \
   " coalesce(t.visited_at, 0), coalesce(t.notice_at, 0), coalesce(t.rectified_at, 0)," \
-  " coalesce(t.last_callback_at, 0), coalesce(t.next_deadline, 0)" \
+  " coalesce(t.last_callback_at, 0), coalesce(t.next_deadline, 0), t.policy_revision," \
+  " t.repeat_count, t.next_check" \
   " FROM tickets t" \
   " JOIN categories cat ON cat.id = t.category_id" \
   " JOIN customers c ON c.id = t.customer_id" \
@@ -68,11 +197,41 @@ local_day_start (DeskWorkCalendar *calendar,
   return dt ? g_date_time_to_unix (dt) : 0;
 }
 
+/* The same with @memo (date text -> start), for passes over many tickets
+ * whose sites were handed over on a few hundred dates. */
+static gint64
+memo_day_start (DeskWorkCalendar *calendar,
+                GHashTable       *memo,
+                const char       *date)
+{
+  gpointer found;
+  gint64 *start;
+
+  if (memo == NULL || date == NULL)
+    return local_day_start (calendar, date);
+
+  found = g_hash_table_lookup (memo, date);
+  if (found != NULL)
+    return *(gint64 *)found;
+
+  start = g_new (gint64, 1);
+  *start = local_day_start (calendar, date);
+  g_hash_table_insert (memo, g_strdup (date), start);
+  return *start;
+}
+
+static GHashTable *
+day_start_memo_new (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+}
+
 static void
-facts_from_row (sqlite3_stmt     *stmt,
-                DeskWorkCalendar *calendar,
-                DeskTicketFacts  *f,
-                char            **category)
+facts_from_row_memo (sqlite3_stmt     *stmt,
+                     DeskWorkCalendar *calendar,
+                     GHashTable       *memo,
+                     DeskTicketFacts  *f,
+                     char            **category)
 {
   memset (f, 0, sizeof *f);
   f->kind = sqlite3_column_int (stmt, 1);
@@ -83,7 +242,7 @@ facts_from_row (sqlite3_stmt     *stmt,
   f->closed_at = sqlite3_column_int64 (stmt, 5);
   f->no_callbacks = sqlite3_column_int (stmt, 6);
   f->is_site = sqlite3_column_int (stmt, 7);
-  f->handover_at = local_day_start (calendar, (const char *)sqlite3_column_text (stmt, 8));
+  f->handover_at = memo_day_start (calendar, memo, (const char *)sqlite3_column_text (stmt, 8));
   f->forwarded_at = sqlite3_column_int64 (stmt, 9);
   f->contacted_at = sqlite3_column_int64 (stmt, 10);
   f->visit_agreed_at = sqlite3_column_int64 (stmt, 11);
@@ -91,14 +250,32 @@ facts_from_row (sqlite3_stmt     *stmt,
   f->notice_issued_at = sqlite3_column_int64 (stmt, 13);
   f->rectified_at = sqlite3_column_int64 (stmt, 14);
   f->last_callback_at = sqlite3_column_int64 (stmt, 15);
+  f->policy_revision = sqlite3_column_int (stmt, 17);
+  f->repeat_count = sqlite3_column_int (stmt, 18);
 }
 
-gboolean
-desk_deadline_store_get_facts (DeskDatabase     *db,
-                               gint64            ticket_id,
-                               DeskTicketFacts  *facts,
-                               char            **category,
-                               GError          **error)
+static void
+facts_from_row (sqlite3_stmt     *stmt,
+                DeskWorkCalendar *calendar,
+                DeskTicketFacts  *f,
+                char            **category)
+{
+  facts_from_row_memo (stmt, calendar, NULL, f, category);
+}
+
+static gint64
+stored_next_check (sqlite3_stmt *stmt)
+{
+  return sqlite3_column_type (stmt, 19) == SQLITE_NULL ? G_MAXINT64 : sqlite3_column_int64 (stmt, 19);
+}
+
+static gboolean
+read_facts (DeskDatabase     *db,
+            gint64            ticket_id,
+            DeskTicketFacts  *facts,
+            char            **category,
+            gint64           *next_check,
+            GError          **error)
 {
   sqlite3_stmt *stmt;
   int rc;
@@ -112,7 +289,10 @@ desk_deadline_store_get_facts (DeskDatabase     *db,
   sqlite3_bind_int64 (stmt, 1, ticket_id);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    facts_from_row (stmt, desk_deadline_store_get_calendar (db), facts, category);
+    {
+      facts_from_row (stmt, desk_deadline_store_get_calendar (db), facts, category);
+      *next_check = stored_next_check (stmt);
+    }
   else if (rc == SQLITE_DONE)
     g_set_error (error, DESK_DATABASE_ERROR, DESK_DATABASE_ERROR_NOT_FOUND,
                  _("The ticket no longer exists"));
@@ -123,6 +303,18 @@ desk_deadline_store_get_facts (DeskDatabase     *db,
   return rc == SQLITE_ROW;
 }
 
+gboolean
+desk_deadline_store_get_facts (DeskDatabase     *db,
+                               gint64            ticket_id,
+                               DeskTicketFacts  *facts,
+                               char            **category,
+                               GError          **error)
+{
+  gint64 next_check;
+
+  return read_facts (db, ticket_id, facts, category, &next_check, error);
+}
+
 GArray *
 desk_deadline_store_evaluate (DeskDatabase  *db,
                               gint64         ticket_id,
@@ -130,25 +322,28 @@ desk_deadline_store_evaluate (DeskDatabase  *db,
                               GError       **error)
 {
   g_autofree char *category = NULL;
+  const DeskPolicy *policy;
   DeskTicketFacts facts;
 
-  if (!desk_deadline_store_get_facts (db, ticket_id, &facts, &category, error))
+  if (!desk_deadline_store_get_facts (db, ticket_id, &facts, &category, error) ||
+      !(policy = desk_deadline_store_get_policy_revision (db, facts.policy_revision, error)))
     return NULL;
 
-  return desk_policy_evaluate (desk_deadline_store_get_policy (db),
-                               desk_deadline_store_get_calendar (db),
+  return desk_policy_evaluate (policy, desk_deadline_store_get_calendar (db),
                                &facts, now, WARN_PERCENT);
 }
 
+/* @next_check: 0 to look at once, G_MAXINT64 for nothing ahead (NULL). */
 static gboolean
 store_next (DeskDatabase  *db,
             gint64         ticket_id,
             gint64         next,
+            gint64         next_check,
             GError       **error)
 {
   sqlite3_stmt *stmt;
 
-  stmt = _desk_database_prepare (db, "UPDATE tickets SET next_deadline = ?2 WHERE id = ?1", error);
+  stmt = _desk_database_prepare (db, "UPDATE tickets SET next_deadline = ?2, next_check = ?3 WHERE id = ?1", error);
   if (stmt == NULL)
     return FALSE;
 
@@ -157,8 +352,28 @@ store_next (DeskDatabase  *db,
     sqlite3_bind_int64 (stmt, 2, next);
   else
     sqlite3_bind_null (stmt, 2);
+  if (next_check != G_MAXINT64)
+    sqlite3_bind_int64 (stmt, 3, next_check);
+  else
+    sqlite3_bind_null (stmt, 3);
 
   return _desk_database_step_done (db, stmt, _("Could not save the ticket’s deadline"), error);
+}
+
+/* A change at @now: a moment the deadline check has not reached yet
+ * (at or before @now) stays, since what happened then is still to be
+ * noticed; otherwise the next change ahead. */
+static gint64
+next_check_after_change (gint64  stored,
+                         GArray *deadlines,
+                         gint64  now)
+{
+  gint64 ahead;
+
+  if (stored <= now)
+    return stored;
+  ahead = desk_deadlines_next_change (deadlines);
+  return ahead > 0 ? ahead : G_MAXINT64;
 }
 
 gboolean
@@ -167,12 +382,26 @@ desk_deadline_store_refresh (DeskDatabase  *db,
                              gint64         now,
                              GError       **error)
 {
-  g_autoptr(GArray) deadlines = desk_deadline_store_evaluate (db, ticket_id, now, error);
+  g_autofree char *category = NULL;
+  g_autoptr(GArray) deadlines = NULL;
+  g_autoptr(GPtrArray) occurrences = NULL;
+  DeskWorkCalendar *calendar = desk_deadline_store_get_calendar (db);
+  const DeskPolicy *policy;
+  DeskTicketFacts facts;
+  gint64 next_check;
 
-  if (deadlines == NULL)
+  if (!read_facts (db, ticket_id, &facts, &category, &next_check, error) ||
+      !(policy = desk_deadline_store_get_policy_revision (db, facts.policy_revision, error)))
     return FALSE;
 
-  return store_next (db, ticket_id, desk_deadlines_next_due (deadlines), error);
+  deadlines = desk_policy_evaluate (policy, calendar, &facts, now, WARN_PERCENT);
+  occurrences = desk_policy_occurrences (policy, calendar, &facts);
+
+  /* Fines and repeat counts follow the ticket: recording them again on
+   * the next change changes nothing but a missing department. */
+  return store_next (db, ticket_id, desk_deadlines_next_due (deadlines),
+                     next_check_after_change (next_check, deadlines, now), error) &&
+         desk_ledger_store_record_ticket (db, ticket_id, &facts, occurrences, deadlines, error);
 }
 
 gboolean
@@ -181,10 +410,12 @@ desk_deadline_store_refresh_all (DeskDatabase  *db,
                                  guint64       *n_tickets,
                                  GError       **error)
 {
-  const DeskPolicy *policy = desk_deadline_store_get_policy (db);
+  const DeskPolicy *policy = NULL;
   DeskWorkCalendar *calendar = desk_deadline_store_get_calendar (db);
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) nexts = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) checks = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GHashTable) memo = day_start_memo_new ();
   guint64 n_open = 0;
   sqlite3_stmt *stmt;
   int rc;
@@ -204,18 +435,31 @@ desk_deadline_store_refresh_all (DeskDatabase  *db,
       g_autoptr(GArray) deadlines = NULL;
       DeskTicketFacts facts;
       gint64 id = sqlite3_column_int64 (stmt, 0);
-      gint64 next;
+      gint64 next, check, stored_check;
 
-      facts_from_row (stmt, calendar, &facts, &category);
+      facts_from_row_memo (stmt, calendar, memo, &facts, &category);
       n_open++;
+      /* Tickets of one revision come in long runs: look up on change only. */
+      if (policy == NULL || policy->revision != facts.policy_revision)
+        {
+          policy = desk_deadline_store_get_policy_revision (db, facts.policy_revision, error);
+          if (policy == NULL)
+            {
+              sqlite3_reset (stmt);
+              goto failed;
+            }
+        }
       deadlines = desk_policy_evaluate (policy, calendar, &facts, now, WARN_PERCENT);
       next = desk_deadlines_next_due (deadlines);
+      stored_check = stored_next_check (stmt);
+      check = next_check_after_change (stored_check, deadlines, now);
 
       /* Only what changed is written. */
-      if (next == sqlite3_column_int64 (stmt, 16))
+      if (next == sqlite3_column_int64 (stmt, 16) && check == stored_check)
         continue;
       g_array_append_val (ids, id);
       g_array_append_val (nexts, next);
+      g_array_append_val (checks, check);
     }
   sqlite3_reset (stmt);
 
@@ -226,7 +470,8 @@ desk_deadline_store_refresh_all (DeskDatabase  *db,
     }
 
   for (guint i = 0; i < ids->len; i++)
-    if (!store_next (db, g_array_index (ids, gint64, i), g_array_index (nexts, gint64, i), error))
+    if (!store_next (db, g_array_index (ids, gint64, i), g_array_index (nexts, gint64, i),
+                     g_array_index (checks, gint64, i), error))
       goto failed;
 
   if (!desk_database_commit (db, error))
@@ -239,4 +484,165 @@ desk_deadline_store_refresh_all (DeskDatabase  *db,
 failed:
   desk_database_rollback (db);
   return FALSE;
+}
+
+static gboolean
+store_next_check (DeskDatabase  *db,
+                  gint64         ticket_id,
+                  gint64         next_check,
+                  GError       **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = _desk_database_prepare (db, "UPDATE tickets SET next_check = ?2 WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, ticket_id);
+  if (next_check > 0)
+    sqlite3_bind_int64 (stmt, 2, next_check);
+  else
+    sqlite3_bind_null (stmt, 2);
+  return _desk_database_step_done (db, stmt, _("Could not save the ticket’s deadline"), error);
+}
+
+gboolean
+desk_deadline_store_scan (DeskDatabase          *db,
+                          gint64                 now,
+                          DeskDeadlineScanFunc   func,
+                          gpointer               user_data,
+                          GError               **error)
+{
+  DeskWorkCalendar *calendar = desk_deadline_store_get_calendar (db);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) checks = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GHashTable) memo = day_start_memo_new ();
+  const DeskPolicy *policy = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (DESK_IS_DATABASE (db), FALSE);
+
+  /* On the partial index of open tickets by next check. */
+  stmt = _desk_database_prepare (db,
+                                 FACTS_SELECT " WHERE t.status <> 7 AND t.next_check <= ?1",
+                                 error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, now);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autofree char *category = NULL;
+      g_autoptr(GArray) deadlines = NULL;
+      DeskTicketFacts facts;
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 check;
+
+      facts_from_row_memo (stmt, calendar, memo, &facts, &category);
+      if (policy == NULL || policy->revision != facts.policy_revision)
+        {
+          policy = desk_deadline_store_get_policy_revision (db, facts.policy_revision, error);
+          if (policy == NULL)
+            {
+              sqlite3_reset (stmt);
+              return FALSE;
+            }
+        }
+      deadlines = desk_policy_evaluate (policy, calendar, &facts, now, WARN_PERCENT);
+      check = desk_deadlines_next_change (deadlines);
+      g_array_append_val (ids, id);
+      g_array_append_val (checks, check);
+      if (!func (id, &facts, deadlines, user_data))
+        {
+          rc = SQLITE_DONE;
+          break;
+        }
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _desk_database_set_error (db, error, _("Could not read the tickets"));
+      return FALSE;
+    }
+
+  for (guint i = 0; i < ids->len; i++)
+    if (!store_next_check (db, g_array_index (ids, gint64, i), g_array_index (checks, gint64, i), error))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* The ledger entries of one ticket, as a refresh would record them. */
+static gboolean
+record_ledger_of (DeskDatabase  *db,
+                  gint64         ticket_id,
+                  gint64         now,
+                  GError       **error)
+{
+  g_autofree char *category = NULL;
+  g_autoptr(GArray) deadlines = NULL;
+  g_autoptr(GPtrArray) occurrences = NULL;
+  DeskWorkCalendar *calendar = desk_deadline_store_get_calendar (db);
+  const DeskPolicy *policy;
+  DeskTicketFacts facts;
+  gint64 next_check;
+
+  if (!read_facts (db, ticket_id, &facts, &category, &next_check, error) ||
+      !(policy = desk_deadline_store_get_policy_revision (db, facts.policy_revision, error)))
+    return FALSE;
+
+  deadlines = desk_policy_evaluate (policy, calendar, &facts, now, WARN_PERCENT);
+  occurrences = desk_policy_occurrences (policy, calendar, &facts);
+  return desk_ledger_store_record_ticket (db, ticket_id, &facts, occurrences, deadlines, error);
+}
+
+gboolean
+desk_deadline_store_record_ledger (DeskDatabase  *db,
+                                   gint64         from,
+                                   gint64         to,
+                                   gint64         now,
+                                   guint64       *n_tickets,
+                                   GError       **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (DESK_IS_DATABASE (db), FALSE);
+
+  /* On the index by receipt; the entries themselves are written after
+   * the read, by the same code a change runs. */
+  stmt = _desk_database_prepare (db, "SELECT id FROM tickets WHERE received_at >= ?1 AND received_at < ?2", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, from);
+  sqlite3_bind_int64 (stmt, 2, to);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _desk_database_set_error (db, error, _("Could not read the tickets"));
+      return FALSE;
+    }
+
+  if (!desk_database_begin (db, error))
+    return FALSE;
+  for (guint i = 0; i < ids->len; i++)
+    if (!record_ledger_of (db, g_array_index (ids, gint64, i), now, error))
+      {
+        desk_database_rollback (db);
+        return FALSE;
+      }
+  if (!desk_database_commit (db, error))
+    return FALSE;
+
+  if (n_tickets != NULL)
+    *n_tickets = ids->len;
+  return TRUE;
 }

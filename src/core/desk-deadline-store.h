@@ -17,11 +17,20 @@ G_BEGIN_DECLS
  * calendar turn them into deadlines (desk-policy.c).  The earliest
  * unmet one is kept in tickets.next_deadline for the queues. */
 
-/* The office's active policy and work calendar.  Until policies are kept
- * in the office database these are the defaults of DOMAIN.md and the
- * bundled mainland China calendar; owned by the database's process. */
+/* The office's active policy (its newest revision, desk-policy-store.h)
+ * and work calendar ("office", desk-calendar-store.h; with a NULL @db the
+ * bundled mainland China calendar).  Policies
+ * are owned by @db and cached for as long as it is open. */
 const DeskPolicy *desk_deadline_store_get_policy   (DeskDatabase     *db);
+/* The policy of @revision, which tickets received under it are measured
+ * against. */
+const DeskPolicy *desk_deadline_store_get_policy_revision (DeskDatabase  *db,
+                                                          int            revision,
+                                                          GError       **error);
 DeskWorkCalendar *desk_deadline_store_get_calendar (DeskDatabase     *db);
+
+/* Drops the cached policies and calendars (after a calendar changed). */
+void              desk_deadline_store_forget       (DeskDatabase     *db);
 
 /* A ticket's facts; @category receives the category code (free it). */
 gboolean  desk_deadline_store_get_facts     (DeskDatabase     *db,
@@ -46,5 +55,31 @@ gboolean  desk_deadline_store_refresh_all   (DeskDatabase     *db,
                                              gint64            now,
                                              guint64          *n_tickets,
                                              GError          **error);
+
+/* Records in the ledger what the tickets received in [@from, @to) owe
+ * (repeat complaints, fined breaches as at @now), as their changes do;
+ * for tickets that were added in bulk, and before a monthly report.
+ * Recording twice changes nothing. */
+gboolean  desk_deadline_store_record_ledger (DeskDatabase     *db,
+                                             gint64            from,
+                                             gint64            to,
+                                             gint64            now,
+                                             guint64          *n_tickets,
+                                             GError          **error);
+
+/* Calls @func with the deadlines at @now of every open ticket whose next
+ * check (a deadline becoming due soon or breached, kept with its next
+ * deadline) has come, then moves their next check past @now; inside the
+ * caller's transaction.  @func must not write to the database; it returns
+ * FALSE to stop. */
+typedef gboolean (*DeskDeadlineScanFunc) (gint64                 ticket_id,
+                                          const DeskTicketFacts *facts,
+                                          GArray                *deadlines,
+                                          gpointer               user_data);
+gboolean  desk_deadline_store_scan          (DeskDatabase         *db,
+                                             gint64                now,
+                                             DeskDeadlineScanFunc  func,
+                                             gpointer              user_data,
+                                             GError              **error);
 
 G_END_DECLS

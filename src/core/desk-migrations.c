@@ -247,7 +247,7 @@ static const char * const migrations[] = {
   "  WHEN (SELECT no_callbacks FROM customers WHERE id = new.customer_id) BEGIN"
   "  UPDATE tickets SET no_callbacks = 1 WHERE id = new.id;"
   "END;"
-  "CREATE TRIGGER customers_no_callbacks AFTER UPDATE OF no_callbacks ON customers"
+  "CREATE TRIGGER customers_no_callbacks_to_tickets AFTER UPDATE OF no_callbacks ON customers"
   "  WHEN new.no_callbacks IS NOT old.no_callbacks BEGIN"
   "  UPDATE tickets SET no_callbacks = new.no_callbacks WHERE customer_id = new.id;"
   "END;"
@@ -390,6 +390,108 @@ static const char * const migrations[] = {
   "CREATE TRIGGER checklist_ticks_append_only BEFORE UPDATE ON checklist_ticks BEGIN"
   "  SELECT RAISE (ABORT, 'checklist ticks are append-only');"
   "END;",
+  /* 6: the deadline policy as data.  Every change is a new revision;
+   * old ones are kept, since each ticket is measured against the revision
+   * that was active when it was received (existing tickets: the first,
+   * which desk-policy-store.c seeds from the default rules).  Enum columns
+   * hold the values of desk-policy.h's enums, roles their nicks. */
+  "CREATE TABLE policy_revisions ("
+  "  revision   INTEGER PRIMARY KEY,"
+  "  created_at INTEGER NOT NULL,"
+  "  staff_id   INTEGER REFERENCES staff (id),"
+  "  note       TEXT"
+  ");"
+  "CREATE TABLE policy_rules ("
+  "  revision          INTEGER NOT NULL REFERENCES policy_revisions (revision),"
+  "  position          INTEGER NOT NULL,"
+  "  rule_id           TEXT NOT NULL,"
+  "  name              TEXT NOT NULL,"
+  "  starts            INTEGER NOT NULL,"
+  "  action            INTEGER NOT NULL,"
+  "  role              TEXT NOT NULL,"
+  "  limit_value       INTEGER NOT NULL CHECK (limit_value >= 0),"
+  "  unit              INTEGER NOT NULL,"
+  "  working_time      INTEGER NOT NULL,"
+  "  repeats           INTEGER NOT NULL DEFAULT 0,"
+  "  kinds             INTEGER NOT NULL DEFAULT 0,"
+  "  categories        TEXT,"  /* comma-separated category codes */
+  "  except_categories TEXT,"
+  "  min_severity      INTEGER NOT NULL DEFAULT 0,"
+  "  site              INTEGER NOT NULL DEFAULT 0,"
+  "  within_days       INTEGER NOT NULL DEFAULT 0,"
+  "  hours             INTEGER NOT NULL DEFAULT 0,"
+  "  needs_callbacks   INTEGER NOT NULL DEFAULT 0,"
+  "  min_repeat        INTEGER NOT NULL DEFAULT 0,"
+  "  first_counts      INTEGER NOT NULL DEFAULT 1,"
+  "  escalate          INTEGER NOT NULL DEFAULT 0,"
+  "  escalate_to       TEXT,"
+  "  notify            INTEGER NOT NULL DEFAULT 0,"
+  "  fine_yuan         INTEGER NOT NULL DEFAULT 0 CHECK (fine_yuan >= 0),"
+  "  fine_target       INTEGER NOT NULL DEFAULT 0,"
+  "  calendar          TEXT,"  /* a work_calendars name; NULL: the office's */
+  "  PRIMARY KEY (revision, position),"
+  "  UNIQUE (revision, rule_id)"
+  ") WITHOUT ROWID;"
+  "ALTER TABLE tickets ADD COLUMN policy_revision INTEGER NOT NULL DEFAULT 1;"
+  /* When the deadline check must look at the ticket next: a deadline
+   * becomes due soon or is breached then.  0: not known yet (look at
+   * once); NULL: nothing ahead.  Keeps the check to what changed. */
+  "ALTER TABLE tickets ADD COLUMN next_check INTEGER DEFAULT 0;"
+  "CREATE INDEX tickets_open_by_check ON tickets (next_check) WHERE status <> 7;"
+
+  /* Work calendars (the office, a 24-hour emergency crew ...), seeded by
+   * desk-calendar-store.c from the bundled holiday files.  hours: seven
+   * "HH:MM-HH:MM" or "-" (closed), Monday first. */
+  "CREATE TABLE work_calendars ("
+  "  id       INTEGER PRIMARY KEY,"
+  "  name     TEXT NOT NULL UNIQUE CHECK (length(trim(name)) > 0),"
+  "  timezone TEXT NOT NULL,"
+  "  hours    TEXT NOT NULL"
+  ");"
+  "CREATE TABLE work_calendar_days ("
+  "  calendar_id INTEGER NOT NULL REFERENCES work_calendars (id) ON DELETE CASCADE,"
+  "  date        TEXT NOT NULL,"  /* YYYY-MM-DD */
+  "  workday     INTEGER NOT NULL,"  /* 0: a holiday; 1: a make-up working day */
+  "  name        TEXT,"
+  "  PRIMARY KEY (calendar_id, date)"
+  ") WITHOUT ROWID;"
+
+  /* Fines and repeat counts per department and person, for the monthly
+   * report: one row per (ticket, rule, deadline), so recording again
+   * changes nothing.  due_at is 0 for a complaint's own record (repeat). */
+  "CREATE TABLE ledger ("
+  "  id            INTEGER PRIMARY KEY,"
+  "  ticket_id     INTEGER NOT NULL REFERENCES tickets (id),"
+  "  rule_id       TEXT NOT NULL,"
+  "  due_at        INTEGER NOT NULL DEFAULT 0,"
+  "  at            INTEGER NOT NULL,"
+  "  month         TEXT NOT NULL,"  /* YYYY-MM of at, office time */
+  "  department_id INTEGER REFERENCES departments (id),"
+  "  staff_id      INTEGER REFERENCES staff (id),"
+  "  target        TEXT NOT NULL CHECK (target IN ('department', 'person')),"
+  "  repeat_number INTEGER NOT NULL DEFAULT 1,"
+  "  counted       INTEGER NOT NULL,"
+  "  fine_yuan     INTEGER NOT NULL DEFAULT 0,"
+  "  UNIQUE (ticket_id, rule_id, due_at)"
+  ");"
+  "CREATE INDEX ledger_by_month ON ledger (month, department_id, staff_id);"
+
+  /* Warnings and breaches noticed by the deadline check, once each; an
+   * escalating breach records the role it went to and who acknowledged. */
+  "CREATE TABLE deadline_alerts ("
+  "  id              INTEGER PRIMARY KEY,"
+  "  ticket_id       INTEGER NOT NULL REFERENCES tickets (id),"
+  "  rule_id         TEXT NOT NULL,"
+  "  due_at          INTEGER NOT NULL,"
+  "  kind            TEXT NOT NULL CHECK (kind IN ('warning', 'breach')),"
+  "  noticed_at      INTEGER NOT NULL,"
+  "  escalated_to    TEXT,"
+  "  acknowledged_by INTEGER REFERENCES staff (id),"
+  "  acknowledged_at INTEGER,"
+  "  UNIQUE (ticket_id, rule_id, due_at, kind)"
+  ");"
+  "CREATE INDEX deadline_alerts_unacknowledged ON deadline_alerts (ticket_id)"
+  "  WHERE escalated_to IS NOT NULL AND acknowledged_at IS NULL;",
 };
 
 int

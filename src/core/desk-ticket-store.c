@@ -14,6 +14,7 @@
 #include "desk-category-store.h"
 #include "desk-database-private.h"
 #include "desk-deadline-store.h"
+#include "desk-policy-store.h"
 #include "desk-enums.h"
 #include "desk-search-text.h"
 #include "desk-text.h"
@@ -403,6 +404,7 @@ desk_ticket_store_create (DeskDatabase           *db,
   gint64 received_at;
   gint64 now = now_seconds ();
   gint64 id;
+  int policy_revision;
 
   g_return_val_if_fail (DESK_IS_DATABASE (db), NULL);
   g_return_val_if_fail (draft != NULL, NULL);
@@ -413,6 +415,10 @@ desk_ticket_store_create (DeskDatabase           *db,
     return NULL;
 
   if (!check_draft (db, draft, &customer_name, error))
+    goto failed;
+
+  policy_revision = desk_policy_store_get_active_revision (db, error);
+  if (policy_revision == 0)
     goto failed;
 
   if (draft->repeat_of > 0)
@@ -430,9 +436,9 @@ desk_ticket_store_create (DeskDatabase           *db,
                                  "INSERT INTO tickets (number, kind, on_site, status, severity, major,"
                                  " channel, customer_id, customer_name, asset_id, category_id,"
                                  " department_id, owner_id, summary, description, repeat_of,"
-                                 " repeat_count, received_at, updated_at)"
+                                 " repeat_count, received_at, updated_at, policy_revision)"
                                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
-                                 " trim(?14), ?15, ?16, ?17, ?18, ?19)",
+                                 " trim(?14), ?15, ?16, ?17, ?18, ?19, ?20)",
                                  error);
   if (stmt == NULL)
     goto failed;
@@ -460,6 +466,9 @@ desk_ticket_store_create (DeskDatabase           *db,
   sqlite3_bind_int (stmt, 17, repeated ? desk_ticket_get_data (repeated)->repeat_count + 1 : 1);
   sqlite3_bind_int64 (stmt, 18, received_at);
   sqlite3_bind_int64 (stmt, 19, now);
+  /* Measured against the rules in force when it was received, even if
+   * they change while it is open. */
+  sqlite3_bind_int (stmt, 20, policy_revision);
 
   if (!_desk_database_step_done (db, stmt, _("Could not save the ticket"), error))
     goto failed;
@@ -740,7 +749,14 @@ typedef struct
 {
   gint64      actor_id;
   const char *reason;
+  int         level;   /* 0: the next one */
 } Escalation;
+
+static const DeskRole escalation_chain[] = {
+  DESK_ROLE_DEPARTMENT_MANAGER,
+  DESK_ROLE_BRANCH_GENERAL_MANAGER,
+  DESK_ROLE_GENERAL_MANAGER,
+};
 
 /* Level 0: the department manager owns it; 1: branch general manager;
  * 2: general manager, the last level. */
@@ -751,16 +767,12 @@ apply_escalation (DeskDatabase *db,
                   gpointer      user_data,
                   GError      **error)
 {
-  static const DeskRole chain[] = {
-    DESK_ROLE_DEPARTMENT_MANAGER,
-    DESK_ROLE_BRANCH_GENERAL_MANAGER,
-    DESK_ROLE_GENERAL_MANAGER,
-  };
+  const DeskRole *chain = escalation_chain;
   const DeskTicketData *d = desk_ticket_get_data (before);
   Escalation *e = user_data;
   sqlite3_stmt *stmt;
   gint64 owner = 0;
-  int level = d->escalation_level + 1;
+  int level = e->level > 0 ? e->level : d->escalation_level + 1;
   g_autofree char *owner_name = NULL;
 
   if (d->status == DESK_STATUS_CLOSED)
@@ -770,7 +782,7 @@ apply_escalation (DeskDatabase *db,
       return FALSE;
     }
 
-  if (level >= (int)G_N_ELEMENTS (chain))
+  if (level >= (int)G_N_ELEMENTS (escalation_chain))
     {
       g_set_error (error, DESK_TICKET_STORE_ERROR, DESK_TICKET_STORE_ERROR_INVALID,
                    _("%s is already with the general manager, the last level"), d->number);
@@ -806,7 +818,7 @@ apply_escalation (DeskDatabase *db,
     return FALSE;
 
   return add_event (db, d->id, now, e->actor_id, "escalate", "role",
-                    desk_role_to_nick (chain[level - 1]), desk_role_to_nick (chain[level]),
+                    desk_role_to_nick (chain[d->escalation_level]), desk_role_to_nick (chain[level]),
                     e->reason, error) &&
          (owner == 0 || owner == d->owner_id ||
           add_event (db, d->id, now, e->actor_id, "assign", "owner", d->owner_name, owner_name,
@@ -821,11 +833,52 @@ desk_ticket_store_escalate (DeskDatabase  *db,
                             const char    *reason,
                             GError       **error)
 {
-  Escalation e = { actor_id, desk_text_is_blank (reason) ? NULL : reason };
+  Escalation e = { actor_id, desk_text_is_blank (reason) ? NULL : reason, 0 };
 
   g_return_val_if_fail (DESK_IS_DATABASE (db), FALSE);
 
   return change_ticket (db, id, revision, apply_escalation, &e, error);
+}
+
+gboolean
+desk_ticket_store_escalate_to (DeskDatabase  *db,
+                               gint64         id,
+                               DeskRole       role,
+                               gint64         actor_id,
+                               const char    *reason,
+                               DeskRole      *reached,
+                               GError       **error)
+{
+  g_autoptr(DeskTicket) ticket = NULL;
+  Escalation e = { actor_id, desk_text_is_blank (reason) ? NULL : reason, 0 };
+  int current;
+
+  g_return_val_if_fail (DESK_IS_DATABASE (db), FALSE);
+
+  ticket = desk_ticket_store_get (db, id, error);
+  if (ticket == NULL)
+    return FALSE;
+
+  current = CLAMP (desk_ticket_get_data (ticket)->escalation_level, 0, (int)G_N_ELEMENTS (escalation_chain) - 1);
+  e.level = current + 1;
+  for (guint i = 0; i < G_N_ELEMENTS (escalation_chain); i++)
+    if (escalation_chain[i] == role)
+      e.level = i;
+
+  /* Already there, or above: nothing to do, so a repeated check is harmless. */
+  if (e.level <= current || e.level >= (int)G_N_ELEMENTS (escalation_chain))
+    {
+      if (reached != NULL)
+        *reached = escalation_chain[current];
+      return TRUE;
+    }
+
+  if (!change_ticket (db, id, desk_ticket_get_data (ticket)->revision, apply_escalation, &e, error))
+    return FALSE;
+
+  if (reached != NULL)
+    *reached = escalation_chain[e.level];
+  return TRUE;
 }
 
 typedef struct
@@ -1275,8 +1328,13 @@ desk_ticket_store_insert_bulk (DeskDatabase           *db,
   sqlite3_stmt *customer;
   sqlite3_stmt *insert;
   sqlite3_stmt *search;
+  int policy_revision;
 
   g_return_val_if_fail (DESK_IS_DATABASE (db), FALSE);
+
+  policy_revision = desk_policy_store_get_active_revision (db, error);
+  if (policy_revision == 0)
+    return FALSE;
 
   for (guint i = 0; i < n; i++)
     {
@@ -1348,9 +1406,9 @@ desk_ticket_store_insert_bulk (DeskDatabase           *db,
                                        "INSERT INTO tickets (number, kind, on_site, status, severity, major,"
                                        " channel, customer_id, customer_name, asset_id, category_id,"
                                        " department_id, owner_id, summary, description, repeat_of,"
-                                       " repeat_count, received_at, updated_at, closed_at)"
+                                       " repeat_count, received_at, updated_at, closed_at, policy_revision)"
                                        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
-                                       " ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
+                                       " ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)",
                                        error);
       if (insert == NULL)
         return FALSE;
@@ -1380,6 +1438,7 @@ desk_ticket_store_insert_bulk (DeskDatabase           *db,
       sqlite3_bind_int64 (insert, 19, closed_at[i] > 0 ? closed_at[i] : d->received_at);
       if (closed_at[i] > 0)
         sqlite3_bind_int64 (insert, 20, closed_at[i]);
+      sqlite3_bind_int (insert, 21, policy_revision);
 
       if (!_desk_database_step_done (db, insert, _("Could not save the ticket"), error))
         return FALSE;
@@ -1440,7 +1499,7 @@ desk_ticket_store_record (DeskDatabase  *db,
                           const char    *note,
                           GError       **error)
 {
-  static const char * const kinds[] = { "visit-agreed", "visited", "callback", NULL };
+  static const char * const kinds[] = { "visit-agreed", "visited", "callback", "acknowledged", NULL };
 
   g_return_val_if_fail (DESK_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (g_strv_contains (kinds, what), FALSE);

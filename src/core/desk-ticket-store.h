@@ -94,6 +94,17 @@ gboolean    desk_ticket_store_escalate      (DeskDatabase           *db,
                                              gint64                  actor_id,
                                              const char             *reason,
                                              GError                **error);
+/* What a breached deadline does: raises the ticket to @role in that
+ * chain (a role outside it: the next level) unless it is already there or
+ * above, as the system (@actor_id 0) or a person; no revision check.
+ * @reached receives the role it is with afterwards. */
+gboolean    desk_ticket_store_escalate_to   (DeskDatabase           *db,
+                                             gint64                  id,
+                                             DeskRole                role,
+                                             gint64                  actor_id,
+                                             const char             *reason,
+                                             DeskRole               *reached,
+                                             GError                **error);
 /* Saves the editable fields of @edited (summary, description, severity,
  * major, category, channel), one timeline entry per changed field. */
 gboolean    desk_ticket_store_update        (DeskDatabase           *db,
@@ -119,8 +130,9 @@ gboolean    desk_ticket_store_merge         (DeskDatabase           *db,
                                              GError                **error);
 
 /* Records on the timeline that a visit was agreed ("visit-agreed"), that
- * someone came ("visited"), or that the customer was called back
- * ("callback"), at @at (0: now); deadlines follow. */
+ * someone came ("visited"), that the customer was called back
+ * ("callback"), or that an escalation was acknowledged ("acknowledged";
+ * see desk_alert_store_acknowledge), at @at (0: now); deadlines follow. */
 gboolean    desk_ticket_store_record        (DeskDatabase           *db,
                                              gint64                  id,
                                              gint64                  actor_id,

@@ -29,7 +29,7 @@ struct _DeskWorkCalendar
   GTimeZone       *tz;
   int              open[8];   /* by GDateWeekday, minutes after midnight */
   int              close[8];
-  GHashTable      *holidays;  /* julian day -> 1 */
+  GHashTable      *holidays;  /* julian day -> its name (or "") */
   GHashTable      *workdays;
 };
 
@@ -42,8 +42,8 @@ desk_work_calendar_new (GTimeZone *tz)
 
   g_atomic_ref_count_init (&self->ref_count);
   self->tz = tz ? g_time_zone_ref (tz) : g_time_zone_new_local ();
-  self->holidays = g_hash_table_new (NULL, NULL);
-  self->workdays = g_hash_table_new (NULL, NULL);
+  self->holidays = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  self->workdays = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   return self;
 }
 
@@ -90,17 +90,72 @@ desk_work_calendar_set_hours (DeskWorkCalendar *self,
 }
 
 void
+desk_work_calendar_get_hours (DeskWorkCalendar *self,
+                              GDateWeekday      weekday,
+                              int              *open_minute,
+                              int              *close_minute)
+{
+  g_return_if_fail (g_date_valid_weekday (weekday));
+
+  *open_minute = self->open[weekday];
+  *close_minute = self->close[weekday];
+}
+
+void
+desk_work_calendar_add_day (DeskWorkCalendar *self,
+                            const GDate      *date,
+                            gboolean          workday,
+                            const char       *name)
+{
+  gpointer julian = GUINT_TO_POINTER (g_date_get_julian (date));
+
+  /* A date is one or the other: the last word counts. */
+  g_hash_table_remove (workday ? self->holidays : self->workdays, julian);
+  g_hash_table_insert (workday ? self->workdays : self->holidays, julian, g_strdup (name ? name : ""));
+}
+
+void
 desk_work_calendar_add_holiday (DeskWorkCalendar *self,
                                 const GDate      *date)
 {
-  g_hash_table_add (self->holidays, GUINT_TO_POINTER (g_date_get_julian (date)));
+  desk_work_calendar_add_day (self, date, FALSE, NULL);
 }
 
 void
 desk_work_calendar_add_workday (DeskWorkCalendar *self,
                                 const GDate      *date)
 {
-  g_hash_table_add (self->workdays, GUINT_TO_POINTER (g_date_get_julian (date)));
+  desk_work_calendar_add_day (self, date, TRUE, NULL);
+}
+
+static int
+by_julian (gconstpointer a,
+           gconstpointer b)
+{
+  const DeskWorkCalendarDay *x = a, *y = b;
+
+  return x->julian < y->julian ? -1 : x->julian > y->julian;
+}
+
+GArray *
+desk_work_calendar_list_days (DeskWorkCalendar *self)
+{
+  GArray *days = g_array_new (FALSE, FALSE, sizeof (DeskWorkCalendarDay));
+  GHashTableIter iter;
+  gpointer key, value;
+
+  for (int workday = 0; workday <= 1; workday++)
+    {
+      g_hash_table_iter_init (&iter, workday ? self->workdays : self->holidays);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        {
+          DeskWorkCalendarDay day = { GPOINTER_TO_UINT (key), workday, value };
+          g_array_append_val (days, day);
+        }
+    }
+
+  g_array_sort (days, by_julian);
+  return days;
 }
 
 /* Opening hours of one date, in minutes; FALSE when closed. */
@@ -374,10 +429,7 @@ load_group (DeskWorkCalendar  *self,
 
           for (GDate d = first; g_date_compare (&d, &last) <= 0; g_date_add_days (&d, 1))
             {
-              if (holidays)
-                desk_work_calendar_add_holiday (self, &d);
-              else
-                desk_work_calendar_add_workday (self, &d);
+              desk_work_calendar_add_day (self, &d, !holidays, names[i]);
             }
         }
     }

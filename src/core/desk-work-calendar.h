@@ -41,16 +41,48 @@ void              desk_work_calendar_set_hours        (DeskWorkCalendar *self,
                                                        GDateWeekday      weekday,
                                                        int               open_minute,
                                                        int               close_minute);
+void              desk_work_calendar_get_hours        (DeskWorkCalendar *self,
+                                                       GDateWeekday      weekday,
+                                                       int              *open_minute,
+                                                       int              *close_minute);
+/* A public holiday (@workday FALSE) or a make-up working day, named
+ * (e.g. "春节"; NULL: unnamed); replaces what the date was before. */
+void              desk_work_calendar_add_day          (DeskWorkCalendar *self,
+                                                       const GDate      *date,
+                                                       gboolean          workday,
+                                                       const char       *name);
 void              desk_work_calendar_add_holiday      (DeskWorkCalendar *self,
                                                        const GDate      *date);
 /* A make-up working day (调休), worked with Monday's hours. */
 void              desk_work_calendar_add_workday      (DeskWorkCalendar *self,
                                                        const GDate      *date);
+typedef struct
+{
+  guint32     julian;   /* g_date_get_julian() */
+  gboolean    workday;  /* FALSE: a holiday */
+  const char *name;     /* owned by the calendar; "" when unnamed */
+} DeskWorkCalendarDay;
+
+/* Holidays and make-up days by date.  Element type DeskWorkCalendarDay. */
+GArray           *desk_work_calendar_list_days        (DeskWorkCalendar *self);
 /* Reads a holiday file in the format of data/holidays/CN-2026.ini. */
 gboolean          desk_work_calendar_load_holidays    (DeskWorkCalendar *self,
                                                        const char       *data,
                                                        gsize             length,
                                                        const char       *file_name,
+                                                       GError          **error);
+
+/* Reads holidays and make-up working days from an iCalendar file
+ * (convention: desk-work-calendar-ical.c); @n_days receives how many
+ * dates were set, @n_skipped how many events were left out.  Errors name
+ * @file_name and the line.  On error @self may hold part of the file: load
+ * into a new calendar and copy from it. */
+gboolean          desk_work_calendar_load_ical        (DeskWorkCalendar *self,
+                                                       const char       *data,
+                                                       gsize             length,
+                                                       const char       *file_name,
+                                                       guint            *n_days,
+                                                       guint            *n_skipped,
                                                        GError          **error);
 
 gboolean          desk_work_calendar_is_working_day   (DeskWorkCalendar *self,

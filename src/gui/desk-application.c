@@ -14,6 +14,7 @@
 #include "desk-office-store.h"
 
 #include "desk-application.h"
+#include "desk-deadline-watch.h"
 #include "desk-preferences-window.h"
 #include "desk-who-am-i-dialog.h"
 #include "desk-window.h"
@@ -25,6 +26,7 @@ struct _DeskApplication
   char           *database_path;
   DeskDatabase   *database;
   GSettings      *settings;
+  DeskDeadlineWatch *deadline_watch;  /* while the office is open */
 
   /* Why the office could not be opened, kept to tell the user once. */
   GError         *open_error;
@@ -35,6 +37,7 @@ struct _DeskApplication
   guint           tried_open : 1;
   guint           open_error_shown : 1;
   guint           asked_who_am_i : 1;
+  guint           no_deadline_watch : 1;
 };
 
 G_DEFINE_FINAL_TYPE (DeskApplication, desk_application, ADW_TYPE_APPLICATION)
@@ -82,6 +85,17 @@ desk_application_get_settings (DeskApplication *self)
   return self->settings;
 }
 
+void
+desk_application_set_watch_deadlines (DeskApplication *self,
+                                      gboolean         watch)
+{
+  g_return_if_fail (DESK_IS_APPLICATION (self));
+
+  self->no_deadline_watch = !watch;
+  if (!watch)
+    g_clear_pointer (&self->deadline_watch, desk_deadline_watch_free);
+}
+
 /* Opens the office on the first activation only: a second activation
  * (launching the program again) must not open a second connection. */
 static void
@@ -102,6 +116,8 @@ desk_application_ensure_database (DeskApplication *self)
   if (self->database == NULL)
     g_message ("Could not open the office %s: %s", path,
                self->open_error->message);
+  else if (!self->no_deadline_watch)
+    self->deadline_watch = desk_deadline_watch_new (G_APPLICATION (self), self->database);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE]);
 
@@ -315,6 +331,7 @@ desk_application_shutdown (GApplication *app)
 
   G_APPLICATION_CLASS (desk_application_parent_class)->shutdown (app);
 
+  g_clear_pointer (&self->deadline_watch, desk_deadline_watch_free);
   g_clear_object (&self->database);
   g_clear_object (&self->settings);
 }

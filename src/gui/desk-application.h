@@ -25,5 +25,10 @@ const char      *desk_application_get_database_path (DeskApplication *self);
 DeskDatabase    *desk_application_get_database     (DeskApplication *self);
 /* The application's settings, or %NULL when the schema is not installed. */
 GSettings       *desk_application_get_settings     (DeskApplication *self);
+/* Whether the deadline check runs (at start, then every minute, with
+ * notifications); on by default.  Set before activation: screenshot
+ * tests turn it off so that no escalation changes what they look at. */
+void             desk_application_set_watch_deadlines (DeskApplication *self,
+                                                       gboolean         watch);
 
 G_END_DECLS

@@ -14,9 +14,11 @@
 #include "desk-notice-store.h"
 #include "desk-office-store.h"
 
+#include "desk-calendar-page.h"
 #include "desk-department-row.h"
 #include "desk-gui-private.h"
 #include "desk-preferences-window.h"
+#include "desk-rules-page.h"
 #include "desk-staff-row.h"
 
 struct _DeskPreferencesWindow
@@ -396,6 +398,15 @@ desk_preferences_window_constructed (GObject *object)
                              self, G_CONNECT_SWAPPED);
 
   desk_preferences_window_reload (self);
+
+  /* The deadline rules and the work calendars: pages of their own. */
+  if (self->database != NULL)
+    {
+      adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                                  ADW_PREFERENCES_PAGE (desk_rules_page_new (self->database)));
+      adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                                  ADW_PREFERENCES_PAGE (desk_calendar_page_new (self->database)));
+    }
 }
 
 static void

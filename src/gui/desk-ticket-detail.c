@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "desk-alert-store.h"
 #include "desk-enums.h"
 #include "desk-office-store.h"
 #include "desk-ticket-store.h"
@@ -52,6 +53,7 @@ struct _DeskTicketDetail
   GtkDropDown    *department_dropdown;
   GtkDropDown    *owner_dropdown;
   GtkButton      *escalate_button;
+  GtkButton      *acknowledge_button;
   GtkMenuButton  *link_button;
   GtkPopover     *link_popover;
   GtkEntry       *other_entry;
@@ -279,6 +281,9 @@ describe_event (const DeskTicketEvent *e)
       return g_strdup_printf (_("Escalated: %s → %s"), from, to);
     }
 
+  if (g_strcmp0 (e->kind, "acknowledged") == 0)
+    return g_strdup (_("Escalation acknowledged"));
+
   if (g_strcmp0 (e->kind, "field") == 0)
     /* Translators: a timeline entry: field name: old value → new value */
     return g_strdup_printf (_("%s: %s → %s"), field_label_of (e->field),
@@ -441,10 +446,15 @@ update_actions (DeskTicketDetail *self)
 {
   const DeskTicketData *d = self->ticket ? desk_ticket_get_data (self->ticket) : NULL;
   gboolean open = d != NULL && d->closed_at == 0 && d->status != DESK_STATUS_CLOSED;
+  gboolean waiting;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.set-status", d != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.assign", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.escalate", open && d->escalation_level < 2);
+  /* A missed deadline escalated the ticket: whoever sees it says so. */
+  waiting = d != NULL && desk_alert_store_awaits_acknowledgement (self->database, d->id, NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.acknowledge", waiting);
+  gtk_widget_set_visible (GTK_WIDGET (self->acknowledge_button), waiting);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.add-note", d != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.link", d != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.merge", open);
@@ -574,6 +584,23 @@ escalate_action (GtkWidget  *widget,
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (escalate_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+acknowledge_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  DeskTicketDetail *self = DESK_TICKET_DETAIL (widget);
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (self->ticket == NULL)
+    return;
+
+  ok = desk_alert_store_acknowledge (self->database, desk_ticket_get_id (self->ticket), self->actor_id,
+                                     g_get_real_time () / G_USEC_PER_SEC, NULL, &error);
+  finish_change (self, ok, error);
 }
 
 static void
@@ -958,6 +985,7 @@ desk_ticket_detail_class_init (DeskTicketDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskTicketDetail, department_dropdown);
   gtk_widget_class_bind_template_child (widget_class, DeskTicketDetail, owner_dropdown);
   gtk_widget_class_bind_template_child (widget_class, DeskTicketDetail, escalate_button);
+  gtk_widget_class_bind_template_child (widget_class, DeskTicketDetail, acknowledge_button);
   gtk_widget_class_bind_template_child (widget_class, DeskTicketDetail, link_button);
   gtk_widget_class_bind_template_child (widget_class, DeskTicketDetail, link_popover);
   gtk_widget_class_bind_template_child (widget_class, DeskTicketDetail, other_entry);
@@ -974,6 +1002,7 @@ desk_ticket_detail_class_init (DeskTicketDetailClass *klass)
   gtk_widget_class_install_action (widget_class, "detail.set-status", "i", set_status_action);
   gtk_widget_class_install_action (widget_class, "detail.assign", NULL, assign_action);
   gtk_widget_class_install_action (widget_class, "detail.escalate", NULL, escalate_action);
+  gtk_widget_class_install_action (widget_class, "detail.acknowledge", NULL, acknowledge_action);
   gtk_widget_class_install_action (widget_class, "detail.add-note", NULL, add_note_action);
   gtk_widget_class_install_action (widget_class, "detail.link", NULL, link_action);
   gtk_widget_class_install_action (widget_class, "detail.merge", NULL, merge_action);

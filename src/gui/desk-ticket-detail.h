@@ -24,7 +24,8 @@ G_DECLARE_FINAL_TYPE (DeskTicketDetail, desk_ticket_detail, DESK, TICKET_DETAIL,
  * shown again as it is now.
  *
  * Actions: detail.set-status (i), detail.assign, detail.escalate,
- * detail.add-note, detail.link, detail.merge. */
+ * detail.acknowledge (an escalation by a missed deadline; shown only
+ * then), detail.add-note, detail.link, detail.merge. */
 void        desk_ticket_detail_set_office (DeskTicketDetail *self,
                                            DeskDatabase     *database,
                                            gint64            actor_id);

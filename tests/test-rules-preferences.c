@@ -1,0 +1,263 @@
+/* test-rules-preferences.c
+ *
+ * Copyright 2026 The Service Desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-rules-preferences"
+
+#include "config.h"
+
+#include <locale.h>
+
+#include <glib/gi18n.h>
+
+#include "desk-calendar-page.h"
+#include "desk-calendar-store.h"
+#include "desk-deadline-store.h"
+#include "desk-gui-test.h"
+#include "desk-policy-store.h"
+#include "desk-preferences-window.h"
+#include "desk-rules-page.h"
+
+/* Preferences' Rules and Calendar pages on a demo office: the policy as
+ * readable rules, a change saved as a new revision, the calendars, and an
+ * imported iCalendar file; pictures in English and Chinese. */
+
+typedef DeskGuiFixture Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  desk_gui_fixture_set_up (f, "desk-rules-preferences");
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  desk_gui_fixture_tear_down (f);
+}
+
+static GtkWindow *
+open_preferences (Fixture    *f,
+                  const char *page)
+{
+  GtkWindow *preferences = desk_preferences_window_new (f->db, f->settings);
+
+  gtk_window_set_default_size (preferences, 720, 900);
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), page);
+  desk_test_show_and_wait (preferences);
+  return preferences;
+}
+
+static void
+check_pages (Fixture    *f,
+             const char *language)
+{
+  GtkWindow *preferences = open_preferences (f, "rules");
+  GtkWidget *page = GTK_WIDGET (adw_preferences_window_get_visible_page (ADW_PREFERENCES_WINDOW (preferences)));
+  g_autoptr(GPtrArray) rules = NULL;
+  g_autofree char *picture = NULL;
+
+  g_assert_true (DESK_IS_RULES_PAGE (page));
+  rules = desk_test_find_widgets (page, ADW_TYPE_EXPANDER_ROW);
+  g_assert_cmpuint (rules->len, ==, desk_deadline_store_get_policy (f->db)->rules->len);
+
+  /* The first rule opened onto its settings. */
+  adw_expander_row_set_expanded (rules->pdata[0], TRUE);
+  desk_test_show_and_wait (preferences);
+  picture = g_strdup_printf ("preferences-rules-%s.png", language);
+  desk_test_save_and_check_picture (GTK_WIDGET (preferences), picture);
+  g_clear_pointer (&picture, g_free);
+
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), "calendar");
+  page = GTK_WIDGET (adw_preferences_window_get_visible_page (ADW_PREFERENCES_WINDOW (preferences)));
+  g_assert_true (DESK_IS_CALENDAR_PAGE (page));
+  desk_test_show_and_wait (preferences);
+  picture = g_strdup_printf ("preferences-calendar-%s.png", language);
+  desk_test_save_and_check_picture (GTK_WIDGET (preferences), picture);
+
+  gtk_window_destroy (preferences);
+}
+
+static void
+pages_en (Fixture *f)
+{
+  check_pages (f, "en");
+}
+
+static void
+test_pages_en (Fixture       *f,
+               gconstpointer  data)
+{
+  desk_gui_fixture_run (f, pages_en, FALSE);
+}
+
+static void
+pages_zh_cn (Fixture *f)
+{
+  check_pages (f, "zh_CN");
+}
+
+static void
+test_pages_zh_cn (Fixture       *f,
+                  gconstpointer  data)
+{
+  if (!g_test_subprocess ())
+    {
+      g_autofree char *old_language = g_strdup (g_getenv ("LANGUAGE"));
+
+      /* From the subprocess's start, so that Pango picks Simplified
+       * Chinese glyphs for Han text. */
+      g_setenv ("LANGUAGE", "zh_CN", TRUE);
+      g_test_trap_subprocess (NULL, 120 * G_USEC_PER_SEC,
+                              G_TEST_SUBPROCESS_INHERIT_STDOUT | G_TEST_SUBPROCESS_INHERIT_STDERR);
+      if (old_language != NULL)
+        g_setenv ("LANGUAGE", old_language, TRUE);
+      else
+        g_unsetenv ("LANGUAGE");
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  /* gtk_test_init() set the locale to "C", in which gettext ignores
+   * LANGUAGE. */
+  setlocale (LC_ALL, "C.UTF-8");
+  g_setenv ("LANGUAGE", "zh_CN", TRUE);
+  bindtextdomain (GETTEXT_PACKAGE, TEST_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  desk_gui_fixture_run (f, pages_zh_cn, FALSE);
+}
+
+/* A manager tightens forwarding to 15 minutes: a new revision. */
+static void
+edit_rule (Fixture *f)
+{
+  GtkWindow *preferences = open_preferences (f, "rules");
+  GtkWidget *page = GTK_WIDGET (adw_preferences_window_get_visible_page (ADW_PREFERENCES_WINDOW (preferences)));
+  g_autoptr(GPtrArray) rules = desk_test_find_widgets (page, ADW_TYPE_EXPANDER_ROW);
+  g_autoptr(GPtrArray) spins = NULL;
+  g_autoptr(GPtrArray) buttons = NULL;
+  g_autoptr(GPtrArray) drop_downs = NULL;
+  g_autoptr(GPtrArray) switches = NULL;
+  GtkSwitch *escalate = NULL;
+  GtkDropDown *calendar = NULL;
+  GtkWidget *save = NULL;
+
+  g_assert_cmpint (desk_policy_store_get_active_revision (f->db, NULL), ==, 1);
+  adw_expander_row_set_expanded (rules->pdata[0], TRUE);
+  desk_test_show_and_wait (preferences);
+
+  spins = desk_test_find_widgets (rules->pdata[0], GTK_TYPE_SPIN_BUTTON);
+  g_assert_cmpuint (spins->len, >=, 1);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (spins->pdata[0]), ==, 30);
+
+  buttons = desk_test_find_widgets (page, GTK_TYPE_BUTTON);
+  for (guint i = 0; i < buttons->len; i++)
+    if (gtk_widget_has_css_class (buttons->pdata[i], "suggested-action"))
+      save = buttons->pdata[i];
+  g_assert_nonnull (save);
+  g_assert_false (gtk_widget_get_sensitive (save));
+
+  gtk_spin_button_set_value (spins->pdata[0], 15);
+  g_assert_true (gtk_widget_get_sensitive (save));
+
+  /* ...and counts it on the 24-hour crew's calendar. */
+  drop_downs = desk_test_find_widgets (rules->pdata[0], GTK_TYPE_DROP_DOWN);
+  for (guint i = 0; i < drop_downs->len; i++)
+    {
+      GListModel *model = gtk_drop_down_get_model (drop_downs->pdata[i]);
+
+      if (g_list_model_get_n_items (model) == 2 &&
+          g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), 0), "The office") == 0)
+        calendar = drop_downs->pdata[i];
+    }
+  g_assert_nonnull (calendar);
+  gtk_drop_down_set_selected (calendar, 1);
+
+  /* ...and escalates when it is missed. */
+  switches = desk_test_find_widgets (rules->pdata[0], GTK_TYPE_SWITCH);
+  for (guint i = 0; i < switches->len; i++)
+    if (gtk_widget_get_visible (switches->pdata[i]))   /* not the expander row's own */
+      escalate = switches->pdata[i];
+  g_assert_nonnull (escalate);
+  g_assert_false (gtk_switch_get_active (escalate));
+  gtk_switch_set_active (escalate, TRUE);
+  g_signal_emit_by_name (save, "clicked");
+
+  g_assert_cmpint (desk_policy_store_get_active_revision (f->db, NULL), ==, 2);
+  g_assert_cmpint (desk_policy_find_rule (desk_deadline_store_get_policy (f->db), "forward")->limit, ==, 15);
+  g_assert_cmpstr (desk_policy_find_rule (desk_deadline_store_get_policy (f->db), "forward")->calendar, ==,
+                   DESK_CALENDAR_EMERGENCY);
+  g_assert_nonnull (desk_policy_find_rule (desk_deadline_store_get_policy (f->db), "forward")->work_calendar);
+  g_assert_null (desk_policy_find_rule (desk_deadline_store_get_policy (f->db), "notice")->calendar);
+  g_assert_true (desk_policy_find_rule (desk_deadline_store_get_policy (f->db), "forward")->escalate);
+  g_assert_cmpint (desk_policy_find_rule (desk_deadline_store_get_policy (f->db), "notice")->limit, ==, 1);
+  desk_test_show_and_wait (preferences);
+  desk_test_save_and_check_picture (GTK_WIDGET (preferences), "preferences-rules-saved-en.png");
+  gtk_window_destroy (preferences);
+}
+
+static void
+test_edit_rule (Fixture       *f,
+                gconstpointer  data)
+{
+  desk_gui_fixture_run (f, edit_rule, FALSE);
+}
+
+static void
+import_calendar (Fixture *f)
+{
+  GtkWindow *preferences = open_preferences (f, "calendar");
+  GtkWidget *page = GTK_WIDGET (adw_preferences_window_get_visible_page (ADW_PREFERENCES_WINDOW (preferences)));
+  g_autofree char *path = g_build_filename (f->dir, "CN-2027.ics", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GPtrArray) before = desk_test_find_widgets (page, ADW_TYPE_ACTION_ROW);
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GPtrArray) calendars = NULL;
+  g_autoptr(GError) error = NULL;
+  static const char text[] =
+    "BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART;VALUE=DATE:20270206\nDTEND;VALUE=DATE:20270214\n"
+    "SUMMARY:春节\nEND:VEVENT\nBEGIN:VEVENT\nDTSTART;VALUE=DATE:20270214\nSUMMARY:春节补班\n"
+    "END:VEVENT\nEND:VCALENDAR\n";
+
+  g_assert_true (g_file_set_contents (path, text, -1, &error));
+  g_assert_true (desk_calendar_page_import (DESK_CALENDAR_PAGE (page), file));
+  after = desk_test_find_widgets (page, ADW_TYPE_ACTION_ROW);
+  g_assert_cmpuint (after->len, ==, before->len + 2);
+
+  calendars = desk_calendar_store_list (f->db, &error);
+  g_assert_cmpuint (((DeskCalendarInfo *)calendars->pdata[1])->n_holidays, ==, 33 + 8);
+  desk_test_show_and_wait (preferences);
+  gtk_window_destroy (preferences);
+}
+
+static void
+test_import_calendar (Fixture       *f,
+                      gconstpointer  data)
+{
+  desk_gui_fixture_run (f, import_calendar, FALSE);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("GTK_A11Y", "none", FALSE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  g_test_log_set_fatal_handler (desk_test_log_fatal_cb, NULL);
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  g_test_add ("/desk/rules-preferences/pages/en", Fixture, NULL, fixture_set_up, test_pages_en, fixture_tear_down);
+  g_test_add ("/desk/rules-preferences/pages/zh_CN", Fixture, NULL, fixture_set_up, test_pages_zh_cn, fixture_tear_down);
+  g_test_add ("/desk/rules-preferences/edit-rule", Fixture, NULL, fixture_set_up, test_edit_rule, fixture_tear_down);
+  g_test_add ("/desk/rules-preferences/import-calendar", Fixture, NULL, fixture_set_up, test_import_calendar, fixture_tear_down);
+
+  return g_test_run ();
+}

@@ -13,6 +13,7 @@ packages="
   libsqlite3-dev sqlite3
   libxml2-dev libxml2-utils
   libcairo2-dev libpango1.0-dev
+  libical-dev
   desktop-file-utils appstream
   xvfb xauth dbus
   fonts-noto-cjk fonts-wqy-microhei

@@ -11,6 +11,9 @@
 
 #include <string.h>
 
+#include <libical/ical.h>
+
+#include "desk-callback-ical.h"
 #include "desk-callback-script.h"
 #include "desk-callback-store.h"
 #include "desk-category-store.h"
@@ -527,6 +530,54 @@ test_campaign (Fixture       *f,
 }
 
 static void
+test_ical_export (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskTicket) ticket = complaint (f, f->li, DESK_TICKET_COMPLAINT);
+  g_autoptr(GPtrArray) planned = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "callbacks.ics", NULL);
+  g_autofree char *text = NULL;
+  icalcomponent *calendar, *event;
+  guint n = 0, parsed = 0;
+
+  g_assert_true (desk_callback_store_plan (f->db, f->now, 3, NULL, &error));
+  planned = desk_callback_store_list (f->db, 0, G_MAXINT64, NULL, 0, &error);
+  g_assert_cmpuint (planned->len, ==, 3);
+
+  g_assert_true (desk_callback_ical_export (f->db, 0, G_MAXINT64, "王丽", path, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 3);
+  g_assert_true (g_file_get_contents (path, &text, NULL, &error));
+
+  /* Read back with libical: one event a callback, at its time, with the
+   * customer in the summary and the Chinese text intact. */
+  calendar = icalparser_parse_string (text);
+  g_assert_nonnull (calendar);
+  g_assert_cmpint (icalcomponent_isa (calendar), ==, ICAL_VCALENDAR_COMPONENT);
+  for (event = icalcomponent_get_first_component (calendar, ICAL_VEVENT_COMPONENT);
+       event != NULL;
+       event = icalcomponent_get_next_component (calendar, ICAL_VEVENT_COMPONENT))
+    {
+      DeskCallback *b = planned->pdata[parsed];
+      g_autofree char *uid = g_strdup_printf ("callback-%" G_GINT64_FORMAT "@service-desk", b->id);
+      struct icaltimetype start = icalcomponent_get_dtstart (event);
+
+      g_assert_cmpstr (icalcomponent_get_uid (event), ==, uid);
+      g_assert_cmpint (icaltime_as_timet (start), ==, b->planned_at);
+      g_assert_nonnull (strstr (icalcomponent_get_summary (event), "李建华"));
+      g_assert_nonnull (strstr (icalcomponent_get_description (event), "卫生间漏水"));
+      parsed++;
+    }
+  g_assert_cmpuint (parsed, ==, 3);
+  icalcomponent_free (calendar);
+
+  /* Someone else's calls: none. */
+  g_assert_true (desk_callback_ical_export (f->db, 0, G_MAXINT64, "陈静", path, &n, &error));
+  g_assert_cmpuint (n, ==, 0);
+}
+
+static void
 test_script (void)
 {
   const DeskCallbackScript *script = desk_callback_script_get_default ();
@@ -559,6 +610,7 @@ main (int    argc,
   ADD ("/desk/callbacks/outcome-unsatisfied-reopens", test_outcome_unsatisfied_reopens);
   ADD ("/desk/callbacks/outcome-not-convenient-and-no-answer", test_outcome_not_convenient_and_no_answer);
   ADD ("/desk/callbacks/campaign", test_campaign);
+  ADD ("/desk/callbacks/ical-export", test_ical_export);
 
   return g_test_run ();
 }

@@ -60,4 +60,10 @@ int desk_cli_generate   (DeskCli *cli, int argc, char **argv);
 int desk_cli_deadlines  (DeskCli *cli, int argc, char **argv);
 int desk_cli_overdue    (DeskCli *cli, int argc, char **argv);
 
+/* desk-cli-callbacks.c */
+int desk_cli_callbacks        (DeskCli *cli, int argc, char **argv);
+int desk_cli_plan_callbacks   (DeskCli *cli, int argc, char **argv);
+int desk_cli_export_callbacks (DeskCli *cli, int argc, char **argv);
+int desk_cli_callback_figures (DeskCli *cli, int argc, char **argv);
+
 G_END_DECLS

@@ -37,6 +37,10 @@ static const DeskCliCommand commands[] = {
   { "generate", "N", N_("Add N synthetic tickets (for trying and benchmarking)"), desk_cli_generate },
   { "deadlines", N_("NUMBER"), N_("A ticket’s deadlines: rule, who, when due, and their state"), desk_cli_deadlines },
   { "overdue", "", N_("Every overdue ticket with the rule it breaches and by how much"), desk_cli_overdue },
+  { "callbacks", N_("[--date YYYY-MM-DD] [--person NAME]"), N_("A day’s callbacks: time, state, reason, customer, phone, ticket, caller"), desk_cli_callbacks },
+  { "plan-callbacks", N_("[--days N]"), N_("Plan the automatic callbacks of the next working days"), desk_cli_plan_callbacks },
+  { "export-callbacks", N_("-o FILE.ics [--from DATE] [--to DATE] [--person NAME]"), N_("Write the callback schedule as an iCalendar file"), desk_cli_export_callbacks },
+  { "callback-figures", N_("[--month YYYY-MM]"), N_("A month’s callback figures per person: planned, made, reached, satisfaction"), desk_cli_callback_figures },
 };
 
 static void

@@ -1042,6 +1042,30 @@ desk_callback_store_reschedule (DeskDatabase  *db,
 }
 
 gboolean
+desk_callback_store_cancel (DeskDatabase  *db,
+                            gint64         id,
+                            GError       **error)
+{
+  g_autoptr(DeskCallback) b = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (DESK_IS_DATABASE (db), FALSE);
+
+  if (!(b = desk_callback_store_get (db, id, error)) || !check_open (b, error))
+    return FALSE;
+
+  stmt = _desk_database_prepare (db, "UPDATE callbacks SET state = 'cancelled' WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!_desk_database_step_done (db, stmt, _("Could not cancel the callback"), error))
+    return FALSE;
+
+  _desk_database_notify (db, "callbacks", id);
+  return TRUE;
+}
+
+gboolean
 desk_callback_store_reassign (DeskDatabase  *db,
                               gint64         id,
                               gint64         assignee_id,

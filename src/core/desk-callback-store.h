@@ -203,6 +203,10 @@ gboolean      desk_callback_store_reschedule (DeskDatabase     *db,
                                               gint64            id,
                                               gint64            planned_at,
                                               GError          **error);
+/* Nobody will make this call (it is kept, as cancelled). */
+gboolean      desk_callback_store_cancel     (DeskDatabase     *db,
+                                              gint64            id,
+                                              GError          **error);
 gboolean      desk_callback_store_reassign   (DeskDatabase     *db,
                                               gint64            id,
                                               gint64            assignee_id,

@@ -117,8 +117,8 @@ desk_cli_plan_callbacks (DeskCli  *cli,
       !desk_callback_store_plan (db, g_get_real_time () / G_USEC_PER_SEC, days, &n, &error))
     return desk_cli_fail (cli, error);
 
-  g_print (g_dngettext (GETTEXT_PACKAGE, "Planned %" G_GUINT64_FORMAT " callback\n",
-                        "Planned %" G_GUINT64_FORMAT " callbacks\n", n), n);
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Planned %llu callback\n", "Planned %llu callbacks\n", n),
+           (unsigned long long)n);
   return 0;
 }
 

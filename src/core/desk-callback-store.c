@@ -128,6 +128,8 @@ desk_callback_free (DeskCallback *callback)
   g_free (callback->ticket_summary);
   g_free (callback->customer_name);
   g_free (callback->customer_phone);
+  g_free (callback->customer_address);
+  g_free (callback->customer_notes);
   g_free (callback->plan_day);
   g_free (callback->assignee_name);
   g_free (callback->campaign);
@@ -799,7 +801,7 @@ desk_callback_store_add_campaign (DeskDatabase       *db,
 #define CALLBACK_COLUMNS \
   "SELECT b.id, coalesce(b.ticket_id, 0), t.number, t.summary, b.customer_id, c.name, c.phone," \
   " b.reason, b.state, b.planned_at, b.plan_day, coalesce(b.assignee_id, 0), s.name," \
-  " coalesce(b.done_at, 0), coalesce(b.call_again_at, 0), b.campaign, b.note" \
+  " coalesce(b.done_at, 0), coalesce(b.call_again_at, 0), b.campaign, b.note, c.address, c.notes" \
   " FROM callbacks b JOIN customers c ON c.id = b.customer_id" \
   " LEFT JOIN tickets t ON t.id = b.ticket_id" \
   " LEFT JOIN staff s ON s.id = b.assignee_id"
@@ -829,6 +831,8 @@ callback_from_row (sqlite3_stmt *stmt)
   b->call_again_at = sqlite3_column_int64 (stmt, i++);
   b->campaign = _desk_column_dup (stmt, i++);
   b->note = _desk_column_dup (stmt, i++);
+  b->customer_address = _desk_column_dup (stmt, i++);
+  b->customer_notes = _desk_column_dup (stmt, i++);
 
   return b;
 }
@@ -853,7 +857,7 @@ desk_callback_store_get (DeskDatabase  *db,
     b = callback_from_row (stmt);
   else if (rc == SQLITE_DONE)
     g_set_error (error, DESK_DATABASE_ERROR, DESK_DATABASE_ERROR_NOT_FOUND,
-                 _("Callback %" G_GINT64_FORMAT " does not exist"), id);
+                 _("Callback %lld does not exist"), (long long)id);
   else
     _desk_database_set_error (db, error, _("Could not read the callback"));
   sqlite3_reset (stmt);

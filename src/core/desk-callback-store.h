@@ -80,6 +80,8 @@ typedef struct
   gint64              customer_id;
   char               *customer_name;
   char               *customer_phone;
+  char               *customer_address;
+  char               *customer_notes;
   DeskCallbackReason  reason;
   DeskCallbackState   state;
   gint64              planned_at;

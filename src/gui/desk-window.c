@@ -13,6 +13,7 @@
 
 #include "desk-office-store.h"
 
+#include "desk-callbacks-view.h"
 #include "desk-tickets-view.h"
 #include "desk-window.h"
 
@@ -28,6 +29,7 @@ struct _DeskWindow
   AdwViewStack         *stack;
   AdwToastOverlay      *toast_overlay;
   DeskTicketsView      *tickets_view;
+  DeskCallbacksView    *callbacks_view;
 };
 
 G_DEFINE_FINAL_TYPE (DeskWindow, desk_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -260,7 +262,10 @@ desk_window_constructed (GObject *object)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-ticket", self->database != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find", self->database != NULL);
   if (self->database != NULL)
-    desk_tickets_view_set_office (self->tickets_view, self->database, self->settings);
+    {
+      desk_tickets_view_set_office (self->tickets_view, self->database, self->settings);
+      desk_callbacks_view_set_office (self->callbacks_view, self->database, self->settings);
+    }
 
   desk_window_reload_office (self);
 }
@@ -362,6 +367,7 @@ desk_window_class_init (DeskWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (DESK_TYPE_TICKETS_VIEW);
+  g_type_ensure (DESK_TYPE_CALLBACKS_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/desk-window.ui");
@@ -369,6 +375,7 @@ desk_window_class_init (DeskWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, tickets_view);
+  gtk_widget_class_bind_template_child (widget_class, DeskWindow, callbacks_view);
 
   gtk_widget_class_install_action (widget_class, "win.show-area", "s",
                                    desk_window_show_area_action);

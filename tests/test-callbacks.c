@@ -217,6 +217,19 @@ test_daily_follow_ups (Fixture       *f,
   /* A longer window adds only the new days. */
   g_assert_true (desk_callback_store_plan (f->db, f->now, 5, &n, &error));
   g_assert_cmpuint (n, ==, 2);
+
+  /* A complaint registered after the run (by another program: nothing
+   * watched it) is caught up on the days planned already. */
+  {
+    g_autoptr(DeskTicket) late = complaint (f, f->li, DESK_TICKET_COMPLAINT);
+    g_autoptr(GPtrArray) caught_up = NULL;
+
+    g_assert_true (desk_callback_store_plan (f->db, f->now, 5, &n, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (n, ==, 5);
+    caught_up = callbacks_of (f, desk_ticket_get_id (late));
+    g_assert_cmpuint (caught_up->len, ==, 5);
+  }
 }
 
 static void

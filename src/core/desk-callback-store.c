@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -259,14 +260,32 @@ count_clerks (DeskDatabase *db)
   return n;
 }
 
-/* One day's follow-ups for every open complaint received before that day
- * (or just @ticket_id): even tickets in the morning window, odd ones in
- * the afternoon, spread over the window a minute apart. */
+/* One day's follow-ups for every open complaint received before that day:
+ * all of them (@since 0), only those changed since @since (the day was
+ * planned before; new and reopened tickets are the ones that can be
+ * missing), or just @ticket_id.  Even tickets in the morning window, odd
+ * ones in the afternoon, spread over the window a minute apart; the
+ * clerks take them in turn. */
+#define FOLLOW_UPS_SQL(indexed, filter) \
+  "WITH clerks AS (SELECT id, row_number () OVER (ORDER BY id) - 1 AS k" \
+  "  FROM staff WHERE role = 'clerk' AND active)" \
+  " INSERT OR IGNORE INTO callbacks" \
+  " (ticket_id, customer_id, reason, planned_at, plan_day, assignee_id)" \
+  " SELECT t.id, t.customer_id, 'daily-follow-up'," \
+  "  CASE WHEN t.id % 2 = 0 THEN ?3 + ((t.id / 2) % ?4) * 60" \
+  "       ELSE ?5 + ((t.id / 2) % ?6) * 60 END," \
+  "  ?2, k.id" \
+  " FROM tickets t " indexed " JOIN customers c ON c.id = t.customer_id" \
+  " LEFT JOIN clerks k ON k.k = t.id % max (1, ?9)" \
+  " WHERE t.kind = 0 AND t.status <> 7 AND t.merged_into IS NULL" \
+  " AND c.no_callbacks = 0 AND t.received_at < ?1 " filter
+
 static gboolean
 plan_follow_ups_on (DeskDatabase      *db,
                     DeskWorkCalendar  *calendar,
                     const GDate       *day,
                     gint64             ticket_id,
+                    gint64             since,
                     gint64             n_clerks,
                     guint64           *n_planned,
                     GError           **error)
@@ -294,22 +313,13 @@ plan_follow_ups_on (DeskDatabase      *db,
     starts[1] = starts[0], lengths[1] = lengths[0];
 
   format_day (day, plan_day);
-  stmt = _desk_database_prepare (db,
-                                 /* The clerks take the calls in turn (by ticket). */
-                                 "WITH clerks AS (SELECT id, row_number () OVER (ORDER BY id) - 1 AS k"
-                                 "  FROM staff WHERE role = 'clerk' AND active)"
-                                 " INSERT OR IGNORE INTO callbacks"
-                                 " (ticket_id, customer_id, reason, planned_at, plan_day, assignee_id)"
-                                 " SELECT t.id, t.customer_id, 'daily-follow-up',"
-                                 "  CASE WHEN t.id % 2 = 0 THEN ?3 + ((t.id / 2) % ?4) * 60"
-                                 "       ELSE ?5 + ((t.id / 2) % ?6) * 60 END,"
-                                 "  ?2, k.id"
-                                 " FROM tickets t JOIN customers c ON c.id = t.customer_id"
-                                 " LEFT JOIN clerks k ON k.k = t.id % max (1, ?9)"
-                                 " WHERE t.kind = 0 AND t.status <> 7 AND t.merged_into IS NULL"
-                                 " AND c.no_callbacks = 0 AND t.received_at < ?1"
-                                 " AND (?7 = 0 OR t.id = ?7)",
-                                 error);
+  if (ticket_id > 0)
+    stmt = _desk_database_prepare (db, FOLLOW_UPS_SQL ("", "AND t.id = ?7"), error);
+  else if (since > 0)
+    stmt = _desk_database_prepare (db, FOLLOW_UPS_SQL ("INDEXED BY tickets_open_by_updated",
+                                                       "AND t.updated_at >= ?8"), error);
+  else
+    stmt = _desk_database_prepare (db, FOLLOW_UPS_SQL ("", ""), error);
   if (stmt == NULL)
     return FALSE;
 
@@ -319,7 +329,10 @@ plan_follow_ups_on (DeskDatabase      *db,
   sqlite3_bind_int (stmt, 4, lengths[0]);
   sqlite3_bind_int64 (stmt, 5, starts[1]);
   sqlite3_bind_int (stmt, 6, lengths[1]);
-  sqlite3_bind_int64 (stmt, 7, ticket_id);
+  if (ticket_id > 0)
+    sqlite3_bind_int64 (stmt, 7, ticket_id);
+  else if (since > 0)
+    sqlite3_bind_int64 (stmt, 8, since);
   sqlite3_bind_int64 (stmt, 9, n_clerks);
   if (!_desk_database_step_done (db, stmt, _("Could not plan the daily follow-up calls"), error))
     return FALSE;
@@ -405,21 +418,23 @@ plan_after_closing (DeskDatabase        *db,
   sqlite3_stmt *stmt;
   int rc;
 
-  stmt = _desk_database_prepare (db,
-                                 "SELECT t.id, t.customer_id, t.closed_at"
-                                 " FROM tickets t JOIN customers c ON c.id = t.customer_id"
-                                 " WHERE t.status = 7 AND t.closed_at >= ?1 AND t.merged_into IS NULL"
-                                 " AND c.no_callbacks = 0 AND (?3 = 0 OR t.kind = 1)"
-                                 " AND (?4 = 0 OR t.id = ?4)"
-                                 " AND NOT EXISTS (SELECT 1 FROM callbacks b WHERE b.ticket_id = t.id"
-                                 "   AND b.reason = ?2 AND b.planned_at >= t.closed_at)",
-                                 error);
+#define CLOSED_SQL(indexed, filter) \
+  "SELECT t.id, t.customer_id, t.closed_at" \
+  " FROM tickets t " indexed " JOIN customers c ON c.id = t.customer_id" \
+  " WHERE " filter " t.status = 7 AND t.closed_at >= ?1 AND t.closed_at < ?5 AND t.merged_into IS NULL" \
+  " AND c.no_callbacks = 0 AND (?3 = 0 OR t.kind = 1)" \
+  " AND NOT EXISTS (SELECT 1 FROM callbacks b WHERE b.ticket_id = t.id" \
+  "   AND b.reason = ?2 AND b.planned_at >= t.closed_at)"
+  stmt = _desk_database_prepare (db, ticket_id > 0 ? CLOSED_SQL ("", "t.id = ?4 AND")
+                                               : CLOSED_SQL ("INDEXED BY tickets_closed_at", ""), error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, since);
   sqlite3_bind_text (stmt, 2, reason_nicks[reason], -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 3, reason == DESK_CALLBACK_AFTER_REPAIR);
   sqlite3_bind_int64 (stmt, 4, ticket_id);
+  /* Closed after the window's end: not due in it. */
+  sqlite3_bind_int64 (stmt, 5, window_end);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       Closed c = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1),
@@ -468,40 +483,93 @@ plan_after_closing (DeskDatabase        *db,
   return TRUE;
 }
 
+/* Runs @sql with ?1 = @a and ?2 = @b (when it has them). */
+static gboolean
+run (DeskDatabase  *db,
+     const char    *sql,
+     gint64         a,
+     gint64         b,
+     const char    *what,
+     GError       **error)
+{
+  sqlite3_stmt *stmt = _desk_database_prepare (db, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, a);
+  sqlite3_bind_int64 (stmt, 2, b);
+  return _desk_database_step_done (db, stmt, what, error);
+}
+
+#define AUTOMATIC "('daily-follow-up', 'satisfaction', 'after-repair')"
+
 /* Follow-ups of closed tickets stop; a customer who opted out gets no
- * automatic calls; a planned call whose day has passed was missed. */
+ * automatic calls; a planned call whose day has passed was missed.  For
+ * the whole office after a run at @since, only tickets closed since then
+ * are looked at (0: every planned call). */
 static gboolean
 cancel_and_mark (DeskDatabase  *db,
                  gint64         today_start,
                  gint64         ticket_id,
+                 gint64         since,
                  GError       **error)
 {
-  sqlite3_stmt *stmt;
+  const char *cancelling = _("Could not cancel the follow-up calls");
+  const char *marking = _("Could not mark the missed calls");
 
-  stmt = _desk_database_prepare (db,
-                                 "UPDATE callbacks SET state = 'cancelled'"
-                                 " WHERE state = 'planned' AND (?1 = 0 OR ticket_id = ?1)"
-                                 " AND ((reason = 'daily-follow-up' AND EXISTS (SELECT 1 FROM tickets t"
-                                 "        WHERE t.id = callbacks.ticket_id AND t.status = 7))"
-                                 "   OR (reason IN ('daily-follow-up', 'satisfaction', 'after-repair')"
-                                 "       AND EXISTS (SELECT 1 FROM customers c"
-                                 "        WHERE c.id = callbacks.customer_id AND c.no_callbacks)))",
-                                 error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, ticket_id);
-  if (!_desk_database_step_done (db, stmt, _("Could not cancel the follow-up calls"), error))
-    return FALSE;
+  if (ticket_id > 0)
+    return run (db,
+                /* Without statistics SQLite would walk every planned call. */
+                "UPDATE callbacks INDEXED BY callbacks_by_ticket SET state = 'cancelled'"
+                " WHERE ticket_id = ?1 AND state = 'planned'"
+                " AND ((reason = 'daily-follow-up' AND (SELECT status FROM tickets WHERE id = ?1) = 7)"
+                "   OR (reason IN " AUTOMATIC
+                "       AND (SELECT no_callbacks FROM customers c WHERE c.id = callbacks.customer_id)))",
+                ticket_id, 0, cancelling, error) &&
+           run (db,
+                "UPDATE callbacks INDEXED BY callbacks_by_ticket SET state = 'missed'"
+                " WHERE ticket_id = ?1 AND state = 'planned' AND planned_at < ?2",
+                ticket_id, today_start, marking, error);
 
-  stmt = _desk_database_prepare (db,
-                                 "UPDATE callbacks SET state = 'missed'"
-                                 " WHERE state = 'planned' AND planned_at < ?1 AND (?2 = 0 OR ticket_id = ?2)",
-                                 error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, today_start);
-  sqlite3_bind_int64 (stmt, 2, ticket_id);
-  return _desk_database_step_done (db, stmt, _("Could not mark the missed calls"), error);
+  return run (db,
+              since > 0
+              ? "UPDATE callbacks INDEXED BY callbacks_by_ticket SET state = 'cancelled'"
+                " WHERE state = 'planned' AND reason = 'daily-follow-up'"
+                " AND ticket_id IN (SELECT id FROM tickets INDEXED BY tickets_closed_at"
+                "                   WHERE status = 7 AND closed_at >= ?1)"
+              : "UPDATE callbacks SET state = 'cancelled'"
+                " WHERE state = 'planned' AND reason = 'daily-follow-up'"
+                " AND EXISTS (SELECT 1 FROM tickets t WHERE t.id = callbacks.ticket_id AND t.status = 7)",
+              since, 0, cancelling, error) &&
+         run (db,
+              "UPDATE callbacks INDEXED BY callbacks_by_customer SET state = 'cancelled'"
+              " WHERE state = 'planned' AND reason IN " AUTOMATIC
+              " AND customer_id IN (SELECT id FROM customers INDEXED BY customers_no_callbacks"
+              "                     WHERE no_callbacks)",
+              0, 0, cancelling, error) &&
+         run (db,
+              "UPDATE callbacks SET state = 'missed' WHERE state = 'planned' AND planned_at < ?1",
+              today_start, 0, marking, error);
+}
+
+/* What the last whole-office run planned: its days up to @through and
+ * its (wall-clock) start, so the next run adds only what changed. */
+#define PLANNING_STATE "callback-planning-state"
+
+static void
+read_planning_state (DeskDatabase *db,
+                     char          through[11],
+                     gint64       *run_at)
+{
+  g_autofree char *value = desk_office_store_get_setting (db, PLANNING_STATE);
+  long long at = 0;
+
+  through[0] = '\0';
+  *run_at = 0;
+  if (value != NULL && sscanf (value, "%10s %lld", through, &at) == 2)
+    *run_at = at;
+  else
+    through[0] = '\0';
 }
 
 static gboolean
@@ -516,9 +584,11 @@ plan (DeskDatabase  *db,
   guint satisfaction_delay = setting_uint (db, DESK_SETTING_SATISFACTION_DELAY, 1);
   guint repair_delay = setting_uint (db, DESK_SETTING_REPAIR_FOLLOW_UP, 3);
   gint64 n_clerks = count_clerks (db);
+  gint64 run_started = g_get_real_time () / G_USEC_PER_SEC;
   guint64 planned = 0;
   GDate today, day;
-  gint64 today_start, window_end, since;
+  gint64 today_start, window_end, since, last_run = 0;
+  char through[11] = "", last_day[11] = "";
   guint working = 0;
 
   if (n_days == 0)
@@ -530,22 +600,38 @@ plan (DeskDatabase  *db,
   if (!desk_database_begin (db, error))
     return FALSE;
 
-  if (!cancel_and_mark (db, today_start, ticket_id, error))
+  /* A minute's slack: a ticket saved while the last run started. */
+  if (ticket_id == 0)
+    {
+      read_planning_state (db, through, &last_run);
+      if (last_run > 0)
+        last_run -= 60;
+    }
+
+  if (!cancel_and_mark (db, today_start, ticket_id, last_run, error))
     goto failed;
+  g_debug ("planning: cancelled and marked after %.1f ms", (g_get_real_time () / 1000.0) - run_started * 1000.0);
 
   /* The rolling window: today and the next working days, nothing more,
    * so an office with a hundred thousand open complaints plans days of
-   * calls, not years. */
+   * calls, not years.  A day a whole-office run planned before only gets
+   * the tickets changed since. */
   day = today;
   for (int i = 0; working < n_days && i < 60; i++, g_date_add_days (&day, 1))
     {
+      gint64 changed_since = 0;
+
       if (!desk_work_calendar_is_working_day (calendar, &day))
         continue;
       working++;
-      if (!plan_follow_ups_on (db, calendar, &day, ticket_id, n_clerks, &planned, error))
+      format_day (&day, last_day);
+      if (ticket_id == 0 && last_run > 0 && strcmp (last_day, through) <= 0)
+        changed_since = last_run;
+      if (!plan_follow_ups_on (db, calendar, &day, ticket_id, changed_since, n_clerks, &planned, error))
         goto failed;
     }
   window_end = day_minute (calendar, &day, 0);
+  g_debug ("planning: follow-ups after %.1f ms", (g_get_real_time () / 1000.0) - run_started * 1000.0);
 
   since = today_start - (gint64)(MAX (satisfaction_delay, repair_delay) * 2 + LOOKBACK_DAYS) * 24 * 3600;
   if (!plan_after_closing (db, calendar, DESK_CALLBACK_SATISFACTION, satisfaction_delay,
@@ -553,6 +639,16 @@ plan (DeskDatabase  *db,
       !plan_after_closing (db, calendar, DESK_CALLBACK_AFTER_REPAIR, repair_delay,
                            since, now, window_end, ticket_id, n_clerks, &planned, error))
     goto failed;
+
+  g_debug ("planning: after closing after %.1f ms", (g_get_real_time () / 1000.0) - run_started * 1000.0);
+  if (ticket_id == 0)
+    {
+      g_autofree char *state = g_strdup_printf ("%s %lld", strcmp (last_day, through) > 0 ? last_day : through,
+                                                (long long)run_started);
+
+      if (!desk_office_store_set_setting (db, PLANNING_STATE, state, error))
+        goto failed;
+    }
 
   if (!desk_database_commit (db, error))
     return FALSE;

@@ -22,6 +22,7 @@
 #include "desk-callback-store.h"
 #include "desk-callbacks-view.h"
 #include "desk-gui-test.h"
+#include "desk-office-store.h"
 #include "desk-window.h"
 
 #define WINDOW_WIDTH 1180
@@ -233,7 +234,8 @@ test_month_zh_cn (Fixture       *f,
 /* The first call still to make in the coming two weeks that is about a
  * ticket. */
 static gint64
-planned_call (Fixture *f)
+planned_call (Fixture            *f,
+              DeskCallbackReason  reason)
 {
   g_autoptr(GError) error = NULL;
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
@@ -243,7 +245,8 @@ planned_call (Fixture *f)
   for (guint i = 0; i < list->len; i++)
     {
       DeskCallback *b = list->pdata[i];
-      if (b->state == DESK_CALLBACK_PLANNED && b->ticket_id > 0)
+      if (b->state == DESK_CALLBACK_PLANNED && b->reason == reason &&
+          (b->ticket_id > 0 || reason == DESK_CALLBACK_CAMPAIGN))
         return b->id;
     }
   g_assert_not_reached ();
@@ -269,9 +272,52 @@ check_call_panel (Fixture    *f,
   DeskCallbacksView *view = show_callbacks (f, NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(DeskCallback) after = NULL;
-  gint64 id = planned_call (f);
-  DeskCallPanel *panel = desk_callbacks_view_open_call (view, id);
+  gint64 id = planned_call (f, DESK_CALLBACK_DAILY_FOLLOW_UP);
+  gint64 moved = planned_call (f, DESK_CALLBACK_CAMPAIGN);
+  DeskCallPanel *panel;
   GtkWidget *closing;
+  gint64 before_at;
+
+  /* Rescheduling by keyboard (the row's menu actions and Ctrl+Page Down)
+   * and by dropping it on a day; reassigning from the menu. */
+  {
+    g_autoptr(DeskCallback) b = desk_callback_store_get (f->db, moved, &error);
+    g_autoptr(DeskCallback) later = NULL;
+    g_autoptr(DeskCallback) dropped = NULL;
+    g_autoptr(DeskCallback) back = NULL;
+    g_autoptr(DeskStaff) clerk = desk_office_store_find_staff (f->db, "S002", &error);
+    g_autoptr(GDateTime) utc = NULL;
+    g_autoptr(GDateTime) local = NULL;
+    g_autoptr(GDateTime) next_day = NULL;
+    g_autofree char *day = NULL;
+
+    before_at = b->planned_at;
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "callbacks.later", "x", moved));
+    later = desk_callback_store_get (f->db, moved, &error);
+    g_assert_cmpint (later->planned_at, >, before_at);
+    g_assert_cmpint ((later->planned_at - before_at) % (24 * 3600), ==, 0);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "callbacks.earlier", "x", moved));
+    back = desk_callback_store_get (f->db, moved, &error);
+    g_assert_cmpint (back->planned_at, ==, before_at);
+
+    utc = g_date_time_new_from_unix_utc (before_at);
+    local = g_date_time_to_local (utc);
+    next_day = g_date_time_add_days (local, 1);
+    day = g_date_time_format (next_day, "%Y-%m-%d");
+    g_signal_emit_by_name (desk_callbacks_view_get_month (view), "callback-dropped", moved, day);
+    dropped = desk_callback_store_get (f->db, moved, &error);
+    g_assert_cmpint (dropped->planned_at, ==, before_at + 24 * 3600);
+    g_assert_cmpstr (dropped->plan_day, ==, day);
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "callbacks.reassign", "(xx)", moved,
+                                               desk_staff_get_id (clerk)));
+    g_clear_pointer (&dropped, desk_callback_free);
+    dropped = desk_callback_store_get (f->db, moved, &error);
+    g_assert_cmpint (dropped->assignee_id, ==, desk_staff_get_id (clerk));
+    g_assert_true (desk_callback_store_reschedule (f->db, moved, before_at, &error));
+  }
+
+  panel = desk_callbacks_view_open_call (view, id);
 
   g_assert_nonnull (panel);
   g_object_add_weak_pointer (G_OBJECT (panel), (gpointer *)&panel);

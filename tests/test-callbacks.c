@@ -364,6 +364,7 @@ test_outcome_convenient (Fixture       *f,
   DeskCallbackOutcome outcome = {
     .result = DESK_CALL_CONVENIENT, .answers = given, .n_answers = G_N_ELEMENTS (given),
     .new_phone = "13902650000", .new_address = "翠湖花园 3栋1203室",
+    .visit_agreed = TRUE,
   };
   DeskCustomerMatch *match;
   g_autoptr(GPtrArray) found = NULL;
@@ -396,6 +397,9 @@ test_outcome_convenient (Fixture       *f,
     g_autofree char *category = NULL;
     g_assert_true (desk_deadline_store_get_facts (f->db, ticket_id, &facts, &category, &error));
     g_assert_cmpint (facts.last_callback_at, ==, f->now);
+    /* The visit agreed on the call is a fact the rules read. */
+    g_assert_cmpint (facts.visit_agreed_at, ==, f->now);
+    g_assert_true (timeline_has (f, ticket_id, "visit-agreed", NULL));
   }
 
   /* The corrections reached the customer. */

@@ -260,6 +260,32 @@ test_callbacks (Fixture       *f,
   g_assert_cmpint (exit_code (&figures), ==, 0);
   g_assert_nonnull (strstr (figures.out, "Total\t"));
 
+  /* By hand: one call, and a campaign over a site's customers. */
+  {
+    g_auto(Run) one = { 0 };
+    g_auto(Run) campaign = { 0 };
+    g_auto(Run) nobody = { 0 };
+
+    run_command (&one, "--database", f->path, "add-callback", "--phone", "13902651234",
+                 "--at", "2031-03-03 16:30", "--person", "王丽", NULL);
+    g_assert_cmpint (exit_code (&one), ==, 0);
+    g_assert_nonnull (strstr (one.out, "李建华"));
+    g_assert_nonnull (strstr (one.out, "2031-03-03 16:30"));
+    run_command (&campaign, "--database", f->path, "callback-campaign", "--name", "翠湖花园 回访",
+                 "--site", "翠湖花园", NULL);
+    g_assert_cmpint (exit_code (&campaign), ==, 0);
+    g_assert_true (g_str_has_prefix (campaign.out, "Planned "));
+    run_command (&nobody, "--database", f->path, "add-callback", "--phone", "000", NULL);
+    assert_one_line_error (&nobody);
+  }
+  {
+    g_auto(Run) day = { 0 };
+
+    run_command (&day, "--database", f->path, "callbacks", "--date", "2031-03-03", NULL);
+    g_assert_cmpint (exit_code (&day), ==, 0);
+    g_assert_nonnull (strstr (day.out, "16:30\tPlanned\tBy hand\t李建华"));
+  }
+
   run_command (&no_output, "--database", f->path, "export-callbacks", NULL);
   assert_one_line_error (&no_output);
   run_command (&bad_date, "--database", f->path, "callbacks", "--date", "2026-02-30", NULL);

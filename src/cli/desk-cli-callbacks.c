@@ -10,7 +10,7 @@
 #include "config.h"
 
 /* Callback commands: callbacks, plan-callbacks, export-callbacks,
- * callback-figures. */
+ * callback-figures, add-callback, callback-campaign. */
 
 #include <stdio.h>
 #include <string.h>
@@ -20,6 +20,9 @@
 #include "desk-callback-ical.h"
 #include "desk-callback-store.h"
 #include "desk-cli-private.h"
+#include "desk-customer-store.h"
+#include "desk-office-store.h"
+#include "desk-ticket-store.h"
 
 #define DAY_SECONDS (24 * 60 * 60)
 
@@ -220,5 +223,165 @@ desk_cli_callback_figures (DeskCli  *cli,
                f->satisfied, f->average, f->unsatisfied);
     }
 
+  return 0;
+}
+
+/* A staff member by number or name; 0 with an error printed. */
+static gint64
+find_person (DeskCli      *cli,
+             DeskDatabase *db,
+             const char   *person)
+{
+  g_autoptr(GPtrArray) staff = NULL;
+  g_autoptr(GError) error = NULL;
+
+  staff = desk_office_store_list_staff (db, &error);
+  for (guint i = 0; staff != NULL && i < staff->len; i++)
+    {
+      DeskStaff *s = staff->pdata[i];
+
+      if (g_strcmp0 (desk_staff_get_code (s), person) == 0 || g_strcmp0 (desk_staff_get_name (s), person) == 0)
+        return desk_staff_get_id (s);
+    }
+
+  {
+    g_autofree char *message = g_strdup_printf (_("--person: nobody on the staff is called “%s”"), person);
+    desk_cli_print_error (cli, message);
+  }
+  return 0;
+}
+
+int
+desk_cli_add_callback (DeskCli  *cli,
+                       int       argc,
+                       char    **argv)
+{
+  g_autoptr(DeskDatabase) db = NULL;
+  g_autoptr(DeskTicket) ticket = NULL;
+  g_autofree char *phone = NULL;
+  g_autofree char *number = NULL;
+  g_autofree char *at_text = NULL;
+  g_autofree char *person = NULL;
+  g_autofree char *note = NULL;
+  g_autofree char *when = NULL;
+  GError *error = NULL;
+  gint64 customer = 0, ticket_id = 0, assignee = 0, at = 0, id;
+  GOptionEntry entries[] = {
+    { "phone", 0, 0, G_OPTION_ARG_STRING, &phone, N_("The customer’s phone number"), N_("PHONE") },
+    { "ticket", 0, 0, G_OPTION_ARG_STRING, &number, N_("The ticket the call is about"), N_("NUMBER") },
+    { "at", 0, 0, G_OPTION_ARG_STRING, &at_text, N_("When to call (default: the next call window)"), N_("“YYYY-MM-DD HH:MM”") },
+    { "person", 0, 0, G_OPTION_ARG_STRING, &person, N_("Who calls (name or staff number)"), N_("NAME") },
+    { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_("What the call is for"), N_("TEXT") },
+    { NULL }
+  };
+
+  if (!desk_cli_parse_options (cli, entries, NULL, &argc, &argv))
+    return 2;
+  if (phone == NULL && number == NULL)
+    {
+      desk_cli_print_error (cli, _("give --phone or --ticket: whom to call"));
+      return 2;
+    }
+  if (at_text != NULL && !desk_cli_parse_local_time (at_text, &at))
+    {
+      g_autofree char *message = g_strdup_printf (_("--at: “%s” is not a time like 2026-03-31 16:30"), at_text);
+      desk_cli_print_error (cli, message);
+      return 2;
+    }
+
+  if (!(db = desk_cli_open_office (cli, FALSE, &error)))
+    return desk_cli_fail (cli, error);
+
+  if (number != NULL)
+    {
+      if (!(ticket = desk_ticket_store_find_number (db, number, &error)))
+        return desk_cli_fail (cli, error);
+      ticket_id = desk_ticket_get_id (ticket);
+      customer = desk_ticket_get_data (ticket)->customer_id;
+    }
+  else
+    {
+      customer = desk_customer_store_find_by_phone (db, phone, NULL, &error);
+      if (error != NULL)
+        return desk_cli_fail (cli, error);
+      if (customer == 0)
+        {
+          g_autofree char *message = g_strdup_printf (_("--phone: no customer has the number %s"), phone);
+          desk_cli_print_error (cli, message);
+          return 1;
+        }
+    }
+  if (person != NULL && (assignee = find_person (cli, db, person)) == 0)
+    return 1;
+
+  id = desk_callback_store_add (db, customer, ticket_id, DESK_CALLBACK_MANUAL, at, assignee, note, &error);
+  if (id == 0)
+    return desk_cli_fail (cli, error);
+
+  {
+    g_autoptr(DeskCallback) b = desk_callback_store_get (db, id, &error);
+
+    if (b == NULL)
+      return desk_cli_fail (cli, error);
+    when = desk_cli_format_local (b->planned_at);
+    g_print (_("Callback %lld to %s planned for %s\n"), (long long)id, b->customer_name, when);
+  }
+  return 0;
+}
+
+int
+desk_cli_callback_campaign (DeskCli  *cli,
+                            int       argc,
+                            char    **argv)
+{
+  g_autoptr(DeskDatabase) db = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *site = NULL;
+  g_autofree char *from_text = NULL;
+  g_autofree char *to_text = NULL;
+  g_autofree char *person = NULL;
+  GError *error = NULL;
+  int sample = 0, seed = 1;
+  gint64 n;
+  DeskCampaign campaign = { 0 };
+  GOptionEntry entries[] = {
+    { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("The campaign’s name"), N_("NAME") },
+    { "site", 0, 0, G_OPTION_ARG_STRING, &site, N_("Customers whose address or asset contains TEXT"), N_("TEXT") },
+    { "closed-from", 0, 0, G_OPTION_ARG_STRING, &from_text, N_("Customers of tickets closed from this day"), N_("YYYY-MM-DD") },
+    { "closed-to", 0, 0, G_OPTION_ARG_STRING, &to_text, N_("… up to this day"), N_("YYYY-MM-DD") },
+    { "sample", 0, 0, G_OPTION_ARG_INT, &sample, N_("A random sample of N of those tickets"), "N" },
+    { "seed", 0, 0, G_OPTION_ARG_INT, &seed, N_("The sample’s random seed (default 1)"), "N" },
+    { "person", 0, 0, G_OPTION_ARG_STRING, &person, N_("Who calls (name or staff number)"), N_("NAME") },
+    { NULL }
+  };
+
+  if (!desk_cli_parse_options (cli, entries, NULL, &argc, &argv))
+    return 2;
+  if (sample < 0)
+    {
+      desk_cli_print_error (cli, _("--sample: give a number of tickets"));
+      return 2;
+    }
+  if ((from_text != NULL && !parse_day (cli, "--closed-from", from_text, &campaign.closed_from)) ||
+      (to_text != NULL && !parse_day (cli, "--closed-to", to_text, &campaign.closed_to)))
+    return 2;
+  if (campaign.closed_to > 0)
+    campaign.closed_to += DAY_SECONDS;
+
+  if (!(db = desk_cli_open_office (cli, FALSE, &error)))
+    return desk_cli_fail (cli, error);
+  if (person != NULL && (campaign.assignee_id = find_person (cli, db, person)) == 0)
+    return 1;
+
+  campaign.name = name;
+  campaign.site = site;
+  campaign.sample = sample;
+  campaign.seed = seed;
+  n = desk_callback_store_add_campaign (db, &campaign, g_get_real_time () / G_USEC_PER_SEC, &error);
+  if (n < 0)
+    return desk_cli_fail (cli, error);
+
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Planned %lld call for %s\n", "Planned %lld calls for %s\n", n),
+           (long long)n, name);
   return 0;
 }

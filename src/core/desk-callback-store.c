@@ -1461,6 +1461,15 @@ desk_callback_store_record_outcome (DeskDatabase               *db,
       if (!ok)
         goto failed;
 
+      if (outcome->result == DESK_CALL_CONVENIENT &&
+          ((outcome->visit_agreed &&
+            !desk_ticket_store_record (db, b->ticket_id, actor_id, "visit-agreed", now,
+                                       _("Visit agreed on the callback"), error)) ||
+           (outcome->visited &&
+            !desk_ticket_store_record (db, b->ticket_id, actor_id, "visited", now,
+                                       _("The customer confirmed the visit on the callback"), error))))
+        goto failed;
+
       if (unsatisfied &&
           !act_on_unsatisfied (db, b->ticket_id, actor_id, _("The customer was unsatisfied at the callback"),
                                error))

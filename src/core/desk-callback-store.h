@@ -238,6 +238,11 @@ typedef struct
   const char               *new_phone;   /* corrections saved to the customer; NULL: none */
   const char               *new_address;
   const char               *note;
+  /* Convenient: the customer agreed a visit on the call, or says someone
+   * came; recorded on the timeline as "visit-agreed" / "visited", which
+   * the deadline rules (a visit agreed but nobody came) read. */
+  gboolean                  visit_agreed;
+  gboolean                  visited;
 } DeskCallbackOutcome;
 
 /* Records the outcome at @now by @actor_id: sets the state, stores the

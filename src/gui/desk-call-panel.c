@@ -61,6 +61,9 @@ struct _DeskCallPanel
   GtkWidget            *retry_group;
   AdwPreferencesGroup  *questions_group;
   GtkLabel             *closing_label;
+  GtkWidget            *visit_group;
+  GtkSwitch            *visit_agreed_switch;
+  GtkSwitch            *visited_switch;
   AdwPreferencesGroup  *later_group;
   AdwEntryRow          *call_again_row;
   GtkLabel             *retry_label;
@@ -242,6 +245,7 @@ fill_ticket (DeskCallPanel *self)
   if (self->callback->ticket_id <= 0)
     {
       gtk_widget_set_visible (GTK_WIDGET (self->ticket_group), FALSE);
+      gtk_widget_set_visible (self->visit_group, FALSE);
       return;
     }
 
@@ -386,6 +390,8 @@ desk_call_panel_save (GtkWidget  *widget,
         }
       outcome.answers = (const DeskCallbackAnswer *)answers->data;
       outcome.n_answers = answers->len;
+      outcome.visit_agreed = gtk_switch_get_active (self->visit_agreed_switch);
+      outcome.visited = gtk_switch_get_active (self->visited_switch);
     }
   else if (gtk_toggle_button_get_active (self->not_convenient_button))
     {
@@ -492,6 +498,9 @@ desk_call_panel_class_init (DeskCallPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskCallPanel, retry_group);
   gtk_widget_class_bind_template_child (widget_class, DeskCallPanel, questions_group);
   gtk_widget_class_bind_template_child (widget_class, DeskCallPanel, closing_label);
+  gtk_widget_class_bind_template_child (widget_class, DeskCallPanel, visit_group);
+  gtk_widget_class_bind_template_child (widget_class, DeskCallPanel, visit_agreed_switch);
+  gtk_widget_class_bind_template_child (widget_class, DeskCallPanel, visited_switch);
   gtk_widget_class_bind_template_child (widget_class, DeskCallPanel, later_group);
   gtk_widget_class_bind_template_child (widget_class, DeskCallPanel, call_again_row);
   gtk_widget_class_bind_template_child (widget_class, DeskCallPanel, retry_label);

@@ -197,6 +197,18 @@ check_month (Fixture    *f,
   g_assert_true (press (GTK_WIDGET (month), GDK_KEY_Home));
   desk_callback_month_get_selected (month, &selected);
   g_assert_cmpint (g_date_compare (&selected, &before), ==, 0);
+
+  /* The same in the dark style: the counts' colours are named colours. */
+  if (g_str_has_suffix (picture, "-en.png"))
+    {
+      AdwStyleManager *style = adw_style_manager_get_default ();
+
+      adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+      desk_test_spin (100);
+      desk_test_save_and_check_picture (gtk_widget_get_ancestor (GTK_WIDGET (view), GTK_TYPE_WINDOW),
+                                        "callbacks-dark-en.png");
+      adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+    }
 }
 
 static void

@@ -1344,7 +1344,7 @@ desk_callback_store_record_outcome (DeskDatabase               *db,
   g_autoptr(DeskCallback) b = NULL;
   g_autoptr(GString) summary = g_string_new (NULL);
   g_autofree char *again = NULL;
-  DeskCallbackState state;
+  DeskCallbackState state = DESK_CALLBACK_PLANNED;
   gboolean unsatisfied = FALSE;
   gint64 next_id = 0, call_again_at = 0;
   sqlite3_stmt *stmt;
@@ -1405,7 +1405,9 @@ desk_callback_store_record_outcome (DeskDatabase               *db,
       break;
 
     default:
-      g_return_val_if_reached (FALSE);
+      g_set_error (error, DESK_CALLBACK_STORE_ERROR, DESK_CALLBACK_STORE_ERROR_INVALID,
+                   _("Outcome: %d is not a call result"), (int)outcome->result);
+      goto failed;
     }
 
   if (call_again_at > 0)

@@ -342,6 +342,15 @@ check_call_panel (Fixture    *f,
   gtk_toggle_button_set_active (find_toggle (GTK_WIDGET (panel), _("Average"), 2), TRUE);
   desk_test_spin (50);
   desk_test_save_and_check_picture (GTK_WIDGET (panel), picture);
+  if (g_str_has_suffix (picture, "-en.png"))
+    {
+      AdwExpanderRow *history = ADW_EXPANDER_ROW (desk_test_find_widget (GTK_WIDGET (panel), ADW_TYPE_EXPANDER_ROW));
+
+      adw_expander_row_set_expanded (history, TRUE);
+      desk_test_spin (100);
+      desk_test_save_and_check_picture (GTK_WIDGET (panel), "call-panel-history-en.png");
+      adw_expander_row_set_expanded (history, FALSE);
+    }
 
   closing = NULL;
   {

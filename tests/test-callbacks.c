@@ -606,7 +606,8 @@ test_script (void)
     if (script->steps[i].kind == DESK_SCRIPT_CONVENIENT)
       has_branch = script->steps[i].line_if_not != NULL;
   g_assert_true (has_branch);
-  g_assert_cmpstr (desk_callback_question_get_label ("attitude"), ==, script->questions[0].text);
+  g_assert_cmpstr (desk_callback_question_get_label ("attitude"), ==, script->questions[0].topic);
+  g_assert_cmpstr (desk_callback_question_get_label ("unknown"), ==, "unknown");
 }
 
 int

@@ -29,10 +29,10 @@ static const DeskScriptStep default_steps[] = {
 };
 
 static const DeskScriptQuestion default_questions[] = {
-  { "attitude", N_("Are you satisfied with our service attitude?") },
-  { "quality", N_("Are you satisfied with how the problem was dealt with?") },
-  { "timeliness", N_("Are you satisfied with how quickly we responded?") },
-  { "overall", N_("Overall, how satisfied are you with our service?") },
+  { "attitude", N_("Are you satisfied with our service attitude?"), N_("Service attitude") },
+  { "quality", N_("Are you satisfied with how the problem was dealt with?"), N_("How it was dealt with") },
+  { "timeliness", N_("Are you satisfied with how quickly we responded?"), N_("Response time") },
+  { "overall", N_("Overall, how satisfied are you with our service?"), N_("Overall") },
 };
 
 static const DeskCallbackScript default_script = {
@@ -58,6 +58,6 @@ desk_callback_question_get_label (const char *key)
 {
   for (guint i = 0; i < G_N_ELEMENTS (default_questions); i++)
     if (g_strcmp0 (default_questions[i].key, key) == 0)
-      return g_dgettext (GETTEXT_PACKAGE, default_questions[i].text);
+      return g_dgettext (GETTEXT_PACKAGE, default_questions[i].topic);
   return key;
 }

@@ -37,6 +37,7 @@ typedef struct
 {
   const char *key;   /* stored with the answer */
   const char *text;  /* msgid: show with desk_callback_script_text () */
+  const char *topic; /* msgid: the question in two words, for summaries */
 } DeskScriptQuestion;
 
 typedef struct
@@ -52,7 +53,8 @@ typedef struct
  * language may change while the program runs, as in the tests). */
 const DeskCallbackScript *desk_callback_script_get_default  (void);
 const char               *desk_callback_script_text        (const char *msgid);
-/* The question's text for @key, or @key itself when unknown. */
+/* The question's topic for @key ("Service attitude"), translated, or
+ * @key itself when unknown. */
 const char               *desk_callback_question_get_label (const char *key);
 
 G_END_DECLS

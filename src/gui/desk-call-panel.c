@@ -20,6 +20,7 @@
 #include "desk-gui-private.h"
 #include "desk-ticket-format.h"
 #include "desk-ticket-store.h"
+#include "desk-enums.h"
 #include "desk-types.h"
 
 /* How many timeline entries the panel shows, newest first. */
@@ -232,6 +233,46 @@ build_script (DeskCallPanel *self)
   update_closing (self);
 }
 
+static char *
+status_label (const char *nick)
+{
+  int value;
+
+  if (nick != NULL && desk_enum_from_nick (DESK_TYPE_TICKET_STATUS, nick, &value))
+    return g_strdup (desk_ticket_status_get_label (value));
+  return g_strdup (nick ? nick : "—");
+}
+
+/* A timeline entry's kind in words (the detail pane has the full story;
+ * the panel needs enough to talk to the customer). */
+static char *
+describe_kind (const DeskTicketEvent *e)
+{
+  if (g_strcmp0 (e->kind, "created") == 0)
+    return g_strdup_printf (_("Registered as %s"), e->new_value ? e->new_value : "—");
+  if (g_strcmp0 (e->kind, "status") == 0 || g_strcmp0 (e->kind, "reopen") == 0)
+    {
+      g_autofree char *from = status_label (e->old_value);
+      g_autofree char *to = status_label (e->new_value);
+
+      return g_strdup_printf (g_strcmp0 (e->kind, "reopen") == 0 ? _("Reopened: %s → %s") : _("Status: %s → %s"),
+                              from, to);
+    }
+  if (g_strcmp0 (e->kind, "escalate") == 0)
+    return g_strdup (C_("timeline", "Escalated"));
+  if (g_strcmp0 (e->kind, "note") == 0)
+    return g_strdup (_("Note"));
+  if (g_strcmp0 (e->kind, "callback") == 0)
+    return g_strdup (_("Callback"));
+  if (g_strcmp0 (e->kind, "visit-agreed") == 0)
+    return g_strdup (_("Visit agreed"));
+  if (g_strcmp0 (e->kind, "visited") == 0)
+    return g_strdup (_("Visited"));
+  if (g_strcmp0 (e->kind, "assign") == 0)
+    return g_strdup (C_("timeline", "Assigned"));
+  return g_strdup (e->kind);
+}
+
 static void
 fill_ticket (DeskCallPanel *self)
 {
@@ -277,9 +318,10 @@ fill_ticket (DeskCallPanel *self)
       DeskTicketEvent *e = events->pdata[i - 1];
       GtkWidget *row = adw_action_row_new ();
       g_autofree char *when = _desk_format_time (e->at);
-      g_autofree char *head = g_strdup_printf ("%s · %s%s%s", when, e->kind,
+      g_autofree char *what = describe_kind (e);
+      g_autofree char *head = g_strdup_printf ("%s · %s%s%s", when, what,
                                                e->staff_name ? " · " : "", e->staff_name ? e->staff_name : "");
-      const char *body = e->note ? e->note : e->new_value;
+      const char *body = e->note;
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), head);

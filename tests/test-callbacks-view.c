@@ -92,8 +92,9 @@ show_callbacks (Fixture     *f,
 }
 
 static gboolean
-press (GtkWidget *widget,
-       guint      keyval)
+press_with (GtkWidget       *widget,
+            guint            keyval,
+            GdkModifierType  state)
 {
   g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
   gboolean handled = FALSE;
@@ -103,9 +104,16 @@ press (GtkWidget *widget,
       g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
 
       if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
-        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, 0, &handled);
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
     }
   return handled;
+}
+
+static gboolean
+press (GtkWidget *widget,
+       guint      keyval)
+{
+  return press_with (widget, keyval, 0);
 }
 
 /* Visible count labels of the grid with @css_class. */
@@ -327,6 +335,36 @@ check_call_panel (Fixture    *f,
     dropped = desk_callback_store_get (f->db, moved, &error);
     g_assert_cmpint (dropped->assignee_id, ==, desk_staff_get_id (clerk));
     g_assert_true (desk_callback_store_reschedule (f->db, moved, before_at, &error));
+
+    /* Ctrl+Page Down on the selected row of the day's agenda. */
+    {
+      g_autoptr(GDateTime) planned_local = g_date_time_to_local (utc);
+      g_autoptr(GPtrArray) lists = desk_test_find_widgets (GTK_WIDGET (view), GTK_TYPE_LIST_BOX);
+      g_autoptr(DeskCallback) keyed = NULL;
+      GDate planned_day;
+      gboolean selected = FALSE;
+
+      g_date_clear (&planned_day, 1);
+      g_date_set_dmy (&planned_day, g_date_time_get_day_of_month (planned_local),
+                      g_date_time_get_month (planned_local), g_date_time_get_year (planned_local));
+      desk_callback_month_select_day (desk_callbacks_view_get_month (view), &planned_day);
+      desk_test_spin (50);
+      for (GtkWidget *row = gtk_widget_get_first_child (lists->pdata[0]); row; row = gtk_widget_get_next_sibling (row))
+        {
+          gint64 *row_id = g_object_get_data (G_OBJECT (row), "callback-id");
+
+          if (row_id != NULL && *row_id == moved)
+            {
+              gtk_list_box_select_row (lists->pdata[0], GTK_LIST_BOX_ROW (row));
+              selected = TRUE;
+            }
+        }
+      g_assert_true (selected);
+      g_assert_true (press_with (GTK_WIDGET (view), GDK_KEY_Page_Down, GDK_CONTROL_MASK));
+      keyed = desk_callback_store_get (f->db, moved, &error);
+      g_assert_cmpint (keyed->planned_at, >, before_at);
+      g_assert_true (desk_callback_store_reschedule (f->db, moved, before_at, &error));
+    }
   }
 
   panel = desk_callbacks_view_open_call (view, id);

@@ -585,6 +585,7 @@ plan (DeskDatabase  *db,
   guint repair_delay = setting_uint (db, DESK_SETTING_REPAIR_FOLLOW_UP, 3);
   gint64 n_clerks = count_clerks (db);
   gint64 run_started = g_get_real_time () / G_USEC_PER_SEC;
+  gint64 clock = g_get_monotonic_time ();
   guint64 planned = 0;
   GDate today, day;
   gint64 today_start, window_end, since, last_run = 0;
@@ -610,7 +611,7 @@ plan (DeskDatabase  *db,
 
   if (!cancel_and_mark (db, today_start, ticket_id, last_run, error))
     goto failed;
-  g_debug ("planning: cancelled and marked after %.1f ms", (g_get_real_time () / 1000.0) - run_started * 1000.0);
+  g_debug ("planning: cancelled and marked after %.1f ms", (g_get_monotonic_time () - clock) / 1000.0);
 
   /* The rolling window: today and the next working days, nothing more,
    * so an office with a hundred thousand open complaints plans days of
@@ -631,7 +632,7 @@ plan (DeskDatabase  *db,
         goto failed;
     }
   window_end = day_minute (calendar, &day, 0);
-  g_debug ("planning: follow-ups after %.1f ms", (g_get_real_time () / 1000.0) - run_started * 1000.0);
+  g_debug ("planning: follow-ups after %.1f ms", (g_get_monotonic_time () - clock) / 1000.0);
 
   since = today_start - (gint64)(MAX (satisfaction_delay, repair_delay) * 2 + LOOKBACK_DAYS) * 24 * 3600;
   if (!plan_after_closing (db, calendar, DESK_CALLBACK_SATISFACTION, satisfaction_delay,
@@ -640,7 +641,7 @@ plan (DeskDatabase  *db,
                            since, now, window_end, ticket_id, n_clerks, &planned, error))
     goto failed;
 
-  g_debug ("planning: after closing after %.1f ms", (g_get_real_time () / 1000.0) - run_started * 1000.0);
+  g_debug ("planning: after closing after %.1f ms", (g_get_monotonic_time () - clock) / 1000.0);
   if (ticket_id == 0)
     {
       g_autofree char *state = g_strdup_printf ("%s %lld", strcmp (last_day, through) > 0 ? last_day : through,

@@ -23,6 +23,7 @@
 #include "desk-callbacks-view.h"
 #include "desk-gui-test.h"
 #include "desk-office-store.h"
+#include "desk-plan-call-dialog.h"
 #include "desk-window.h"
 
 #define WINDOW_WIDTH 1180
@@ -463,6 +464,106 @@ test_call_panel_zh_cn (Fixture       *f,
   desk_gui_fixture_run (f, call_panel_zh_cn, FALSE);
 }
 
+static DeskPlanCallDialog *
+find_plan_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (DESK_IS_PLAN_CALL_DIALOG (window))
+        return DESK_PLAN_CALL_DIALOG (window);
+    }
+  return NULL;
+}
+
+static void
+set_row (GtkWidget  *root,
+         const char *title,
+         const char *text)
+{
+  g_autoptr(GPtrArray) rows = desk_test_find_widgets (root, ADW_TYPE_ENTRY_ROW);
+
+  for (guint i = 0; i < rows->len; i++)
+    if (g_strcmp0 (adw_preferences_row_get_title (rows->pdata[i]), title) == 0)
+      {
+        gtk_editable_set_text (rows->pdata[i], text);
+        return;
+      }
+  g_assert_not_reached ();
+}
+
+static guint
+count_manual (Fixture            *f,
+              DeskCallbackReason  reason)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) all = desk_callback_store_list (f->db, 0, G_MAXINT64, NULL, 0, &error);
+  guint n = 0;
+
+  for (guint i = 0; i < all->len; i++)
+    n += ((DeskCallback *)all->pdata[i])->reason == reason;
+  return n;
+}
+
+static void
+plan_calls (Fixture *f)
+{
+  DeskCallbacksView *view = show_callbacks (f, NULL);
+  DeskPlanCallDialog *dialog;
+  GtkLabel *error_label = NULL;
+  guint manual = count_manual (f, DESK_CALLBACK_MANUAL);
+  guint campaign = count_manual (f, DESK_CALLBACK_CAMPAIGN);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "callbacks.plan", NULL));
+  dialog = find_plan_dialog ();
+  g_assert_nonnull (dialog);
+  desk_test_show_and_wait (GTK_WINDOW (dialog));
+  desk_test_save_and_check_picture (GTK_WIDGET (dialog), "plan-calls-en.png");
+
+  /* Nobody to call: refused, said in the dialog. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "plan.save", NULL));
+  g_assert_true (find_plan_dialog () == dialog);
+  {
+    g_autoptr(GPtrArray) labels = desk_test_find_widgets (GTK_WIDGET (dialog), GTK_TYPE_LABEL);
+    for (guint i = 0; i < labels->len; i++)
+      if (gtk_widget_has_css_class (labels->pdata[i], "desk-form-error"))
+        error_label = labels->pdata[i];
+  }
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (error_label)));
+  g_assert_nonnull (strstr (gtk_label_get_text (error_label), "whom to call"));
+
+  /* One call about a ticket. */
+  set_row (GTK_WIDGET (dialog), "Ticket number", "TS-2026-000002");
+  set_row (GTK_WIDGET (dialog), "When (YYYY-MM-DD HH:MM)", "2031-03-03 16:30");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "plan.save", NULL));
+  desk_test_spin (50);
+  g_assert_null (find_plan_dialog ());
+  g_assert_cmpuint (count_manual (f, DESK_CALLBACK_MANUAL), ==, manual + 1);
+
+  /* A campaign over a site's customers. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "callbacks.plan", NULL));
+  dialog = find_plan_dialog ();
+  desk_test_show_and_wait (GTK_WINDOW (dialog));
+  gtk_stack_set_visible_child_name (GTK_STACK (desk_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_STACK)),
+                                    "campaign");
+  set_row (GTK_WIDGET (dialog), "Campaign name", "翠湖花园 回访");
+  set_row (GTK_WIDGET (dialog), "Site or address contains", "翠湖花园");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "plan.save", NULL));
+  desk_test_spin (50);
+  g_assert_null (find_plan_dialog ());
+  g_assert_cmpuint (count_manual (f, DESK_CALLBACK_CAMPAIGN), >, campaign);
+}
+
+static void
+test_plan_calls (Fixture       *f,
+                 gconstpointer  data)
+{
+  desk_gui_fixture_run (f, plan_calls, FALSE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -481,6 +582,7 @@ main (int   argc,
   g_test_add ("/desk/callbacks-view/month/en", Fixture, NULL, fixture_set_up, test_month_en, fixture_tear_down);
   g_test_add ("/desk/callbacks-view/month/zh_CN", Fixture, NULL, fixture_set_up, test_month_zh_cn, fixture_tear_down);
   g_test_add ("/desk/callbacks-view/call-panel/en", Fixture, NULL, fixture_set_up, test_call_panel_en, fixture_tear_down);
+  g_test_add ("/desk/callbacks-view/plan-calls", Fixture, NULL, fixture_set_up, test_plan_calls, fixture_tear_down);
   g_test_add ("/desk/callbacks-view/call-panel/zh_CN", Fixture, NULL, fixture_set_up, test_call_panel_zh_cn, fixture_tear_down);
 
   return g_test_run ();

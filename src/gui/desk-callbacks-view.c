@@ -17,6 +17,7 @@
 #include "desk-deadline-store.h"
 #include "desk-gui-private.h"
 #include "desk-office-store.h"
+#include "desk-plan-call-dialog.h"
 
 /* A day of a big office can hold a hundred thousand follow-ups: the
  * agenda shows the first ones, and says so. */
@@ -630,6 +631,20 @@ export_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+static void
+plan_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  DeskCallbacksView *self = DESK_CALLBACKS_VIEW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (self->db == NULL)
+    return;
+  gtk_window_present (GTK_WINDOW (desk_plan_call_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                             self->db, current_user_id (self))));
+}
+
 /* Planning in a thread, on its own connection: on a big office the
  * first run of the day plans tens of thousands of calls. */
 static void
@@ -788,6 +803,7 @@ desk_callbacks_view_class_init (DeskCallbacksViewClass *klass)
   gtk_widget_class_install_action (widget_class, "callbacks.next-month", NULL, month_action);
   gtk_widget_class_install_action (widget_class, "callbacks.today", NULL, month_action);
   gtk_widget_class_install_action (widget_class, "callbacks.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "callbacks.plan", NULL, plan_action);
 }
 
 static void

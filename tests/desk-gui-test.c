@@ -158,9 +158,13 @@ desk_test_save_and_check_picture (GtkWidget  *widget,
   g_autofree char *path = NULL;
   double ink;
   guint colours;
+  gboolean saved;
 
   path = g_test_build_filename (G_TEST_BUILT, "screenshots", name, NULL);
-  g_assert_true (desk_widget_save_png (widget, path, &error));
+  /* The error first, so that a failure says why. */
+  saved = desk_widget_save_png (widget, path, &error);
+  g_assert_no_error (error);
+  g_assert_true (saved);
   g_assert_no_error (error);
   g_test_message ("Wrote %s", path);
 

@@ -9,6 +9,9 @@
 
 #include "desk-core-test.h"
 
+#include <stdio.h>
+#include <string.h>
+
 #include <glib/gstdio.h>
 
 /* Runs the real service-desk executable, as a batch job would: without a
@@ -282,6 +285,101 @@ test_rules (Fixture       *f,
   assert_one_line_error (&import_nowhere);
 }
 
+static guint
+count_occurrences (const char *text,
+                   const char *needle)
+{
+  guint n = 0;
+
+  for (const char *p = strstr (text, needle); p != NULL; p = strstr (p + 1, needle))
+    n++;
+  return n;
+}
+
+static void
+test_callbacks (Fixture       *f,
+                gconstpointer  data)
+{
+  g_auto(Run) demo = { 0 };
+  g_auto(Run) plan = { 0 };
+  g_auto(Run) export = { 0 };
+  g_auto(Run) no_output = { 0 };
+  g_auto(Run) bad_date = { 0 };
+  g_auto(Run) figures = { 0 };
+  g_autofree char *ics = g_build_filename (f->dir, "callbacks.ics", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  guint written = 0, listed = 0;
+
+  run_command (&demo, "--database", f->path, "demo", NULL);
+  g_assert_cmpint (exit_code (&demo), ==, 0);
+
+  /* The demo planned the coming days already: planning again adds none. */
+  run_command (&plan, "--database", f->path, "plan-callbacks", NULL);
+  g_assert_cmpint (exit_code (&plan), ==, 0);
+  g_assert_cmpstr (plan.out, ==, "Planned 0 callbacks\n");
+
+  run_command (&export, "--database", f->path, "export-callbacks", "-o", ics, NULL);
+  g_assert_cmpint (exit_code (&export), ==, 0);
+  g_assert_cmpint (sscanf (export.out, "Wrote %u callbacks", &written), ==, 1);
+  g_assert_cmpuint (written, >, 0);
+  g_assert_true (g_file_get_contents (ics, &text, NULL, NULL));
+  g_assert_true (g_str_has_prefix (text, "BEGIN:VCALENDAR"));
+  g_assert_cmpuint (count_occurrences (text, "BEGIN:VEVENT"), ==, written);
+
+  /* The past week's agendas: calls made, tab-separated, seven columns. */
+  for (int back = 1; back <= 7; back++)
+    {
+      g_auto(Run) day = { 0 };
+      g_autoptr(GDateTime) then = g_date_time_add_days (now, -back);
+      g_autofree char *date = g_date_time_format (then, "%Y-%m-%d");
+      g_auto(GStrv) lines = NULL;
+
+      run_command (&day, "--database", f->path, "callbacks", "--date", date, NULL);
+      g_assert_cmpint (exit_code (&day), ==, 0);
+      lines = g_strsplit (day.out, "\n", -1);
+      for (guint i = 0; lines[i] && *lines[i]; i++, listed++)
+        g_assert_cmpuint (count_occurrences (lines[i], "\t"), ==, 6);
+    }
+  g_assert_cmpuint (listed, >, 0);
+
+  run_command (&figures, "--database", f->path, "callback-figures", NULL);
+  g_assert_cmpint (exit_code (&figures), ==, 0);
+  g_assert_nonnull (strstr (figures.out, "Total\t"));
+
+  /* By hand: one call, and a campaign over a site's customers. */
+  {
+    g_auto(Run) one = { 0 };
+    g_auto(Run) campaign = { 0 };
+    g_auto(Run) nobody = { 0 };
+
+    run_command (&one, "--database", f->path, "add-callback", "--phone", "13902651234",
+                 "--at", "2031-03-03 16:30", "--person", "王丽", NULL);
+    g_assert_cmpint (exit_code (&one), ==, 0);
+    g_assert_nonnull (strstr (one.out, "李建华"));
+    g_assert_nonnull (strstr (one.out, "2031-03-03 16:30"));
+    run_command (&campaign, "--database", f->path, "callback-campaign", "--name", "翠湖花园 回访",
+                 "--site", "翠湖花园", NULL);
+    g_assert_cmpint (exit_code (&campaign), ==, 0);
+    g_assert_true (g_str_has_prefix (campaign.out, "Planned "));
+    run_command (&nobody, "--database", f->path, "add-callback", "--phone", "000", NULL);
+    assert_one_line_error (&nobody);
+  }
+  {
+    g_auto(Run) day = { 0 };
+
+    run_command (&day, "--database", f->path, "callbacks", "--date", "2031-03-03", NULL);
+    g_assert_cmpint (exit_code (&day), ==, 0);
+    g_assert_nonnull (strstr (day.out, "16:30\tPlanned\tBy hand\t李建华"));
+  }
+
+  run_command (&no_output, "--database", f->path, "export-callbacks", NULL);
+  assert_one_line_error (&no_output);
+  run_command (&bad_date, "--database", f->path, "callbacks", "--date", "2026-02-30", NULL);
+  assert_one_line_error (&bad_date);
+  g_assert_nonnull (strstr (bad_date.err, "2026-02-30"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -294,6 +392,7 @@ main (int    argc,
   ADD ("help-and-version", test_help_and_version);
   ADD ("demo-check-backup", test_demo_check_backup);
   ADD ("bad-files", test_bad_files);
+  ADD ("callbacks", test_callbacks);
   ADD ("rules", test_rules);
 
 #undef ADD

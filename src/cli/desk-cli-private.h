@@ -81,4 +81,12 @@ int desk_cli_validate         (DeskCli *cli, int argc, char **argv);
 int desk_cli_procedures       (DeskCli *cli, int argc, char **argv);
 int desk_cli_export_procedure (DeskCli *cli, int argc, char **argv);
 
+/* desk-cli-callbacks.c */
+int desk_cli_callbacks        (DeskCli *cli, int argc, char **argv);
+int desk_cli_plan_callbacks   (DeskCli *cli, int argc, char **argv);
+int desk_cli_export_callbacks (DeskCli *cli, int argc, char **argv);
+int desk_cli_callback_figures (DeskCli *cli, int argc, char **argv);
+int desk_cli_add_callback     (DeskCli *cli, int argc, char **argv);
+int desk_cli_callback_campaign (DeskCli *cli, int argc, char **argv);
+
 G_END_DECLS

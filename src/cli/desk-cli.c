@@ -54,6 +54,14 @@ static const DeskCliCommand commands[] = {
   { "ledger", N_("YYYY-MM"), N_("A month’s fines and repeat counts per department and person"), desk_cli_ledger },
   { "calendars", "", N_("The work calendars: hours, holidays and make-up working days"), desk_cli_calendars },
   { "import-calendar", N_("FILE [--calendar NAME]"), N_("Add holidays and make-up working days from an iCalendar file"), desk_cli_import_calendar },
+  { "callbacks", N_("[--date YYYY-MM-DD] [--person NAME]"), N_("A day’s callbacks: time, state, reason, customer, phone, ticket, caller"), desk_cli_callbacks },
+  { "plan-callbacks", N_("[--days N]"), N_("Plan the automatic callbacks of the next working days"), desk_cli_plan_callbacks },
+  { "export-callbacks", N_("-o FILE.ics [--from DATE] [--to DATE] [--person NAME]"), N_("Write the callback schedule as an iCalendar file"), desk_cli_export_callbacks },
+  { "callback-figures", N_("[--month YYYY-MM]"), N_("A month’s callback figures per person: planned, made, reached, satisfaction"), desk_cli_callback_figures },
+  { "add-callback", N_("--phone PHONE | --ticket NUMBER [--at TIME] [--person NAME]"),
+    N_("Plan one callback by hand"), desk_cli_add_callback },
+  { "callback-campaign", N_("--name NAME [--site TEXT] [--closed-from DATE --closed-to DATE [--sample N]]"),
+    N_("Plan a campaign of calls to a site’s customers or a sample of closed tickets"), desk_cli_callback_campaign },
 };
 
 static void

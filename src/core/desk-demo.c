@@ -11,7 +11,9 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "desk-callback-store.h"
 #include "desk-customer-store.h"
+#include "desk-deadline-store.h"
 #include "desk-demo.h"
 #include "desk-generator.h"
 #include "desk-notice-store.h"
@@ -308,6 +310,95 @@ add_notices (DeskDatabase  *db,
   return TRUE;
 }
 
+/* Two weeks of calls made (every outcome), some never made (missed), a
+ * few cancelled, and two weeks planned ahead, with a campaign: a month of
+ * callbacks around @now. */
+static gboolean
+add_callbacks (DeskDatabase  *db,
+               gint64         now,
+               GError       **error)
+{
+  DeskWorkCalendar *calendar = desk_deadline_store_get_calendar (db);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261128);
+  g_autoptr(GTimeZone) tz = g_time_zone_ref (desk_work_calendar_get_timezone (calendar));
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (now);
+  g_autoptr(GDateTime) today = g_date_time_to_timezone (utc, tz);
+  const char *questions[] = { "attitude", "quality", "timeliness", "overall" };
+  DeskCampaign campaign = {
+    .name = "翠湖花园 交房回访",
+    .site = "花园",
+    .minutes_each = 15,
+  };
+
+  for (int back = 14; back >= 1; back--)
+    {
+      g_autoptr(GDateTime) day = g_date_time_add_days (today, -back);
+      g_autoptr(GDateTime) morning = g_date_time_new (tz, g_date_time_get_year (day),
+                                                      g_date_time_get_month (day),
+                                                      g_date_time_get_day_of_month (day), 8, 0, 0);
+      gint64 start = g_date_time_to_unix (morning);
+      g_autoptr(GPtrArray) planned = NULL;
+
+      if (!desk_callback_store_plan (db, start, 1, NULL, error))
+        return FALSE;
+      planned = desk_callback_store_list (db, start, start + 16 * 3600, NULL, 0, error);
+      if (planned == NULL)
+        return FALSE;
+
+      for (guint i = 0; i < planned->len; i++)
+        {
+          DeskCallback *b = planned->pdata[i];
+          DeskCallbackAnswer answers[G_N_ELEMENTS (questions)];
+          DeskCallbackOutcome outcome = { 0 };
+          guint roll = g_rand_int_range (rand, 0, 100);
+          gint64 made_at = b->planned_at + g_rand_int_range (rand, 0, 40) * 60;
+
+          if (b->state != DESK_CALLBACK_PLANNED || roll >= 92)
+            continue; /* never made: missed once the next day is planned */
+          if (roll >= 88)
+            {
+              if (!desk_callback_store_cancel (db, b->id, error))
+                return FALSE;
+              continue;
+            }
+
+          if (roll < 62)
+            {
+              outcome.result = DESK_CALL_CONVENIENT;
+              for (guint q = 0; q < G_N_ELEMENTS (questions); q++)
+                {
+                  guint r = g_rand_int_range (rand, 0, 100);
+
+                  answers[q].question = questions[q];
+                  answers[q].rating = r < 72 ? DESK_RATING_SATISFIED
+                                      : r < 97 ? DESK_RATING_AVERAGE : DESK_RATING_UNSATISFIED;
+                  answers[q].text = answers[q].rating == DESK_RATING_UNSATISFIED ? "师傅还没来处理" : NULL;
+                }
+              outcome.answers = answers;
+              outcome.n_answers = G_N_ELEMENTS (questions);
+            }
+          else if (roll < 76)
+            outcome.result = DESK_CALL_NO_ANSWER;
+          else
+            {
+              outcome.result = DESK_CALL_NOT_CONVENIENT;
+              outcome.call_again_at = desk_callback_suggest_time (calendar, made_at + 3 * 3600);
+              outcome.note = "客户在开会，约下午再打";
+            }
+
+          if (!desk_callback_store_record_outcome (db, b->id, &outcome, b->assignee_id, made_at, NULL, error))
+            return FALSE;
+        }
+    }
+
+  /* Today and the next two weeks' working days; a campaign by hand. */
+  if (!desk_callback_store_plan (db, now, 10, NULL, error) ||
+      desk_callback_store_add_campaign (db, &campaign, now, error) < 0)
+    return FALSE;
+
+  return TRUE;
+}
+
 gboolean
 desk_demo_populate (DeskDatabase  *db,
                     gboolean       replace,
@@ -342,7 +433,8 @@ desk_demo_populate (DeskDatabase  *db,
       !add_procedures (db, g_get_real_time () / G_USEC_PER_SEC, error) ||
       !desk_generator_add_tickets (db, DEMO_TICKETS, 20261128, g_get_real_time () / G_USEC_PER_SEC,
                                    NULL, NULL, error) ||
-      !add_notices (db, error))
+      !add_notices (db, error) ||
+      !add_callbacks (db, g_get_real_time () / G_USEC_PER_SEC, error))
     goto failed;
 
   return desk_database_commit (db, error);

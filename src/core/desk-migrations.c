@@ -492,6 +492,53 @@ static const char * const migrations[] = {
   ");"
   "CREATE INDEX deadline_alerts_unacknowledged ON deadline_alerts (ticket_id)"
   "  WHERE escalated_to IS NOT NULL AND acknowledged_at IS NULL;",
+  /* 7: callbacks (回访), planned and made.  reason and state are the nicks of
+   * desk-callback-store.h; plan_day is the planned day in the office's
+   * time zone, so that automatic planning is idempotent (one follow-up a
+   * ticket a day) and the month grid counts by day on an index. */
+  "CREATE TABLE callbacks ("
+  "  id            INTEGER PRIMARY KEY,"
+  "  ticket_id     INTEGER REFERENCES tickets (id),"
+  "  customer_id   INTEGER NOT NULL REFERENCES customers (id),"
+  "  reason        TEXT NOT NULL CHECK (reason IN ('daily-follow-up', 'satisfaction',"
+  "                  'after-repair', 'manual', 'campaign')),"
+  "  state         TEXT NOT NULL DEFAULT 'planned' CHECK (state IN ('planned', 'reached',"
+  "                  'not-reached', 'missed', 'rescheduled', 'cancelled')),"
+  "  planned_at    INTEGER NOT NULL,"
+  "  plan_day      TEXT NOT NULL,"
+  "  assignee_id   INTEGER REFERENCES staff (id),"
+  "  campaign      TEXT,"
+  "  done_at       INTEGER,"
+  "  done_by       INTEGER REFERENCES staff (id),"
+  "  outcome       TEXT CHECK (outcome IN ('convenient', 'not-convenient', 'no-answer')),"
+  "  call_again_at INTEGER,"
+  "  next_id       INTEGER REFERENCES callbacks (id),"
+  "  note          TEXT,"
+  "  created_at    INTEGER NOT NULL DEFAULT (unixepoch())"
+  ");"
+  "CREATE UNIQUE INDEX callbacks_automatic ON callbacks (ticket_id, reason, plan_day)"
+  "  WHERE reason IN ('daily-follow-up', 'satisfaction', 'after-repair');"
+  "CREATE INDEX callbacks_by_ticket ON callbacks (ticket_id, reason, planned_at);"
+  "CREATE INDEX callbacks_by_customer ON callbacks (customer_id, state);"
+  "CREATE INDEX customers_no_callbacks ON customers (id) WHERE no_callbacks;"
+  "CREATE INDEX callbacks_by_state ON callbacks (state, planned_at);"
+  "CREATE INDEX callbacks_by_time ON callbacks (planned_at);"
+  "CREATE INDEX callbacks_by_day ON callbacks (plan_day, state);"
+  "CREATE TABLE callback_answers ("
+  "  callback_id INTEGER NOT NULL REFERENCES callbacks (id),"
+  "  question    TEXT NOT NULL,"
+  "  position    INTEGER NOT NULL DEFAULT 0,"
+  "  rating      TEXT CHECK (rating IN ('satisfied', 'average', 'unsatisfied')),"
+  "  text        TEXT,"
+  "  PRIMARY KEY (callback_id, question)"
+  ") WITHOUT ROWID;"
+  /* Satisfaction calls are planned for recently closed tickets: covering,
+   * so that planning reads no ticket rows (1 M tickets: 110 000 closed in
+   * the look-back). */
+  "CREATE INDEX tickets_closed_at ON tickets (closed_at, id, customer_id, kind, merged_into)"
+  "  WHERE status = 7;"
+  /* ... and the days planned already get the open tickets changed since. */
+  "CREATE INDEX tickets_open_by_updated ON tickets (updated_at) WHERE status <> 7;",
 };
 
 int

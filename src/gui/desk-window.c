@@ -16,6 +16,7 @@
 #include "desk-reports-view.h"
 #include "desk-notices-window.h"
 #include "desk-procedures-view.h"
+#include "desk-callbacks-view.h"
 #include "desk-tickets-view.h"
 #include "desk-window.h"
 
@@ -33,6 +34,7 @@ struct _DeskWindow
   DeskTicketsView      *tickets_view;
   DeskReportsView      *reports_view;
   DeskProceduresView   *procedures_view;
+  DeskCallbacksView    *callbacks_view;
 };
 
 G_DEFINE_FINAL_TYPE (DeskWindow, desk_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -291,6 +293,7 @@ desk_window_constructed (GObject *object)
       desk_tickets_view_set_office (self->tickets_view, self->database, self->settings);
       desk_procedures_view_set_office (self->procedures_view, self->database);
       desk_reports_view_set_office (self->reports_view, self->database);
+      desk_callbacks_view_set_office (self->callbacks_view, self->database, self->settings);
     }
 
   desk_window_reload_office (self);
@@ -395,6 +398,7 @@ desk_window_class_init (DeskWindowClass *klass)
   g_type_ensure (DESK_TYPE_TICKETS_VIEW);
   g_type_ensure (DESK_TYPE_REPORTS_VIEW);
   g_type_ensure (DESK_TYPE_PROCEDURES_VIEW);
+  g_type_ensure (DESK_TYPE_CALLBACKS_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/desk-window.ui");
@@ -404,6 +408,7 @@ desk_window_class_init (DeskWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, tickets_view);
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, reports_view);
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, procedures_view);
+  gtk_widget_class_bind_template_child (widget_class, DeskWindow, callbacks_view);
 
   gtk_widget_class_install_action (widget_class, "win.show-area", "s",
                                    desk_window_show_area_action);

@@ -1,0 +1,819 @@
+/* desk-callbacks-view.c
+ *
+ * Copyright 2026 The Service Desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "desk-callbacks-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "desk-callback-ical.h"
+#include "desk-callback-store.h"
+#include "desk-callbacks-view.h"
+#include "desk-deadline-store.h"
+#include "desk-gui-private.h"
+#include "desk-office-store.h"
+#include "desk-plan-call-dialog.h"
+
+/* A day of a big office can hold a hundred thousand follow-ups: the
+ * agenda shows the first ones, and says so. */
+#define AGENDA_LIMIT 500
+#define OVERDUE_LIMIT 200
+#define DAY_SECONDS (24 * 60 * 60)
+
+struct _DeskCallbacksView
+{
+  GtkWidget          parent_instance;
+
+  DeskDatabase      *db;
+  GSettings         *settings;
+  GCancellable      *planning;
+  guint              reload_id;
+
+  /* Template widgets */
+  GtkLabel          *month_label;
+  DeskCallbackMonth *month;
+  GtkStack          *lists_stack;
+  GtkLabel          *day_label;
+  GtkListBox        *day_list;
+  GtkListBox        *today_list;
+  GtkListBox        *overdue_list;
+};
+
+G_DEFINE_FINAL_TYPE (DeskCallbacksView, desk_callbacks_view, GTK_TYPE_WIDGET)
+
+static GTimeZone *
+office_timezone (void)
+{
+  return desk_work_calendar_get_timezone (desk_deadline_store_get_calendar (NULL));
+}
+
+static gint64
+day_start (const GDate *day)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new (office_timezone (), g_date_get_year (day),
+                                             g_date_get_month (day), g_date_get_day (day), 0, 0, 0);
+  return g_date_time_to_unix (dt);
+}
+
+static void
+today (GDate *day)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now (office_timezone ());
+
+  g_date_clear (day, 1);
+  g_date_set_dmy (day, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+}
+
+static char *
+format_time (gint64      when,
+             const char *format)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (when);
+  g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, office_timezone ());
+
+  return g_date_time_format (local, format);
+}
+
+static gint64
+current_user_id (DeskCallbacksView *self)
+{
+  g_autofree char *code = NULL;
+  g_autoptr(DeskStaff) staff = NULL;
+
+  if (self->settings == NULL)
+    return 0;
+  code = g_settings_get_string (self->settings, "current-user");
+  if (code[0] == '\0')
+    return 0;
+  staff = desk_office_store_find_staff (self->db, code, NULL);
+  return staff != NULL ? desk_staff_get_id (staff) : 0;
+}
+
+static GtkWidget *
+make_row (DeskCallbacksView  *self,
+          const DeskCallback *b,
+          gboolean            with_date)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 9);
+  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *line1 = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *time, *name, *state, *detail, *menu_button;
+  g_autofree char *when = format_time (b->planned_at, with_date ? "%m-%d %H:%M" : "%H:%M");
+  g_autofree char *details = NULL;
+  g_autofree char *accessible = NULL;
+  g_autofree char *state_class = g_strconcat ("desk-callback-", desk_callback_state_to_nick (b->state), NULL);
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) moves = g_menu_new ();
+  g_autoptr(GMenuItem) assign = NULL;
+  GtkDragSource *drag;
+  GValue value = G_VALUE_INIT;
+  gboolean open = b->state == DESK_CALLBACK_PLANNED || b->state == DESK_CALLBACK_MISSED;
+
+  time = gtk_label_new (when);
+  gtk_widget_add_css_class (time, "numeric");
+  gtk_widget_add_css_class (time, "heading");
+  name = gtk_label_new (b->customer_name);
+  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (name, TRUE);
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  state = gtk_label_new (desk_callback_state_get_label (b->state));
+  gtk_widget_add_css_class (state, "desk-badge");
+  gtk_widget_add_css_class (state, state_class);
+  gtk_box_append (GTK_BOX (line1), time);
+  gtk_box_append (GTK_BOX (line1), name);
+  gtk_box_append (GTK_BOX (line1), state);
+
+  details = g_strdup_printf ("%s%s%s · %s%s%s",
+                             desk_callback_reason_get_label (b->reason),
+                             b->ticket_number ? " · " : "", b->ticket_number ? b->ticket_number : "",
+                             b->customer_phone ? b->customer_phone : "",
+                             b->assignee_name ? " · " : "", b->assignee_name ? b->assignee_name : "");
+  detail = gtk_label_new (details);
+  gtk_label_set_xalign (GTK_LABEL (detail), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (detail), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (detail, "dim-label");
+  gtk_widget_add_css_class (detail, "caption");
+  gtk_box_append (GTK_BOX (text), line1);
+  gtk_box_append (GTK_BOX (text), detail);
+  gtk_widget_set_hexpand (text, TRUE);
+
+  /* Everything the row can do, also from the keyboard. */
+  {
+    g_autoptr(GMenuItem) call = g_menu_item_new (_("_Call…"), NULL);
+    g_autoptr(GMenuItem) later = g_menu_item_new (_("A Working Day _Later"), NULL);
+    g_autoptr(GMenuItem) earlier = g_menu_item_new (_("A Working Day _Earlier"), NULL);
+    g_autoptr(GMenuItem) cancel = g_menu_item_new (_("Ca_ncel the Call"), NULL);
+
+    g_menu_item_set_action_and_target_value (call, "callbacks.call", g_variant_new_int64 (b->id));
+    g_menu_item_set_action_and_target_value (later, "callbacks.later", g_variant_new_int64 (b->id));
+    g_menu_item_set_action_and_target_value (earlier, "callbacks.earlier", g_variant_new_int64 (b->id));
+    g_menu_item_set_action_and_target_value (cancel, "callbacks.cancel", g_variant_new_int64 (b->id));
+    g_menu_append_item (menu, call);
+    if (open)
+      {
+        g_menu_append_item (moves, later);
+        g_menu_append_item (moves, earlier);
+        g_menu_append_item (moves, cancel);
+      }
+  }
+  if (open)
+    {
+      GMenu *people = g_menu_new ();
+      g_autoptr(GPtrArray) staff = desk_office_store_list_staff (self->db, NULL);
+
+      for (guint i = 0; staff != NULL && i < staff->len; i++)
+        {
+          DeskStaff *person = staff->pdata[i];
+          g_autoptr(GMenuItem) item = g_menu_item_new (desk_staff_get_name (person), NULL);
+
+          g_menu_item_set_action_and_target_value (item, "callbacks.reassign",
+                                                   g_variant_new ("(xx)", b->id, desk_staff_get_id (person)));
+          g_menu_append_item (people, item);
+        }
+      assign = g_menu_item_new_submenu (_("_Assign To"), G_MENU_MODEL (people));
+      g_object_unref (people);
+      g_menu_append_item (moves, assign);
+      g_menu_append_section (menu, NULL, G_MENU_MODEL (moves));
+    }
+
+  menu_button = gtk_menu_button_new ();
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu_button), "view-more-symbolic");
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (menu_button), G_MENU_MODEL (menu));
+  gtk_widget_add_css_class (menu_button, "flat");
+  gtk_widget_set_valign (menu_button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (menu_button, _("Call, Move or Assign"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (menu_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Call, Move or Assign"), -1);
+
+  gtk_box_append (GTK_BOX (box), text);
+  gtk_box_append (GTK_BOX (box), menu_button);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+
+  accessible = g_strdup_printf ("%s %s, %s, %s", when, b->customer_name,
+                                desk_callback_state_get_label (b->state), details);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  g_object_set_data_full (G_OBJECT (row), "callback-id", g_memdup2 (&b->id, sizeof b->id), g_free);
+
+  /* Drag a planned call onto a day of the month to move it there. */
+  if (open)
+    {
+      drag = gtk_drag_source_new ();
+      g_value_init (&value, G_TYPE_INT64);
+      g_value_set_int64 (&value, b->id);
+      gtk_drag_source_set_content (drag, gdk_content_provider_new_for_value (&value));
+      gtk_drag_source_set_actions (drag, GDK_ACTION_MOVE);
+      g_value_unset (&value);
+      gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (drag));
+    }
+
+  return row;
+}
+
+static gint64
+row_id (GtkListBoxRow *row)
+{
+  gint64 *id = row ? g_object_get_data (G_OBJECT (row), "callback-id") : NULL;
+  return id ? *id : 0;
+}
+
+static void
+fill_list (DeskCallbacksView *self,
+           GtkListBox        *list,
+           GPtrArray         *callbacks,
+           guint              limit,
+           gboolean           with_date,
+           const char        *empty)
+{
+  gint64 selected = row_id (gtk_list_box_get_selected_row (list));
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+
+  if (callbacks == NULL || callbacks->len == 0)
+    {
+      GtkWidget *label = gtk_label_new (empty);
+
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_widget_set_margin_top (label, 24);
+      gtk_list_box_set_placeholder (list, label);
+      return;
+    }
+
+  for (guint i = 0; i < callbacks->len; i++)
+    {
+      GtkWidget *row = make_row (self, callbacks->pdata[i], with_date);
+
+      gtk_list_box_append (list, row);
+      if (((DeskCallback *)callbacks->pdata[i])->id == selected)
+        gtk_list_box_select_row (list, GTK_LIST_BOX_ROW (row));
+    }
+
+  if (limit > 0 && callbacks->len >= limit)
+    {
+      g_autofree char *more = g_strdup_printf (_("Only the first %u are shown"), limit);
+      GtkWidget *label = gtk_label_new (more);
+      GtkWidget *row = gtk_list_box_row_new ();
+
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+      gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
+      gtk_list_box_append (list, row);
+    }
+}
+
+static void
+reload_day (DeskCallbacksView *self)
+{
+  g_autoptr(GPtrArray) day_calls = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  GDate day;
+  gint64 start;
+
+  if (self->db == NULL)
+    return;
+
+  desk_callback_month_get_selected (self->month, &day);
+  start = day_start (&day);
+  title = format_time (start, "%Y-%m-%d");
+  gtk_label_set_text (self->day_label, title);
+
+  day_calls = desk_callback_store_list (self->db, start, start + DAY_SECONDS, NULL, AGENDA_LIMIT, &error);
+  if (day_calls == NULL)
+    g_warning ("Could not list the day’s callbacks: %s", error->message);
+  fill_list (self, self->day_list, day_calls, AGENDA_LIMIT, FALSE, _("No callbacks on this day"));
+}
+
+static void
+reload_counts (DeskCallbacksView *self)
+{
+  g_autoptr(GArray) counts = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = desk_callback_month_dup_title (self->month);
+  char first[11], last[11];
+
+  gtk_label_set_text (self->month_label, title);
+  if (self->db == NULL)
+    return;
+
+  desk_callback_month_get_range (self->month, first, last);
+  counts = desk_callback_store_day_counts (self->db, first, last, &error);
+  if (counts == NULL)
+    g_warning ("Could not count the callbacks: %s", error->message);
+  desk_callback_month_set_counts (self->month, counts);
+}
+
+void
+desk_callbacks_view_reload (DeskCallbacksView *self)
+{
+  g_autoptr(GPtrArray) today_calls = NULL;
+  g_autoptr(GPtrArray) overdue = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  GDate day;
+  gint64 start;
+
+  g_return_if_fail (DESK_IS_CALLBACKS_VIEW (self));
+
+  g_clear_handle_id (&self->reload_id, g_source_remove);
+  today (&day);
+  desk_callback_month_set_today (self->month, &day);
+  reload_counts (self);
+  if (self->db == NULL)
+    return;
+
+  reload_day (self);
+  start = day_start (&day);
+  today_calls = desk_callback_store_list (self->db, start, start + DAY_SECONDS, NULL, AGENDA_LIMIT, &error);
+  fill_list (self, self->today_list, today_calls, AGENDA_LIMIT, FALSE, _("No callbacks today"));
+  overdue = desk_callback_store_list_overdue (self->db, now, OVERDUE_LIMIT, &error);
+  fill_list (self, self->overdue_list, overdue, OVERDUE_LIMIT, TRUE, _("Nothing overdue"));
+}
+
+static gboolean
+reload_idle_cb (gpointer user_data)
+{
+  DeskCallbacksView *self = user_data;
+
+  self->reload_id = 0;
+  desk_callbacks_view_reload (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+database_changed_cb (DeskDatabase      *db,
+                     const char        *table,
+                     gint64             id,
+                     DeskCallbacksView *self)
+{
+  if (g_strcmp0 (table, "callbacks") != 0 && g_strcmp0 (table, "tickets") != 0)
+    return;
+  if (self->reload_id == 0)
+    self->reload_id = g_idle_add (reload_idle_cb, self);
+}
+
+static void
+day_selected_cb (DeskCallbacksView *self)
+{
+  reload_day (self);
+  gtk_stack_set_visible_child_name (self->lists_stack, "day");
+}
+
+static void
+month_changed_cb (DeskCallbacksView *self)
+{
+  reload_counts (self);
+}
+
+static void
+show_error (DeskCallbacksView *self,
+            GError            *error)
+{
+  _desk_widget_add_toast (GTK_WIDGET (self), "%s", error->message);
+}
+
+static void
+callback_dropped_cb (DeskCallbacksView *self,
+                     gint64             id,
+                     const char        *day)
+{
+  g_autoptr(DeskCallback) b = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *time = NULL;
+  gint64 planned;
+  int y, m, d, hh, mm;
+
+  if (self->db == NULL || !(b = desk_callback_store_get (self->db, id, &error)))
+    return;
+
+  /* Same time of day, on the day it was dropped on. */
+  time = format_time (b->planned_at, "%H %M");
+  if (sscanf (day, "%d-%d-%d", &y, &m, &d) != 3 || sscanf (time, "%d %d", &hh, &mm) != 2)
+    return;
+  {
+    g_autoptr(GDateTime) dt = g_date_time_new (office_timezone (), y, m, d, hh, mm, 0);
+    planned = g_date_time_to_unix (dt);
+  }
+  if (!desk_callback_store_reschedule (self->db, id, planned, &error))
+    show_error (self, error);
+}
+
+static void
+move_by_working_day (DeskCallbacksView *self,
+                     gint64             id,
+                     int                direction)
+{
+  DeskWorkCalendar *calendar = desk_deadline_store_get_calendar (self->db);
+  g_autoptr(DeskCallback) b = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) at = NULL;
+
+  if (!(b = desk_callback_store_get (self->db, id, &error)))
+    {
+      show_error (self, error);
+      return;
+    }
+
+  utc = g_date_time_new_from_unix_utc (b->planned_at);
+  at = g_date_time_to_timezone (utc, office_timezone ());
+  for (int i = 0; i < 60; i++)
+    {
+      GDateTime *next = g_date_time_add_days (at, direction);
+      GDate day;
+
+      g_date_time_unref (at);
+      at = next;
+      g_date_clear (&day, 1);
+      g_date_set_dmy (&day, g_date_time_get_day_of_month (at), g_date_time_get_month (at),
+                      g_date_time_get_year (at));
+      if (desk_work_calendar_is_working_day (calendar, &day))
+        break;
+    }
+
+  if (!desk_callback_store_reschedule (self->db, id, g_date_time_to_unix (at), &error))
+    show_error (self, error);
+}
+
+DeskCallPanel *
+desk_callbacks_view_open_call (DeskCallbacksView *self,
+                               gint64             callback_id)
+{
+  g_autoptr(GError) error = NULL;
+  DeskCallPanel *panel;
+  GtkRoot *root;
+
+  g_return_val_if_fail (DESK_IS_CALLBACKS_VIEW (self), NULL);
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  panel = desk_call_panel_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->db, callback_id,
+                               current_user_id (self), &error);
+  if (panel == NULL)
+    {
+      show_error (self, error);
+      return NULL;
+    }
+  gtk_window_present (GTK_WINDOW (panel));
+  return panel;
+}
+
+static void
+row_activated_cb (DeskCallbacksView *self,
+                  GtkListBoxRow     *row)
+{
+  gint64 id = row_id (row);
+
+  if (id > 0)
+    desk_callbacks_view_open_call (self, id);
+}
+
+static GtkListBox *
+visible_list (DeskCallbacksView *self)
+{
+  const char *name = gtk_stack_get_visible_child_name (self->lists_stack);
+
+  if (g_strcmp0 (name, "today") == 0)
+    return self->today_list;
+  if (g_strcmp0 (name, "overdue") == 0)
+    return self->overdue_list;
+  return self->day_list;
+}
+
+static gboolean
+key_pressed_cb (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                DeskCallbacksView     *self)
+{
+  gint64 id;
+
+  if (!(state & GDK_CONTROL_MASK) || (keyval != GDK_KEY_Page_Down && keyval != GDK_KEY_Page_Up))
+    return FALSE;
+
+  id = row_id (gtk_list_box_get_selected_row (visible_list (self)));
+  if (id <= 0)
+    return FALSE;
+  move_by_working_day (self, id, keyval == GDK_KEY_Page_Down ? 1 : -1);
+  return TRUE;
+}
+
+static void
+call_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  desk_callbacks_view_open_call (DESK_CALLBACKS_VIEW (widget), g_variant_get_int64 (parameter));
+}
+
+static void
+later_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  move_by_working_day (DESK_CALLBACKS_VIEW (widget), g_variant_get_int64 (parameter),
+                       g_str_equal (action_name, "callbacks.later") ? 1 : -1);
+}
+
+static void
+cancel_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  DeskCallbacksView *self = DESK_CALLBACKS_VIEW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!desk_callback_store_cancel (self->db, g_variant_get_int64 (parameter), &error))
+    show_error (self, error);
+}
+
+static void
+reassign_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  DeskCallbacksView *self = DESK_CALLBACKS_VIEW (widget);
+  g_autoptr(GError) error = NULL;
+  gint64 id, staff_id;
+
+  g_variant_get (parameter, "(xx)", &id, &staff_id);
+  if (!desk_callback_store_reassign (self->db, id, staff_id, &error))
+    show_error (self, error);
+}
+
+static void
+month_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  DeskCallbacksView *self = DESK_CALLBACKS_VIEW (widget);
+
+  if (g_str_equal (action_name, "callbacks.today"))
+    {
+      GDate day;
+
+      today (&day);
+      desk_callback_month_select_day (self->month, &day);
+    }
+  else
+    desk_callback_month_move (self->month, 0, g_str_equal (action_name, "callbacks.next-month") ? 1 : -1);
+}
+
+static void
+export_response_cb (GtkNativeDialog   *chooser,
+                    int                response,
+                    DeskCallbacksView *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  char first[11], last[11];
+  GDate a, b;
+  guint n = 0;
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    goto done;
+
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  path = g_file_get_path (file);
+  desk_callback_month_get_range (self->month, first, last);
+  g_date_clear (&a, 1);
+  g_date_clear (&b, 1);
+  g_date_set_parse (&a, first);
+  g_date_set_parse (&b, last);
+  if (path == NULL ||
+      !desk_callback_ical_export (self->db, day_start (&a), day_start (&b) + DAY_SECONDS, NULL, path, &n, &error))
+    {
+      if (error != NULL)
+        show_error (self, error);
+      goto done;
+    }
+  _desk_widget_add_toast (GTK_WIDGET (self),
+                          g_dngettext (GETTEXT_PACKAGE, "Saved %u callback to %s", "Saved %u callbacks to %s", n),
+                          n, path);
+
+done:
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  DeskCallbacksView *self = DESK_CALLBACKS_VIEW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Export Callbacks"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("iCalendar files"));
+  gtk_file_filter_add_pattern (filter, "*.ics");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "callbacks.ics");
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+plan_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  DeskCallbacksView *self = DESK_CALLBACKS_VIEW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (self->db == NULL)
+    return;
+  gtk_window_present (GTK_WINDOW (desk_plan_call_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                             self->db, current_user_id (self))));
+}
+
+/* Planning in a thread, on its own connection: on a big office the
+ * first run of the day plans tens of thousands of calls. */
+static void
+plan_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  g_autoptr(DeskDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+
+  db = desk_database_open (task_data, DESK_DATABASE_OPEN_DEFAULT, &error);
+  if (db == NULL ||
+      !desk_callback_store_plan (db, g_get_real_time () / G_USEC_PER_SEC, 0, NULL, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+plan_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Could not plan the callbacks: %s", error->message);
+      return;
+    }
+  desk_callbacks_view_reload (DESK_CALLBACKS_VIEW (source));
+}
+
+gboolean
+desk_callbacks_view_plan_now (DeskCallbacksView  *self,
+                              GError            **error)
+{
+  g_return_val_if_fail (DESK_IS_CALLBACKS_VIEW (self), FALSE);
+
+  if (!desk_callback_store_plan (self->db, g_get_real_time () / G_USEC_PER_SEC, 0, NULL, error))
+    return FALSE;
+  desk_callbacks_view_reload (self);
+  return TRUE;
+}
+
+void
+desk_callbacks_view_set_office (DeskCallbacksView *self,
+                                DeskDatabase      *db,
+                                GSettings         *settings)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (DESK_IS_CALLBACKS_VIEW (self));
+  g_return_if_fail (DESK_IS_DATABASE (db));
+
+  g_set_object (&self->settings, settings);
+  if (self->db != NULL)
+    g_signal_handlers_disconnect_by_data (self->db, self);
+  g_set_object (&self->db, db);
+
+  /* Closing a ticket anywhere stops its follow-ups at once. */
+  desk_callback_store_watch (db);
+  g_signal_connect (db, "changed", G_CALLBACK (database_changed_cb), self);
+  desk_callbacks_view_reload (self);
+
+  g_cancellable_cancel (self->planning);
+  g_clear_object (&self->planning);
+  self->planning = g_cancellable_new ();
+  task = g_task_new (self, self->planning, plan_done_cb, NULL);
+  g_task_set_task_data (task, g_strdup (desk_database_get_path (db)), g_free);
+  g_task_run_in_thread (task, plan_thread);
+}
+
+DeskCallbackMonth *
+desk_callbacks_view_get_month (DeskCallbacksView *self)
+{
+  g_return_val_if_fail (DESK_IS_CALLBACKS_VIEW (self), NULL);
+
+  return self->month;
+}
+
+GArray *
+desk_callbacks_view_get_day_ids (DeskCallbacksView *self)
+{
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  g_return_val_if_fail (DESK_IS_CALLBACKS_VIEW (self), ids);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->day_list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      gint64 id = GTK_IS_LIST_BOX_ROW (row) ? row_id (GTK_LIST_BOX_ROW (row)) : 0;
+
+      if (id > 0)
+        g_array_append_val (ids, id);
+    }
+  return ids;
+}
+
+static void
+desk_callbacks_view_dispose (GObject *object)
+{
+  DeskCallbacksView *self = (DeskCallbacksView *)object;
+
+  g_cancellable_cancel (self->planning);
+  g_clear_object (&self->planning);
+  g_clear_handle_id (&self->reload_id, g_source_remove);
+  if (self->db != NULL)
+    g_signal_handlers_disconnect_by_data (self->db, self);
+  g_clear_object (&self->db);
+  g_clear_object (&self->settings);
+  gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_CALLBACKS_VIEW);
+  {
+    GtkWidget *child;
+
+    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+      gtk_widget_unparent (child);
+  }
+
+  G_OBJECT_CLASS (desk_callbacks_view_parent_class)->dispose (object);
+}
+
+static void
+desk_callbacks_view_class_init (DeskCallbacksViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = desk_callbacks_view_dispose;
+
+  g_type_ensure (DESK_TYPE_CALLBACK_MONTH);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/desk-callbacks-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, DeskCallbacksView, month_label);
+  gtk_widget_class_bind_template_child (widget_class, DeskCallbacksView, month);
+  gtk_widget_class_bind_template_child (widget_class, DeskCallbacksView, lists_stack);
+  gtk_widget_class_bind_template_child (widget_class, DeskCallbacksView, day_label);
+  gtk_widget_class_bind_template_child (widget_class, DeskCallbacksView, day_list);
+  gtk_widget_class_bind_template_child (widget_class, DeskCallbacksView, today_list);
+  gtk_widget_class_bind_template_child (widget_class, DeskCallbacksView, overdue_list);
+  gtk_widget_class_bind_template_callback (widget_class, day_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, month_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, callback_dropped_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+
+  gtk_widget_class_install_action (widget_class, "callbacks.call", "x", call_action);
+  gtk_widget_class_install_action (widget_class, "callbacks.later", "x", later_action);
+  gtk_widget_class_install_action (widget_class, "callbacks.earlier", "x", later_action);
+  gtk_widget_class_install_action (widget_class, "callbacks.cancel", "x", cancel_action);
+  gtk_widget_class_install_action (widget_class, "callbacks.reassign", "(xx)", reassign_action);
+  gtk_widget_class_install_action (widget_class, "callbacks.previous-month", NULL, month_action);
+  gtk_widget_class_install_action (widget_class, "callbacks.next-month", NULL, month_action);
+  gtk_widget_class_install_action (widget_class, "callbacks.today", NULL, month_action);
+  gtk_widget_class_install_action (widget_class, "callbacks.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "callbacks.plan", NULL, plan_action);
+}
+
+static void
+desk_callbacks_view_init (DeskCallbacksView *self)
+{
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  reload_counts (self);
+}

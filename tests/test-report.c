@@ -12,11 +12,13 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include <glib/gstdio.h>
 
 #include "desk-core-test.h"
+#include "desk-deadline-store.h"
 #include "desk-demo.h"
 #include "desk-generator.h"
 #include "desk-notice-store.h"
@@ -30,6 +32,8 @@ typedef struct
 {
   gint64      received, closed, open, complaints, repeats, major, escalations;
   GHashTable *by_kind, *by_category, *by_department, *by_severity, *customers, *escalated_to;
+  GHashTable *kept, *missed;  /* rule id -> count */
+  gint64      now;            /* the report's */
   gint64      daily[32];
 } Expected;
 
@@ -43,6 +47,8 @@ expected_init (Expected *e)
   e->by_severity = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   e->customers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   e->escalated_to = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  e->kept = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  e->missed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 static void
@@ -54,6 +60,8 @@ expected_clear (Expected *e)
   g_hash_table_unref (e->by_severity);
   g_hash_table_unref (e->customers);
   g_hash_table_unref (e->escalated_to);
+  g_hash_table_unref (e->kept);
+  g_hash_table_unref (e->missed);
 }
 
 static void
@@ -110,6 +118,22 @@ count_ticket (Expected             *e,
 
   e->received++;
   e->major += d->major;
+
+  /* Each deadline rule: kept or missed, as the engine judges it now. */
+  {
+    g_autoptr(GArray) deadlines = desk_deadline_store_evaluate (db, d->id, e->now, NULL);
+
+    g_assert_nonnull (deadlines);
+    for (guint i = 0; i < deadlines->len; i++)
+      {
+        const DeskDeadline *deadline = &g_array_index (deadlines, DeskDeadline, i);
+
+        if (deadline->state == DESK_DEADLINE_MET)
+          bump (e->kept, g_strdup (deadline->rule->id));
+        else if (deadline->state == DESK_DEADLINE_MET_LATE || deadline->state == DESK_DEADLINE_BREACHED)
+          bump (e->missed, g_strdup (deadline->rule->id));
+      }
+  }
   if (d->kind == DESK_TICKET_COMPLAINT)
     {
       e->complaints++;
@@ -260,6 +284,25 @@ assert_month (DeskReport *report,
   assert_breakdown (report, "by-department", e->by_department, previous);
   assert_breakdown (report, "by-severity", e->by_severity, previous);
 
+  /* Deadlines: every rule with a decided deadline, its misses and share. */
+  {
+    GHashTableIter iter;
+    gpointer key, value;
+    guint rules = 0;
+
+    g_hash_table_iter_init (&iter, e->missed);
+    while (g_hash_table_iter_next (&iter, &key, &value))
+      {
+        gint64 kept = lookup (e->kept, key);
+
+        g_assert_cmpfloat (value_of (report, "deadlines-missed", key, previous), ==, GPOINTER_TO_SIZE (value));
+        g_assert_cmpfloat (fabs (value_of (report, "deadlines-kept", key, previous) -
+                                 100.0 * kept / (kept + GPOINTER_TO_SIZE (value))), <, 1e-9);
+        rules++;
+      }
+    g_assert_cmpuint (rules, >, 0);
+  }
+
   {
     GHashTableIter iter;
     gpointer key, value;
@@ -316,6 +359,7 @@ test_month (void)
   /* Walk every ticket, a page at a time. */
   expected_init (&november);
   expected_init (&october);
+  november.now = october.now = report->computed_at;
   for (;;)
     {
       g_autoptr(GPtrArray) page = desk_ticket_query_page (db, &all, &key, 0, 500, &error);

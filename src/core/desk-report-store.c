@@ -11,9 +11,15 @@
 
 #include <glib/gi18n.h>
 
+#include <math.h>
+
+#include "desk-callback-store.h"
 #include "desk-category-store.h"
+#include "desk-deadline-store.h"
+#include "desk-ledger-store.h"
 #include "desk-database-private.h"
 #include "desk-report-store.h"
+#include "desk-policy.h"
 #include "desk-types.h"
 
 static gint64
@@ -345,6 +351,249 @@ compute_notices (DeskDatabase  *db,
   return ok;
 }
 
+/* How each deadline rule fared for the tickets received in the month, as
+ * they stand now: kept (met in time), missed (met late, or due and not
+ * met), and the time taken to meet it, median and 90th percentile.  The
+ * engine (desk-deadline-store.c) measures each ticket against the policy
+ * revision it was received under, in working time where the rule says
+ * so; that arithmetic is not SQL, so the month's tickets are evaluated one
+ * by one. */
+typedef struct
+{
+  char   *label;
+  gint64  kept;
+  gint64  missed;
+  GArray *hours;   /* double, time taken to meet it */
+} RuleTally;
+
+static void
+rule_tally_free (RuleTally *tally)
+{
+  g_free (tally->label);
+  g_array_unref (tally->hours);
+  g_free (tally);
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *)a, y = *(const double *)b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* The @share quantile (0.5: median) by the nearest-rank method. */
+static double
+quantile (GArray *values,
+          double  share)
+{
+  guint rank;
+
+  if (values->len == 0)
+    return 0;
+
+  g_array_sort (values, compare_doubles);
+  rank = (guint)ceil (share * values->len);
+  return g_array_index (values, double, MAX (rank, 1) - 1);
+}
+
+static gboolean
+compute_compliance (DeskDatabase  *db,
+                    DeskReport    *report,
+                    gboolean       previous,
+                    gint64         now,
+                    GError       **error)
+{
+  g_autoptr(GHashTable) tallies = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                         (GDestroyNotify)rule_tally_free);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) order = g_ptr_array_new ();
+  /* In the order of the rows in the file (ORDER BY id): each page of
+   * tickets is then read once, not once for every ticket on it. */
+  const char *table_ids[] = { "deadlines-kept", "deadlines-missed", "deadlines-median", "deadlines-p90" };
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _desk_database_prepare (db,
+                                 "SELECT id FROM tickets INDEXED BY tickets_for_report"
+                                 " WHERE received_at >= ?1 AND received_at < ?2 ORDER BY id",
+                                 error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, previous ? report->previous_start : report->start);
+  sqlite3_bind_int64 (stmt, 2, previous ? report->start : report->end);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _desk_database_set_error (db, error, _("Could not compute the report"));
+      return FALSE;
+    }
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(GArray) deadlines = desk_deadline_store_evaluate (db, g_array_index (ids, gint64, i), now, error);
+
+      if (deadlines == NULL)
+        return FALSE;
+
+      for (guint d = 0; d < deadlines->len; d++)
+        {
+          const DeskDeadline *deadline = &g_array_index (deadlines, DeskDeadline, d);
+          RuleTally *tally = g_hash_table_lookup (tallies, deadline->rule->id);
+
+          if (tally == NULL)
+            {
+              tally = g_new0 (RuleTally, 1);
+              tally->label = g_strdup (desk_rule_get_label (deadline->rule));
+              tally->hours = g_array_new (FALSE, FALSE, sizeof (double));
+              g_hash_table_insert (tallies, g_strdup (deadline->rule->id), tally);
+              g_ptr_array_add (order, deadline->rule->id);
+            }
+
+          if (deadline->state == DESK_DEADLINE_MET)
+            tally->kept++;
+          else if (deadline->state == DESK_DEADLINE_MET_LATE || deadline->state == DESK_DEADLINE_BREACHED)
+            tally->missed++;
+
+          if (deadline->met_at > 0)
+            {
+              double hours = (deadline->met_at - deadline->starts_at) / 3600.0;
+
+              g_array_append_val (tally->hours, hours);
+            }
+        }
+    }
+
+  for (guint r = 0; r < order->len; r++)
+    {
+      const char *rule_id = g_ptr_array_index (order, r);
+      RuleTally *tally = g_hash_table_lookup (tallies, rule_id);
+      double values[4];
+
+
+      values[0] = tally->kept + tally->missed > 0 ? 100.0 * tally->kept / (tally->kept + tally->missed) : 0;
+      values[1] = tally->missed;
+      values[2] = quantile (tally->hours, 0.5);
+      values[3] = quantile (tally->hours, 0.9);
+
+      for (guint k = 0; k < G_N_ELEMENTS (table_ids); k++)
+        {
+          DeskReportTable *table = desk_report_find_table (report, table_ids[k]);
+          DeskReportRow *row = desk_report_table_find_row (table, rule_id);
+
+          /* No share where nothing was decided yet, no time where nothing
+           * was met: a 0 there would read as a figure. */
+          if ((k < 2 && tally->kept + tally->missed == 0) || (k >= 2 && tally->hours->len == 0))
+            continue;
+
+          if (row == NULL)
+            row = desk_report_table_add_row (table, rule_id, tally->label);
+          set_value (row, previous, values[k]);
+        }
+    }
+
+  return TRUE;
+}
+
+/* Callbacks planned, made and reached, and how satisfied the customers
+ * said they were (desk-callback-store.c counts them). */
+static gboolean
+compute_callbacks (DeskDatabase  *db,
+                   DeskReport    *report,
+                   gboolean       previous,
+                   GError       **error)
+{
+  int year = report->year, month = report->month;
+  g_autoptr(GPtrArray) figures = NULL;
+  DeskReportTable *callbacks = desk_report_find_table (report, "callbacks");
+  DeskReportTable *satisfaction = desk_report_find_table (report, "satisfaction");
+  DeskReportTable *people = desk_report_find_table (report, "callbacks-by-person");
+
+  if (previous && --month == 0)
+    {
+      month = 12;
+      year--;
+    }
+
+  figures = desk_callback_store_month_figures (db, year, month, error);
+  if (figures == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < figures->len; i++)
+    {
+      const DeskCallbackFigures *f = g_ptr_array_index (figures, i);
+
+      if (f->assignee_id == -1)
+        {
+          set_value (desk_report_table_find_row (callbacks, "planned"), previous, f->planned);
+          set_value (desk_report_table_find_row (callbacks, "made"), previous, f->made);
+          set_value (desk_report_table_find_row (callbacks, "reached"), previous, f->reached);
+          set_value (desk_report_table_find_row (callbacks, "missed"), previous, f->missed);
+          set_value (desk_report_table_find_row (satisfaction, "satisfied"), previous, f->satisfied);
+          set_value (desk_report_table_find_row (satisfaction, "average"), previous, f->average);
+          set_value (desk_report_table_find_row (satisfaction, "unsatisfied"), previous, f->unsatisfied);
+        }
+      else
+        {
+          g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT, f->assignee_id);
+
+          if (desk_report_table_find_row (people, key) == NULL)
+            desk_report_table_add_row (people, key, f->assignee_name ? f->assignee_name : _("Nobody assigned"));
+          set_value (desk_report_table_find_row (people, key), previous, f->made);
+        }
+    }
+
+  return TRUE;
+}
+
+/* Fines recorded in the ledger (desk-ledger-store.c), by department and
+ * by person, in yuan. */
+static gboolean
+compute_fines (DeskDatabase  *db,
+               DeskReport    *report,
+               gboolean       previous,
+               GError       **error)
+{
+  int year = report->year, month = report->month;
+
+  if (previous && --month == 0)
+    {
+      month = 12;
+      year--;
+    }
+
+  for (int by_person = 0; by_person <= 1; by_person++)
+    {
+      DeskReportTable *table = desk_report_find_table (report, by_person ? "fines-by-person" : "fines-by-department");
+      g_autoptr(GPtrArray) totals = by_person ? desk_ledger_store_month_by_person (db, year, month, error)
+                                              : desk_ledger_store_month_by_department (db, year, month, error);
+
+      if (totals == NULL)
+        return FALSE;
+
+      for (guint i = 0; i < totals->len; i++)
+        {
+          const DeskLedgerTotal *total = g_ptr_array_index (totals, i);
+          g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT, total->id);
+
+          if (total->fines_yuan == 0)
+            continue;
+          if (desk_report_table_find_row (table, key) == NULL)
+            desk_report_table_add_row (table, key, total->name ? total->name : _("Not yet assigned"));
+          set_value (desk_report_table_find_row (table, key), previous, total->fines_yuan);
+        }
+    }
+
+  return TRUE;
+}
+
 /* The days of the month, and the same day of the previous month beside
  * each.  Days are counted from the month's first midnight in the office's
  * zone; mainland China keeps no daylight saving time. */
@@ -456,6 +705,7 @@ desk_report_store_compute (DeskDatabase  *db,
 {
   g_autoptr(DeskReport) report = NULL;
   DeskReportTable *table;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   gboolean own_transaction;
   gboolean ok;
 
@@ -469,6 +719,7 @@ desk_report_store_compute (DeskDatabase  *db,
     }
 
   report = desk_report_new (year, month, zone);
+  report->computed_at = now;
 
   table = desk_report_add_table (report, "summary", _("Tickets"), DESK_REPORT_CHART_NONE);
   desk_report_table_add_row (table, "received", _("Received"));
@@ -502,12 +753,36 @@ desk_report_store_compute (DeskDatabase  *db,
   desk_report_table_add_row (table, "rectified-late", _("Rectified after their deadline"));
   desk_report_table_add_row (table, "verified", _("Verified"));
   desk_report_table_add_row (table, "overdue", _("Overdue for rectification at the end of the month"));
+  table = desk_report_add_table (report, "deadlines-kept", _("Deadlines Met in Time"), DESK_REPORT_CHART_NONE);
+  table->percent = TRUE;
+  desk_report_add_table (report, "deadlines-missed", _("Deadlines Missed"), DESK_REPORT_CHART_BARS);
+  table = desk_report_add_table (report, "deadlines-median", _("Hours to Meet a Deadline, Median"), DESK_REPORT_CHART_NONE);
+  table->decimals = 1;
+  table = desk_report_add_table (report, "deadlines-p90", _("Hours to Meet a Deadline, 90th Percentile"), DESK_REPORT_CHART_NONE);
+  table->decimals = 1;
+  table = desk_report_add_table (report, "callbacks", _("Callbacks"), DESK_REPORT_CHART_NONE);
+  desk_report_table_add_row (table, "planned", _("Planned"));
+  desk_report_table_add_row (table, "made", _("Made"));
+  desk_report_table_add_row (table, "reached", _("Reached the customer"));
+  desk_report_table_add_row (table, "missed", _("Missed"));
+  table = desk_report_add_table (report, "satisfaction", _("Customer Satisfaction"), DESK_REPORT_CHART_BARS);
+  desk_report_table_add_row (table, "satisfied", _("Satisfied"));
+  desk_report_table_add_row (table, "average", _("Average"));
+  desk_report_table_add_row (table, "unsatisfied", _("Unsatisfied"));
+  desk_report_add_table (report, "callbacks-by-person", _("Callbacks Made by Person"), DESK_REPORT_CHART_NONE);
+  desk_report_add_table (report, "fines-by-department", _("Fines by Department (Yuan)"), DESK_REPORT_CHART_BARS);
+  desk_report_add_table (report, "fines-by-person", _("Fines by Person (Yuan)"), DESK_REPORT_CHART_NONE);
   desk_report_add_table (report, "daily-intake", _("Daily Intake"), DESK_REPORT_CHART_LINE);
   desk_report_add_table (report, "top-customers", _("Customers with the Most Complaints"), DESK_REPORT_CHART_NONE);
   desk_report_add_table (report, "top-sites", _("Sites with the Most Complaints"), DESK_REPORT_CHART_NONE);
 
   /* One read transaction (deferred: writers go on meanwhile): the
    * figures agree with each other even while the office works. */
+  /* The deadline engine seeds the stored policy and calendars the first
+   * time it reads them, which writes: before the read transaction. */
+  desk_deadline_store_get_policy (db);
+  desk_deadline_store_get_calendar (db);
+
   own_transaction = sqlite3_get_autocommit (_desk_database_get_handle (db));
   if (own_transaction && !_desk_database_exec (db, "BEGIN DEFERRED", error))
     return NULL;
@@ -517,6 +792,12 @@ desk_report_store_compute (DeskDatabase  *db,
        compute_escalations (db, report, error) &&
        compute_notices (db, report, FALSE, error) &&
        compute_notices (db, report, TRUE, error) &&
+       compute_compliance (db, report, FALSE, now, error) &&
+       compute_compliance (db, report, TRUE, now, error) &&
+       compute_callbacks (db, report, FALSE, error) &&
+       compute_callbacks (db, report, TRUE, error) &&
+       compute_fines (db, report, FALSE, error) &&
+       compute_fines (db, report, TRUE, error) &&
        compute_daily (db, report, error) &&
        compute_top (db, report, "top-customers",
                     "SELECT g.customer_id, c.name, g.n FROM"

@@ -40,6 +40,7 @@ desk_report_table_copy (const DeskReportTable *table)
   copy->id = g_strdup (table->id);
   copy->title = g_strdup (table->title);
   copy->percent = table->percent;
+  copy->decimals = table->decimals;
   copy->chart = table->chart;
   copy->rows = g_ptr_array_new_with_free_func ((GDestroyNotify)row_free);
   for (guint i = 0; i < table->rows->len; i++)
@@ -181,7 +182,7 @@ desk_report_format_value (const DeskReportTable *table,
     /* Translators: a percentage in a report, e.g. "12.5 %" */
     return g_strdup_printf (_("%.1f %%"), value);
 
-  return g_strdup_printf ("%.0f", value);
+  return g_strdup_printf ("%.*f", table->decimals, value);
 }
 
 /* RFC 4180: quote a field that holds a comma, quote or line break. */
@@ -215,6 +216,8 @@ append_csv_number (GString                *out,
   char buffer[G_ASCII_DTOSTR_BUF_SIZE];
 
   if (table->percent)
+    g_string_append (out, g_ascii_formatd (buffer, sizeof buffer, "%.1f", value));
+  else if (table->decimals > 0)
     g_string_append (out, g_ascii_formatd (buffer, sizeof buffer, "%.1f", value));
   else
     g_string_append (out, g_ascii_formatd (buffer, sizeof buffer, "%.0f", value));

@@ -35,6 +35,7 @@ typedef struct
   char            *id;      /* stable, e.g. "by-category"; the CSV's section */
   char            *title;   /* for people */
   gboolean         percent; /* values are percentages */
+  int              decimals; /* digits after the point (percentages: 1) */
   DeskReportChartKind chart;
   GPtrArray       *rows;    /* DeskReportRow, in the order to show */
 } DeskReportTable;
@@ -47,6 +48,7 @@ typedef struct
   gint64     end;
   gint64     previous_start;
   GTimeZone *zone;          /* the office's */
+  gint64     computed_at;   /* "now" for the deadlines' standing */
   GPtrArray *tables;        /* DeskReportTable */
 } DeskReport;
 

@@ -247,6 +247,38 @@ test_validate (Fixture       *f,
   g_assert_false (g_file_test (f->db, G_FILE_TEST_EXISTS));
 }
 
+/* A procedure's rules become the deadline policy: a new revision with
+ * its rules; a procedure without rules is refused, the policy kept. */
+static void
+test_activate (Fixture       *f,
+               gconstpointer  data)
+{
+  g_auto(Run) demo = { 0 };
+  g_auto(Run) activate = { 0 };
+  g_auto(Run) policy = { 0 };
+  g_auto(Run) none = { 0 };
+  g_auto(Run) after = { 0 };
+
+  run_command (&demo, f, "demo", NULL);
+  g_assert_cmpint (exit_code (&demo), ==, 0);
+
+  run_command (&activate, f, "activate-procedure", "RP-SOP-002", NULL);
+  g_assert_cmpint (exit_code (&activate), ==, 0);
+  g_assert_true (g_str_has_prefix (activate.out, "Policy revision 2: the 2 rules of RP-SOP-002 revision 1"));
+
+  run_command (&policy, f, "policy", NULL);
+  g_assert_cmpint (exit_code (&policy), ==, 0);
+  g_assert_true (g_str_has_prefix (policy.out, "Policy revision 2\n"));
+  g_assert_cmpuint (count_lines (policy.out), ==, 3);
+  g_assert_nonnull (strstr (policy.out, "4 hours"));
+
+  run_command (&none, f, "activate-procedure", "CB-SOP-003", NULL);
+  g_assert_cmpint (exit_code (&none), ==, 1);
+  g_assert_nonnull (strstr (none.err, "CB-SOP-003 revision 1 has no rules"));
+  run_command (&after, f, "policy", NULL);
+  g_assert_true (g_str_has_prefix (after.out, "Policy revision 2\n"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -256,6 +288,7 @@ main (int   argc,
   g_test_add ("/desk/cli/procedures/import", Fixture, NULL, fixture_set_up, test_import_batch, fixture_tear_down);
   g_test_add ("/desk/cli/procedures/export", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);
   g_test_add ("/desk/cli/procedures/validate", Fixture, NULL, fixture_set_up, test_validate, fixture_tear_down);
+  g_test_add ("/desk/cli/procedures/activate", Fixture, NULL, fixture_set_up, test_activate, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -80,6 +80,7 @@ int desk_cli_import           (DeskCli *cli, int argc, char **argv);
 int desk_cli_validate         (DeskCli *cli, int argc, char **argv);
 int desk_cli_procedures       (DeskCli *cli, int argc, char **argv);
 int desk_cli_export_procedure (DeskCli *cli, int argc, char **argv);
+int desk_cli_activate_procedure (DeskCli *cli, int argc, char **argv);
 
 /* desk-cli-callbacks.c */
 int desk_cli_callbacks        (DeskCli *cli, int argc, char **argv);

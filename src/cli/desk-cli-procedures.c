@@ -19,6 +19,7 @@
 #include "desk-cli-private.h"
 #include "desk-procedure-io.h"
 #include "desk-procedure-print.h"
+#include "desk-policy-store.h"
 #include "desk-procedure-store.h"
 
 static gboolean
@@ -299,5 +300,63 @@ desk_cli_export_procedure (DeskCli  *cli,
         g_print ("%s\n", path);
       }
   }
+  return 0;
+}
+
+/* A procedure that carries rules (time limits, roles, conditions) becomes
+ * the office's deadline policy: its rules are saved as a new policy
+ * revision, which tickets received from then on are measured against. */
+int
+desk_cli_activate_procedure (DeskCli  *cli,
+                             int       argc,
+                             char    **argv)
+{
+  g_autoptr(DeskDatabase) db = NULL;
+  g_autoptr(DeskProcedure) procedure = NULL;
+  g_autofree char *note = NULL;
+  DeskPolicy *policy = NULL;
+  GError *error = NULL;
+  int revision = 0, loaded = 0, saved;
+  GOptionEntry entries[] = {
+    { "revision", 0, 0, G_OPTION_ARG_INT, &revision,
+      N_("The procedure's revision N (default: the latest)"), "N" },
+    { NULL }
+  };
+
+  if (!desk_cli_parse_options (cli, entries, _("CODE"), &argc, &argv))
+    return 2;
+
+  if (argc != 2)
+    {
+      desk_cli_print_error (cli, _("give the code of the procedure whose rules become the policy"));
+      return 2;
+    }
+
+  if (!(db = desk_cli_open_office (cli, FALSE, &error)) ||
+      !(procedure = desk_procedure_store_load (db, argv[1], revision, &loaded, &error)))
+    return desk_cli_fail (cli, error);
+
+  policy = desk_procedure_make_policy (procedure, 0);
+  if (policy == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("%s revision %d has no rules to make a policy of"),
+                                                  argv[1], loaded);
+      desk_cli_print_error (cli, message);
+      return 1;
+    }
+
+  /* Translators: the note kept with a policy revision; %s is a procedure's code */
+  note = g_strdup_printf (_("From procedure %s revision %d"), argv[1], loaded);
+  saved = desk_policy_store_save (db, policy, 0, note, &error);
+  if (saved <= 0)
+    {
+      desk_policy_free (policy);
+      return desk_cli_fail (cli, error);
+    }
+
+  g_print (ngettext ("Policy revision %d: the %u rule of %s revision %d\n",
+                     "Policy revision %d: the %u rules of %s revision %d\n", policy->rules->len),
+           saved, policy->rules->len, argv[1], loaded);
+  desk_policy_free (policy);
   return 0;
 }

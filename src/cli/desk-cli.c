@@ -48,6 +48,8 @@ static const DeskCliCommand commands[] = {
   { "procedures", "", N_("List the procedures: code, revision and title"), desk_cli_procedures },
   { "export-procedure", N_("CODE -o FILE [--format native|dita|pdf] [--revision N] | --all -o DIR"),
     N_("Write a procedure, or all of them, to XML or PDF"), desk_cli_export_procedure },
+  { "activate-procedure", N_("CODE [--revision N]"),
+    N_("Make a procedure's rules the deadline policy (a new policy revision)"), desk_cli_activate_procedure },
   { "policy", "[--revision N]", N_("The deadline rules in force, a readable line each"), desk_cli_policy },
   { "check-deadlines", "[--at TIME]", N_("Notice warnings and breaches since the last check; escalate and fine"), desk_cli_check_deadlines },
   { "acknowledge", N_("NUMBER --staff CODE"), N_("Acknowledge a ticket’s escalation"), desk_cli_acknowledge },

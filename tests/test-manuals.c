@@ -251,6 +251,20 @@ find_rule (DeskManualImport *import,
   return NULL;
 }
 
+static DeskProcRole *
+find_role_named (DeskProcedure *p,
+                 const char    *name)
+{
+  for (guint i = 0; i < p->roles->len; i++)
+    {
+      DeskProcRole *r = g_ptr_array_index (p->roles, i);
+
+      if (strcmp (r->name, name) == 0)
+        return r;
+    }
+  return NULL;
+}
+
 /* ---- the manuals of shared/manuals ---------------------------------------- */
 
 static void
@@ -692,6 +706,61 @@ test_rules_and_flows (void)
   g_assert_cmpstr (child (p->body, 3, DESK_PROC_CLAUSE)->title, ==, "统一、规范的服务");
 }
 
+/* The layout of national-standard style manuals: the issuer over the
+ * title, "1 目的" … "5 相关记录", decimal clauses, terms. */
+static void
+test_standard_layout (void)
+{
+  g_autoptr(DeskManualImport) import = parse (
+    "XX物业服务有限公司\n"
+    "设备房管理规程\n"
+    "文件编号：WY-SB-001\n"
+    "版本：A/0\n"
+    "生效日期：2020-01-01\n"
+    "1 目的\n"
+    "规范设备房管理,确保设备安全运行。\n"
+    "2 适用范围\n"
+    "适用于公司所辖各项目设备房的管理。\n"
+    "3 术语和定义\n"
+    "3.1 设备房:安装供配电、给排水等设备的房间。\n"
+    "4 职责\n"
+    "4.1 工程部经理负责设备房管理的监督检查。\n"
+    "4.2 值班人员负责设备房的日常巡视。\n"
+    "5 工作程序\n"
+    "5.1 设备房巡视\n"
+    "5.1.1 值班人员每2小时巡视一次设备房。\n"
+    "5.1.2 发现异常须在15分钟内报告工程部经理。\n"
+    "5.2 突发事件处理\n"
+    "发生水浸时,按以下路线撤离：设备房→楼梯间→首层大堂→室外空地\n"
+    "6 相关记录\n"
+    "6.1 《设备房巡视记录表》\n");
+  DeskProcedure *p = import->procedure;
+  DeskProcNode *route;
+  const DeskProcRule *r;
+
+  g_assert_true (dropped_contains (import, "organisation", "XX物业服务有限公司"));
+  g_assert_cmpstr (p->title, ==, "设备房管理规程");
+  g_assert_cmpstr (p->code, ==, "WY-SB-001");
+  g_assert_cmpstr (p->edition, ==, "版本：A/0");
+  g_assert_cmpstr (p->revised, ==, "2020-01-01");
+  g_assert_cmpuint (p->purpose->len, ==, 1);
+  g_assert_cmpstr (child (p->purpose, 0, DESK_PROC_CLAUSE)->title, ==, "目的");
+  g_assert_cmpuint (p->scope->len, ==, 1);
+  g_assert_cmpuint (p->terms->len, ==, 1);
+  g_assert_cmpstr (((DeskProcTerm *) g_ptr_array_index (p->terms, 0))->term, ==, "设备房");
+  g_assert_cmpuint (p->body->len, ==, 4);
+  g_assert_nonnull (find_role_named (p, "工程部经理"));
+  g_assert_nonnull (find_role_named (p, "值班人员"));
+  /* "每2小时" is a frequency, "15分钟内报告" a limit. */
+  g_assert_cmpuint (p->rules->len, ==, 1);
+  r = find_rule (import, 15, DESK_LIMIT_MINUTES);
+  g_assert_cmpint (r->rule.action, ==, DESK_ACTION_FORWARD);
+  route = find_kind (p->body, DESK_PROC_ROUTE);
+  g_assert_cmpuint (route->children->len, ==, 4);
+  g_assert_cmpstr (find_kind (p->body, DESK_PROC_HAZARD)->title, ==, "水浸");
+  g_assert_cmpuint (p->forms->len, ==, 1);
+}
+
 /* ---- inputs --------------------------------------------------------------- */
 
 static GBytes *
@@ -967,6 +1036,7 @@ main (int   argc,
   g_test_add_func ("/manuals/18-maintenance-workflow", test_maintenance_workflow);
   g_test_add_func ("/manuals/rules/numbering", test_numbering_styles);
   g_test_add_func ("/manuals/rules/limits-and-flows", test_rules_and_flows);
+  g_test_add_func ("/manuals/rules/standard-layout", test_standard_layout);
   g_test_add_func ("/manuals/input/docx", test_docx);
   g_test_add_func ("/manuals/input/odt", test_odt);
   g_test_add_func ("/manuals/input/gb18030", test_gb18030);

@@ -1349,6 +1349,90 @@ build_tree (Parser    *parser,
     }
 }
 
+typedef struct
+{
+  Parser  *parser;
+  GString *text;
+} Collect;
+
+static void
+collect_node_text (DeskProcNode *node,
+                   gpointer      user_data)
+{
+  Collect *c = user_data;
+
+  if (node->title)
+    g_string_append_printf (c->text, "%s\n", node->title);
+  if (node->text)
+    g_string_append_printf (c->text, "%s\n", node->text);
+}
+
+/* "3.1 设备房:安装…的房间" (a clause: its title and text) or a
+ * paragraph "设备房——…" / "设备房是指…". */
+static void
+add_terms (Parser    *parser,
+           GPtrArray *list)
+{
+  for (guint i = 0; i < list->len; i++)
+    {
+      DeskProcNode *n = g_ptr_array_index (list, i);
+      DeskProcTerm *term = NULL;
+
+      if (n->kind == DESK_PROC_CLAUSE && n->title && n->children->len > 0 &&
+          ((DeskProcNode *) g_ptr_array_index (n->children, 0))->kind == DESK_PROC_PARAGRAPH)
+        {
+          term = g_new0 (DeskProcTerm, 1);
+          term->term = g_strdup (n->title);
+          term->definition = g_strdup (((DeskProcNode *) g_ptr_array_index (n->children, 0))->text);
+        }
+      else if (n->kind == DESK_PROC_CLAUSE)
+        add_terms (parser, n->children);
+      else if (n->kind == DESK_PROC_PARAGRAPH)
+        {
+          g_auto(GStrv) pair = g_regex_split_simple ("[:：]|——|是指|指的是", n->text, 0, 0);
+
+          if (g_strv_length (pair) >= 2 && char_count (pair[0]) <= 16 && pair[0][0])
+            {
+              g_autofree char *rest = g_strjoinv ("", pair + 1);
+
+              term = g_new0 (DeskProcTerm, 1);
+              term->term = trim (pair[0]);
+              term->definition = trim (rest);
+            }
+        }
+      if (term)
+        g_ptr_array_add (parser->p->terms, term);
+    }
+}
+
+/* "1 目的", "适用范围": the procedure's purpose and scope, where the
+ * viewer shows them; "术语和定义" gives terms (the clause stays). */
+static void
+place_purpose_and_scope (Parser *parser)
+{
+  for (guint i = 0; i < parser->p->body->len;)
+    {
+      DeskProcNode *n = g_ptr_array_index (parser->p->body, i);
+      GPtrArray *to = NULL;
+
+      if (n->kind == DESK_PROC_CLAUSE && n->title)
+        {
+          if (g_regex_match_simple ("^(编制|制定)?目的$", n->title, 0, 0))
+            to = parser->p->purpose;
+          else if (g_regex_match_simple ("^(适用)?范围$", n->title, 0, 0))
+            to = parser->p->scope;
+          else if (g_regex_match_simple ("^(术语|定义|术语和定义|术语与定义|名词解释)$", n->title, 0, 0))
+            add_terms (parser, n->children);
+        }
+      if (to != NULL && to->len == 0)
+        {
+          g_ptr_array_add (to, g_ptr_array_steal_index (parser->p->body, i));
+          continue;
+        }
+      i++;
+    }
+}
+
 /* A clause with only a short title among siblings that carry text is an
  * item of text too: "4、所有客户投诉必须出整改通知书" beside "5、客户投诉
  * 必须在一个工作日内出整改通知单,给到客服部". */
@@ -1419,24 +1503,6 @@ find_escalation (Parser     *parser,
 }
 
 /* ---- extracted lists: forms, roles, rules ----------------------------- */
-
-typedef struct
-{
-  Parser  *parser;
-  GString *text;
-} Collect;
-
-static void
-collect_node_text (DeskProcNode *node,
-                   gpointer      user_data)
-{
-  Collect *c = user_data;
-
-  if (node->title)
-    g_string_append_printf (c->text, "%s\n", node->title);
-  if (node->text)
-    g_string_append_printf (c->text, "%s\n", node->text);
-}
 
 static void
 find_forms (Parser     *parser,
@@ -1575,7 +1641,7 @@ action_in (const char *text)
     return DESK_ACTION_VISIT;
   if (strstr (text, "联系") || strstr (text, "回复") || strstr (text, "回电") || strstr (text, "答复") || strstr (text, "响应"))
     return DESK_ACTION_CONTACT;
-  if (strstr (text, "转交") || strstr (text, "派单") || strstr (text, "上报") || strstr (text, "转"))
+  if (strstr (text, "转交") || strstr (text, "派单") || strstr (text, "上报") || strstr (text, "报告") || strstr (text, "转"))
     return DESK_ACTION_FORWARD;
   if (strstr (text, "整改") || strstr (text, "修复") || strstr (text, "维修") || strstr (text, "解决") || strstr (text, "处理"))
     return DESK_ACTION_RECTIFY;
@@ -1723,6 +1789,9 @@ extract_from_node (DeskProcNode *node,
 
       if (g_str_has_suffix (name, "岗位"))
         name[strlen (name) - strlen ("岗位")] = '\0';
+      /* A bare "职责" clause names its roles in its sentences. */
+      if (name[0] == '\0')
+        return;
       role = find_role (parser, name);
       if (role == NULL)
         {
@@ -1821,6 +1890,14 @@ desk_manual_parse_text (const char *text,
       Line *l = &g_array_index (lines, Line, i);
       g_autofree char *key = without_spaces (l->text);
 
+      /* "XX物业服务有限公司" over the title is who issued it. */
+      if (parser.p->title == NULL && i + 1 < lines->len && char_count (l->text) <= 30 &&
+          g_regex_match_simple ("(公司|集团|中心|管理处|办事处|委员会)$", l->text, 0, 0) &&
+          is_title_like (g_array_index (lines, Line, i + 1).text))
+        {
+          drop (&parser, "organisation", l->text, l->line);
+          continue;
+        }
       if (parser.p->title == NULL && char_count (l->text) <= 80 && !is_boilerplate (l->text, chinese))
         {
           parser.p->title = g_strdup (l->text);
@@ -1926,6 +2003,7 @@ desk_manual_parse_text (const char *text,
   find_forms (&parser, all.text->str);
   g_string_free (all.text, TRUE);
   desk_proc_node_list_walk (parser.p->body, extract_from_node, &parser);
+  place_purpose_and_scope (&parser);
 
   if (parser.p->code == NULL)
     {

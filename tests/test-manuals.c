@@ -19,6 +19,7 @@
 #include <glib/gstdio.h>
 
 #include "desk-core-test.h"
+#include "desk-manual-edit.h"
 #include "desk-manual-import.h"
 #include "desk-manual-store.h"
 #include "desk-procedure-io.h"
@@ -761,6 +762,86 @@ test_standard_layout (void)
   g_assert_cmpuint (p->forms->len, ==, 1);
 }
 
+/* The corrections of the import view, each on one node. */
+static void
+test_edits (void)
+{
+  g_autoptr(DeskManualImport) import = parse (
+    "巡查规程\n"
+    "一、巡查\n"
+    "第一句话。第二句话。\n"
+    "受理,派单,上门\n"
+    "二、网站页面上的装饰文字\n"
+    "三、时限\n"
+    "接到报修后尽快处理\n");
+  DeskProcedure *p = import->procedure;
+  DeskProcNode *first = child (p->body, 0, DESK_PROC_CLAUSE);
+  DeskProcNode *n;
+  g_autoptr(GError) error = NULL;
+  guint dropped = import->dropped_chars;
+
+  g_assert_cmpuint (import->n_clauses, ==, 3);
+  /* Split a paragraph into its sentences, and merge them again. */
+  g_assert_true (desk_manual_edit_apply (import, child (first->children, 0, DESK_PROC_PARAGRAPH),
+                                         DESK_MANUAL_EDIT_SPLIT, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (child (first->children, 1, DESK_PROC_PARAGRAPH)->text, ==, "第二句话。");
+  g_assert_true (desk_manual_edit_apply (import, child (first->children, 1, DESK_PROC_PARAGRAPH),
+                                         DESK_MANUAL_EDIT_MERGE, &error));
+  g_assert_cmpstr (child (first->children, 0, DESK_PROC_PARAGRAPH)->text, ==, "第一句话。第二句话。");
+  /* A single sentence cannot be split. */
+  g_assert_false (desk_manual_edit_apply (import, child (p->body, 2, DESK_PROC_CLAUSE)->children->pdata[0],
+                                          DESK_MANUAL_EDIT_SPLIT, &error));
+  g_assert_error (error, DESK_MANUAL_ERROR, DESK_MANUAL_ERROR_MALFORMED);
+  g_clear_error (&error);
+
+  /* Mark as flow, back to a paragraph, then as a route. */
+  g_assert_true (desk_manual_edit_apply (import, child (first->children, 1, DESK_PROC_PARAGRAPH),
+                                         DESK_MANUAL_EDIT_FLOW, &error));
+  n = child (first->children, 1, DESK_PROC_FLOW);
+  g_assert_cmpuint (n->children->len, ==, 3);
+  g_assert_cmpstr (child (n->children, 2, DESK_PROC_STEP)->text, ==, "上门");
+  g_assert_cmpuint (import->n_flows, ==, 1);
+  g_assert_true (desk_manual_edit_apply (import, n, DESK_MANUAL_EDIT_SPLIT, &error));
+  g_assert_cmpstr (child (first->children, 1, DESK_PROC_PARAGRAPH)->text, ==, "受理→派单→上门");
+  g_assert_true (desk_manual_edit_apply (import, child (first->children, 1, DESK_PROC_PARAGRAPH),
+                                         DESK_MANUAL_EDIT_ROUTE, &error));
+  n = child (first->children, 1, DESK_PROC_HAZARD);
+  g_assert_cmpuint (child (n->children, 0, DESK_PROC_ROUTE)->children->len, ==, 3);
+  g_assert_cmpuint (import->n_routes, ==, 1);
+  g_assert_cmpuint (import->n_flows, ==, 0);
+
+  /* A clause that is the web page's text: dropped and listed. */
+  g_assert_true (desk_manual_edit_apply (import, child (p->body, 1, DESK_PROC_CLAUSE),
+                                         DESK_MANUAL_EDIT_BOILERPLATE, &error));
+  g_assert_cmpuint (import->n_clauses, ==, 2);
+  g_assert_cmpuint (import->dropped_chars, >, dropped);
+  g_assert_true (dropped_contains (import, "boilerplate", "网站页面上的装饰文字"));
+
+  /* Change level: into the clause before, and out again. */
+  n = child (p->body, 1, DESK_PROC_CLAUSE);
+  g_assert_true (desk_manual_edit_apply (import, n, DESK_MANUAL_EDIT_INDENT, &error));
+  g_assert_cmpuint (p->body->len, ==, 1);
+  g_assert_true (g_ptr_array_index (first->children, first->children->len - 1) == n);
+  g_assert_true (desk_manual_edit_apply (import, n, DESK_MANUAL_EDIT_OUTDENT, &error));
+  g_assert_cmpuint (p->body->len, ==, 2);
+  g_assert_false (desk_manual_edit_apply (import, n, DESK_MANUAL_EDIT_OUTDENT, &error));
+  g_assert_error (error, DESK_MANUAL_ERROR, DESK_MANUAL_ERROR_MALFORMED);
+  g_clear_error (&error);
+
+  /* No time limit in "尽快": no rule; a clause is no flow. */
+  g_assert_false (desk_manual_edit_apply (import, n, DESK_MANUAL_EDIT_RULE, &error));
+  g_clear_error (&error);
+  g_assert_false (desk_manual_edit_apply (import, n, DESK_MANUAL_EDIT_FLOW, &error));
+  g_clear_error (&error);
+  g_free (child (n->children, 0, DESK_PROC_PARAGRAPH)->text);
+  child (n->children, 0, DESK_PROC_PARAGRAPH)->text = g_strdup ("接到报修后须在2小时内上门");
+  g_assert_true (desk_manual_edit_apply (import, n, DESK_MANUAL_EDIT_RULE, &error));
+  g_assert_nonnull (find_rule (import, 2, DESK_LIMIT_HOURS));
+
+  assert_valid (import);
+}
+
 /* ---- inputs --------------------------------------------------------------- */
 
 static GBytes *
@@ -1037,6 +1118,7 @@ main (int   argc,
   g_test_add_func ("/manuals/rules/numbering", test_numbering_styles);
   g_test_add_func ("/manuals/rules/limits-and-flows", test_rules_and_flows);
   g_test_add_func ("/manuals/rules/standard-layout", test_standard_layout);
+  g_test_add_func ("/manuals/edits", test_edits);
   g_test_add_func ("/manuals/input/docx", test_docx);
   g_test_add_func ("/manuals/input/odt", test_odt);
   g_test_add_func ("/manuals/input/gb18030", test_gb18030);

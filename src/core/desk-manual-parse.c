@@ -38,6 +38,7 @@
 #include <glib/gi18n.h>
 
 #include "desk-manual-import.h"
+#include "desk-manual-private.h"
 
 typedef struct
 {
@@ -895,6 +896,21 @@ strip_colon (char *text)
   return text;
 }
 
+static gboolean
+id_in_use (GPtrArray          *list,
+           const char         *id,
+           const DeskProcNode *except)
+{
+  for (guint i = 0; i < list->len; i++)
+    {
+      DeskProcNode *n = g_ptr_array_index (list, i);
+
+      if ((n != except && g_strcmp0 (n->id, id) == 0) || id_in_use (n->children, id, except))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Splits "…按以下路线撤离:a→b→c" at the last colon before the first
  * arrow: the lead, and the chain of steps. */
 static void
@@ -981,6 +997,12 @@ add_flow (Parser     *parser,
     {
       node = desk_proc_node_append (blocks, DESK_PROC_FLOW);
       node->id = g_strdup_printf ("flow-%u", ++parser->import->n_flows);
+      while (id_in_use (parser->p->body, node->id, node) || id_in_use (parser->p->purpose, node->id, node) ||
+             id_in_use (parser->p->scope, node->id, node))
+        {
+          g_free (node->id);
+          node->id = g_strdup_printf ("flow-%u", ++parser->import->n_flows);
+        }
       node->title = g_strdup (lead);
       kind = DESK_PROC_STEP;
     }
@@ -1811,6 +1833,80 @@ extract_from_node (DeskProcNode *node,
       }
       g_string_free (c.text, TRUE);
     }
+}
+
+/* ---- corrections made in the import view ------------------------------ */
+
+DeskProcNode *
+_desk_manual_make_flow (DeskManualImport *import,
+                        const char       *text,
+                        int               line,
+                        gboolean          route)
+{
+  Parser parser = { 0 };
+  g_autoptr(GPtrArray) blocks = desk_proc_node_list_new ();
+  g_autofree char *chain = NULL;
+  g_auto(GStrv) steps = flow_steps (text);
+  guint n_flows = import->n_flows, n_routes = import->n_routes;
+
+  parser.import = import;
+  parser.p = import->procedure;
+  /* Sentences become steps when no arrow or dash says where they end. */
+  if (steps == NULL)
+    {
+      g_autoptr(GRegex) ends = g_regex_new ("[。；;！!？?，,]+", 0, 0, NULL);
+      g_autofree char *joined = g_regex_replace_literal (ends, text, -1, 0, "→", 0, NULL);
+
+      chain = g_steal_pointer (&joined);
+    }
+  else
+    chain = g_strdup (text);
+  add_flow (&parser, blocks, chain, route ? "路线" : NULL, line);
+  import->n_flows = n_flows;
+  import->n_routes = n_routes;
+  if (blocks->len == 0)
+    return NULL;
+  return g_ptr_array_steal_index (blocks, blocks->len - 1);
+}
+
+guint
+_desk_manual_find_rules (DeskManualImport *import,
+                         const char       *text)
+{
+  Parser parser = { 0 };
+  guint before = import->procedure->rules->len;
+
+  parser.import = import;
+  parser.p = import->procedure;
+  parser.next_rule = before;
+  parser.next_role = import->procedure->roles->len;
+  find_rules (&parser, text);
+  return import->procedure->rules->len - before;
+}
+
+static void
+recount (GPtrArray        *list,
+         DeskManualImport *import)
+{
+  for (guint i = 0; i < list->len; i++)
+    {
+      DeskProcNode *n = g_ptr_array_index (list, i);
+
+      import->n_clauses += n->kind == DESK_PROC_CLAUSE;
+      import->n_flows += n->kind == DESK_PROC_FLOW;
+      import->n_routes += n->kind == DESK_PROC_ROUTE;
+      import->n_scripts += n->kind == DESK_PROC_SCRIPT;
+      recount (n->children, import);
+    }
+}
+
+void
+_desk_manual_recount (DeskManualImport *import)
+{
+  import->n_clauses = import->n_flows = import->n_routes = import->n_scripts = 0;
+  recount (import->procedure->purpose, import);
+  recount (import->procedure->scope, import);
+  recount (import->procedure->body, import);
 }
 
 /* ---- the whole ------------------------------------------------------- */

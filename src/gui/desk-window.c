@@ -14,6 +14,7 @@
 #include "desk-office-store.h"
 
 #include "desk-procedures-view.h"
+#include "desk-manual-import-window.h"
 #include "desk-tickets-view.h"
 #include "desk-window.h"
 
@@ -248,6 +249,58 @@ desk_window_bind_settings (DeskWindow *self)
 }
 
 static void
+manual_saved_cb (DeskWindow *self,
+                 const char *code)
+{
+  desk_window_set_visible_area (self, "procedures");
+  desk_procedures_view_open (self->procedures_view, code, 0);
+}
+
+/* A manual dropped on the window (or opened otherwise): its import view,
+ * or a message saying why the file cannot be read. */
+gboolean
+desk_window_import_manual (DeskWindow *self,
+                           GFile      *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *name = g_file_get_basename (file);
+  g_autoptr(GError) error = NULL;
+  DeskManualImport *import;
+  DeskManualImportWindow *window;
+
+  if (self->database == NULL)
+    return FALSE;
+  if (path == NULL || !desk_manual_is_manual_file (path))
+    {
+      g_autofree char *message = g_strdup_printf (_("%s: only .txt, .docx and .odt manuals can be imported here"),
+                                                  name);
+
+      desk_window_add_toast (self, adw_toast_new (message));
+      return FALSE;
+    }
+  if (!(import = desk_manual_import_file (path, &error)))
+    {
+      desk_window_add_toast (self, adw_toast_new (error->message));
+      return FALSE;
+    }
+  window = desk_manual_import_window_new (self->database, import, name);
+  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self));
+  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+  g_signal_connect_object (window, "saved", G_CALLBACK (manual_saved_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (window));
+  return TRUE;
+}
+
+static gboolean
+desk_window_drop_cb (DeskWindow   *self,
+                     const GValue *value)
+{
+  GSList *files = g_value_get_boxed (value);
+
+  return files != NULL && desk_window_import_manual (self, files->data);
+}
+
+static void
 desk_window_constructed (GObject *object)
 {
   DeskWindow *self = (DeskWindow *)object;
@@ -399,4 +452,12 @@ static void
 desk_window_init (DeskWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Dropping a manual on the window starts its import. */
+  {
+    GtkDropTarget *drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+    g_signal_connect_swapped (drop, "drop", G_CALLBACK (desk_window_drop_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+  }
 }

@@ -1100,6 +1100,18 @@ test_command (Fixture       *f,
   g_assert_cmpstr (err, ==, "");
   g_assert_true (g_spawn_check_wait_status (status, NULL));
   g_assert_true (strstr (out, "PD-01 revision 1: clauses 2, flows 1, routes 0, rules 1, characters dropped as boilerplate 11") != NULL);
+
+  /* --dropped lists what was left out, with its line. */
+  {
+    const char *again[] = { TEST_SERVICE_DESK, "--database", db, "import", "--dropped", path, NULL };
+
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    g_spawn_sync (NULL, (char **) again, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
+    g_assert_no_error (error);
+    g_assert_true (strstr (out, "PD-01 revision 2") != NULL);
+    g_assert_true (strstr (out, "  dropped line 3 (boilerplate): 使用说明:本文档可编辑\n") != NULL);
+  }
 }
 
 int

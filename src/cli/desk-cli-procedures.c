@@ -74,7 +74,12 @@ desk_cli_import (DeskCli  *cli,
   g_autoptr(DeskDatabase) db = NULL;
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
   GError *error = NULL;
-  GOptionEntry entries[] = { { NULL } };
+  gboolean show_dropped = FALSE;
+  GOptionEntry entries[] = {
+    { "dropped", 'd', 0, G_OPTION_ARG_NONE, &show_dropped,
+      N_("For manuals, list what was left out of the content, a line each"), NULL },
+    { NULL }
+  };
   int refused = 0;
 
   if (!desk_cli_parse_options (cli, entries, _("FILE|DIR…"), &argc, &argv))
@@ -116,6 +121,13 @@ desk_cli_import (DeskCli  *cli,
                      "characters dropped as boilerplate %u\n"),
                    path, manual->procedure->code, revision, manual->n_clauses, manual->n_flows,
                    manual->n_routes, manual->procedure->rules->len, manual->dropped_chars);
+          for (guint k = 0; show_dropped && k < manual->dropped->len; k++)
+            {
+              DeskManualDropped *d = g_ptr_array_index (manual->dropped, k);
+
+              /* Translators: LINE, why (boilerplate, repeated title…), the text as it was */
+              g_print (_("  dropped line %d (%s): %s\n"), d->line, d->reason, d->text);
+            }
           continue;
         }
       revision = desk_procedure_store_import_file (db, path, &code, &error);

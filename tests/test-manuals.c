@@ -707,6 +707,43 @@ test_rules_and_flows (void)
   g_assert_cmpstr (child (p->body, 3, DESK_PROC_CLAUSE)->title, ==, "统一、规范的服务");
 }
 
+/* Marks of word processors: full-width digits, circled numbers, "一）";
+ * limits in full-width digits and with "h". */
+static void
+test_more_marks (void)
+{
+  g_autoptr(DeskManualImport) import = parse (
+    "水泵房管理制度\n"
+    "１、总则\n"
+    "①值班人员每班巡查一次。②发现漏水须在１０分钟内上报,处罚５０元。\n"
+    "２、要求\n"
+    "一）保持清洁 二）禁止吸烟\n"
+    "⑴故障须2h内修复\n");
+  DeskProcedure *p = import->procedure;
+  DeskProcNode *first, *second;
+  const DeskProcRule *r;
+
+  g_assert_cmpuint (p->body->len, ==, 2);
+  first = child (p->body, 0, DESK_PROC_CLAUSE);
+  g_assert_cmpstr (first->label, ==, "１、");
+  g_assert_cmpstr (first->title, ==, "总则");
+  g_assert_cmpuint (count_kind (first->children, DESK_PROC_CLAUSE), ==, 2);
+  g_assert_cmpstr (child (first->children, 1, DESK_PROC_CLAUSE)->label, ==, "②");
+  second = child (p->body, 1, DESK_PROC_CLAUSE);
+  g_assert_cmpuint (count_kind (second->children, DESK_PROC_CLAUSE), ==, 2);
+  g_assert_cmpstr (child (second->children, 1, DESK_PROC_CLAUSE)->label, ==, "二）");
+  g_assert_cmpstr (child (second->children, 1, DESK_PROC_CLAUSE)->title, ==, "禁止吸烟");
+  /* A new style nests under the item before it. */
+  g_assert_cmpstr (child (child (second->children, 1, DESK_PROC_CLAUSE)->children, 0, DESK_PROC_CLAUSE)->label, ==, "⑴");
+  r = find_rule (import, 10, DESK_LIMIT_MINUTES);
+  g_assert_nonnull (r);
+  g_assert_cmpint (r->rule.action, ==, DESK_ACTION_FORWARD);
+  g_assert_cmpint (r->fine, ==, 50);
+  r = find_rule (import, 2, DESK_LIMIT_HOURS);
+  g_assert_nonnull (r);
+  g_assert_cmpint (r->rule.action, ==, DESK_ACTION_RECTIFY);
+}
+
 /* The layout of national-standard style manuals: the issuer over the
  * title, "1 目的" … "5 相关记录", decimal clauses, terms. */
 static void
@@ -1130,6 +1167,7 @@ main (int   argc,
   g_test_add_func ("/manuals/rules/numbering", test_numbering_styles);
   g_test_add_func ("/manuals/rules/limits-and-flows", test_rules_and_flows);
   g_test_add_func ("/manuals/rules/standard-layout", test_standard_layout);
+  g_test_add_func ("/manuals/rules/more-marks", test_more_marks);
   g_test_add_func ("/manuals/edits", test_edits);
   g_test_add_func ("/manuals/input/docx", test_docx);
   g_test_add_func ("/manuals/input/odt", test_odt);

@@ -132,6 +132,16 @@ read_cn_number (const gunichar *s,
 }
 
 static int
+digit_value (gunichar c)
+{
+  if (c >= '0' && c <= '9')
+    return c - '0';
+  if (c >= 0xFF10 && c <= 0xFF19)
+    return c - 0xFF10;
+  return -1;
+}
+
+static int
 read_arabic (const gunichar *s,
              glong           len,
              glong           i,
@@ -140,9 +150,10 @@ read_arabic (const gunichar *s,
   int value = 0;
   glong j = i;
 
-  while (j < len && j - i < 4 && s[j] >= '0' && s[j] <= '9')
-    value = value * 10 + (s[j++] - '0');
-  if (j == i || (j < len && s[j] >= '0' && s[j] <= '9'))
+  /* ASCII digits, and the full-width ones of Chinese word processors. */
+  while (j < len && j - i < 4 && digit_value (s[j]) >= 0)
+    value = value * 10 + digit_value (s[j++]);
+  if (j == i || (j < len && digit_value (s[j]) >= 0))
     return -1;
   *end = j;
   return value;
@@ -511,7 +522,29 @@ match_mark (const gunichar *s,
       return TRUE;
     }
 
-  /* 一、 一. 一． */
+  /* ① ⑴ Ⅰ、: numbers that are only ever marks */
+  if (s[i] >= 0x2460 && s[i] <= 0x2487)
+    {
+      gboolean circled = s[i] <= 0x2473;
+
+      m->style = circled ? "circled" : "(N)";
+      m->number = circled ? (int) (s[i] - 0x2460 + 1) : (int) (s[i] - 0x2474 + 1);
+      m->needs_boundary = FALSE;
+      m->end = i + 1;
+      if (m->end < len && (s[m->end] == 0x3001 || s[m->end] == '.' || s[m->end] == 0xFF0E))
+        m->end++;
+      return TRUE;
+    }
+  if (s[i] >= 0x2160 && s[i] <= 0x216B && i + 1 < len &&
+      (s[i + 1] == 0x3001 || s[i + 1] == '.' || s[i + 1] == 0xFF0E || is_space (s[i + 1])))
+    {
+      m->style = "roman";
+      m->number = s[i] - 0x2160 + 1;
+      m->end = i + 1 + !is_space (s[i + 1]);
+      return TRUE;
+    }
+
+  /* 一、 一. 一． 一） */
   n = read_cn_number (s, len, i, &j);
   if (n > 0 && j < len)
     {
@@ -519,6 +552,8 @@ match_mark (const gunichar *s,
         return FALSE;
       if (s[j] == 0x3001)
         m->style = "cn、";
+      else if (s[j] == ')' || s[j] == 0xFF09)
+        m->style = "cn)";
       else if ((s[j] == '.' || s[j] == 0xFF0E) && j + 1 < len && !g_unichar_isdigit (s[j + 1]))
         m->style = "cn.";
       else
@@ -1678,12 +1713,12 @@ fine_in (const char *text)
   g_autofree char *amount = NULL;
 
   if (g_once_init_enter (&regex))
-    g_once_init_leave (&regex, g_regex_new ("(?:处罚|罚款|罚)\\s*(\\d+|[一二两三四五六七八九十百千]+)\\s*元", G_REGEX_OPTIMIZE, 0, NULL));
+    g_once_init_leave (&regex, g_regex_new ("(?:处罚|罚款|罚)\\s*([0-9０-９]+|[一二两三四五六七八九十百千]+)\\s*元", G_REGEX_OPTIMIZE, 0, NULL));
   if (!g_regex_match (regex, text, 0, &match))
     return 0;
   amount = g_match_info_fetch (match, 1);
-  if (g_ascii_isdigit (amount[0]))
-    return atoi (amount);
+  if (digit_value (g_utf8_get_char (amount)) >= 0)
+    return read_amount (amount);
   {
     /* 一百 二百 五十 */
     glong len = 0;
@@ -1719,7 +1754,7 @@ find_rules (Parser     *parser,
   if (g_once_init_enter (&sentences))
     g_once_init_leave (&sentences, g_regex_new ("[。；;！!？?]", G_REGEX_OPTIMIZE, 0, NULL));
   if (g_once_init_enter (&limits))
-    g_once_init_leave (&limits, g_regex_new ("(在|于)?\\s*(半|\\d+|[零〇一二两三四五六七八九十]+)\\s*个?\\s*(分钟|小时|钟头|工作日|天|日)(?:(之内|以内|内)|(?=(完成|到达|到场|上门|回复|答复|响应|解决)))?",
+    g_once_init_leave (&limits, g_regex_new ("(在|于)?\\s*(半|[0-9０-９]+|[零〇一二两三四五六七八九十]+)\\s*个?\\s*(分钟|小时|钟头|工作日|天|日|min|h)(?:(之内|以内|内)|(?=(完成|到达|到场|上门|回复|答复|响应|解决)))?",
                                              G_REGEX_OPTIMIZE, 0, NULL));
 
   parts = g_regex_split (sentences, text, 0);
@@ -1756,7 +1791,7 @@ find_rules (Parser     *parser,
               r->rule.name = trim (segments[j]);
               r->rule.starts = DESK_CLOCK_RECEIVED;
               r->rule.action = action_in (segments[j]);
-              if (strcmp (unit, "分钟") == 0)
+              if (strcmp (unit, "分钟") == 0 || strcmp (unit, "min") == 0)
                 r->rule.unit = DESK_LIMIT_MINUTES, r->rule.limit = n;
               else if (strcmp (unit, "工作日") == 0)
                 r->rule.unit = DESK_LIMIT_DAYS, r->rule.limit = n, r->rule.working_time = TRUE;
@@ -1799,6 +1834,8 @@ extract_from_node (DeskProcNode *node,
 
   if (node->kind == DESK_PROC_PARAGRAPH && node->text)
     find_rules (parser, node->text);
+  else if (node->kind == DESK_PROC_CLAUSE && node->title && node->children->len == 0)
+    find_rules (parser, node->title); /* a one-line item: "故障须2h内修复" */
   else if (node->kind == DESK_PROC_STEP && node->text)
     find_rules (parser, node->text);
   else if (node->kind == DESK_PROC_CLAUSE && node->title && node->children->len > 0 &&

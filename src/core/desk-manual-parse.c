@@ -66,6 +66,45 @@ typedef struct
   guint             next_role;
 } Parser;
 
+/* Patterns are compiled once and kept: a manual is matched line by line
+ * against the same few dozen. */
+static GRegex *
+cached (const char         *pattern,
+        GRegexCompileFlags  flags)
+{
+  static GHashTable *regexes;
+  G_LOCK_DEFINE_STATIC (regexes);
+  GRegex *regex;
+
+  G_LOCK (regexes);
+  if (regexes == NULL)
+    regexes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_regex_unref);
+  regex = g_hash_table_lookup (regexes, pattern);
+  if (regex == NULL)
+    {
+      regex = g_regex_new (pattern, flags | G_REGEX_OPTIMIZE, 0, NULL);
+      g_assert (regex != NULL);
+      g_hash_table_insert (regexes, g_strdup (pattern), regex);
+    }
+  G_UNLOCK (regexes);
+  return regex;
+}
+
+static gboolean
+matches (const char         *pattern,
+         const char         *text,
+         GRegexCompileFlags  flags)
+{
+  return g_regex_match (cached (pattern, flags), text, 0, NULL);
+}
+
+static char **
+split_by (const char *pattern,
+          const char *text)
+{
+  return g_regex_split (cached (pattern, 0), text, 0);
+}
+
 /* ---- characters ---------------------------------------------------- */
 
 static gboolean
@@ -279,12 +318,12 @@ is_boilerplate (const char *text,
       {
         /* "第 1 页 共 5 页" is a footer; "第 3 条" is not. */
         if (strcmp (phrases[i], "第 ") == 0)
-          return g_regex_match_simple ("^第\\s*\\d+\\s*页\\s*(共\\s*\\d+\\s*页)?$", text, 0, 0);
+          return matches ("^第\\s*\\d+\\s*页\\s*(共\\s*\\d+\\s*页)?$", text, 0);
         if (strcmp (phrases[i], "Page ") == 0)
-          return g_regex_match_simple ("^Page\\s+\\d+(\\s+of\\s+\\d+)?$", text, G_REGEX_CASELESS, 0);
+          return matches ("^Page\\s+\\d+(\\s+of\\s+\\d+)?$", text, G_REGEX_CASELESS);
         return TRUE;
       }
-  if (g_regex_match_simple ("^[-—\\s]*\\d+[-—\\s]*$", text, 0, 0))
+  if (matches ("^[-—\\s]*\\d+[-—\\s]*$", text, 0))
     return TRUE; /* a page number alone */
 
   /* English filler in a Chinese manual: a line of Latin words and no
@@ -312,8 +351,8 @@ is_boilerplate (const char *text,
 static gboolean
 is_dotted_toc (const char *text)
 {
-  return g_regex_match_simple ("(\\.{3,}|…{2,}|·{3,}|．{3,}|-{4,}|_{4,})\\s*\\d+\\s*$", text, 0, 0) ||
-         g_regex_match_simple ("^目\\s*录$|^contents$", text, G_REGEX_CASELESS, 0);
+  return matches ("(\\.{3,}|…{2,}|·{3,}|．{3,}|-{4,}|_{4,})\\s*\\d+\\s*$", text, 0) ||
+         matches ("^目\\s*录$|^contents$", text, G_REGEX_CASELESS);
 }
 
 /* ---- header fields ------------------------------------------------- */
@@ -382,7 +421,7 @@ read_signoff (Parser     *parser,
     return FALSE;
 
   /* Several fields may share the line. */
-  parts = g_regex_split_simple ("\\s+(?=\\S{2,4}\\s*[:：])", text, 0, 0);
+  parts = split_by ("\\s+(?=\\S{2,4}\\s*[:：])", text);
   for (guint i = 0; parts[i]; i++)
     {
       DeskProcSignoff *s;
@@ -839,7 +878,7 @@ flow_steps (const char *text)
 
   if (has_any (text, arrows))
     {
-      parts = g_regex_split_simple ("→|->|⇒|⟶|➔", text, 0, 0);
+      parts = split_by ("→|->|⇒|⟶|➔", text);
       n = g_strv_length (parts);
       if (n >= 2)
         {
@@ -855,7 +894,7 @@ flow_steps (const char *text)
     }
   if (strstr (text, "——") || strstr (text, "――") || strstr (text, "—"))
     {
-      parts = g_regex_split_simple ("——|――|—", text, 0, 0);
+      parts = split_by ("——|――|—", text);
       n = g_strv_length (parts);
       if (n < 3)
         return NULL;
@@ -911,7 +950,7 @@ take_lead (GPtrArray *blocks)
 static char *
 hazard_type (const char *text)
 {
-  g_autoptr(GRegex) regex = g_regex_new ("(?:出现|发生|遇到|遇有)(.{1,16}?)(?:时|后|的情况)", 0, 0, NULL);
+  GRegex *regex = cached ("(?:出现|发生|遇到|遇有)(.{1,16}?)(?:时|后|的情况)", 0);
   g_autoptr(GMatchInfo) match = NULL;
 
   if (text && g_regex_match (regex, text, 0, &match))
@@ -1446,7 +1485,7 @@ add_terms (Parser    *parser,
         add_terms (parser, n->children);
       else if (n->kind == DESK_PROC_PARAGRAPH)
         {
-          g_auto(GStrv) pair = g_regex_split_simple ("[:：]|——|是指|指的是", n->text, 0, 0);
+          g_auto(GStrv) pair = split_by ("[:：]|——|是指|指的是", n->text);
 
           if (g_strv_length (pair) >= 2 && char_count (pair[0]) <= 16 && pair[0][0])
             {
@@ -1474,11 +1513,11 @@ place_purpose_and_scope (Parser *parser)
 
       if (n->kind == DESK_PROC_CLAUSE && n->title)
         {
-          if (g_regex_match_simple ("^(编制|制定)?目的$", n->title, 0, 0))
+          if (matches ("^(编制|制定)?目的$", n->title, 0))
             to = parser->p->purpose;
-          else if (g_regex_match_simple ("^(适用)?范围$", n->title, 0, 0))
+          else if (matches ("^(适用)?范围$", n->title, 0))
             to = parser->p->scope;
-          else if (g_regex_match_simple ("^(术语|定义|术语和定义|术语与定义|名词解释)$", n->title, 0, 0))
+          else if (matches ("^(术语|定义|术语和定义|术语与定义|名词解释)$", n->title, 0))
             add_terms (parser, n->children);
         }
       if (to != NULL && to->len == 0)
@@ -1565,7 +1604,7 @@ static void
 find_forms (Parser     *parser,
             const char *text)
 {
-  g_autoptr(GRegex) regex = g_regex_new ("《([^《》\\n]{1,40})》", 0, 0, NULL);
+  GRegex *regex = cached ("《([^《》\\n]{1,40})》", 0);
   g_autoptr(GMatchInfo) match = NULL;
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
@@ -1760,7 +1799,7 @@ find_rules (Parser     *parser,
   parts = g_regex_split (sentences, text, 0);
   for (guint i = 0; parts[i]; i++)
     {
-      g_auto(GStrv) segments = g_regex_split_simple ("[,，]", parts[i], 0, 0);
+      g_auto(GStrv) segments = split_by ("[,，]", parts[i]);
 
       find_duties (parser, parts[i]);
       find_escalation (parser, parts[i]);
@@ -1839,7 +1878,7 @@ extract_from_node (DeskProcNode *node,
   else if (node->kind == DESK_PROC_STEP && node->text)
     find_rules (parser, node->text);
   else if (node->kind == DESK_PROC_CLAUSE && node->title && node->children->len > 0 &&
-           g_regex_match_simple ("职责$", node->title, 0, 0))
+           matches ("职责$", node->title, 0))
     {
       /* "水电工、勤杂岗位职责": the clause's items are that role's duties. */
       g_autofree char *name = g_strndup (node->title, strlen (node->title) - strlen ("职责"));
@@ -2025,7 +2064,7 @@ desk_manual_parse_text (const char *text,
 
       /* "XX物业服务有限公司" over the title is who issued it. */
       if (parser.p->title == NULL && i + 1 < lines->len && char_count (l->text) <= 30 &&
-          g_regex_match_simple ("(公司|集团|中心|管理处|办事处|委员会)$", l->text, 0, 0) &&
+          matches ("(公司|集团|中心|管理处|办事处|委员会)$", l->text, 0) &&
           is_title_like (g_array_index (lines, Line, i + 1).text))
         {
           drop (&parser, "organisation", l->text, l->line);

@@ -68,11 +68,57 @@ docx_inline (xmlNode *node,
     }
 }
 
-static void docx_blocks (xmlNode *node, GString *out);
+
+/* Word's automatic numbering is not in the text: a paragraph with
+ * w:numPr gets the number Word would show, in a style per level
+ * (1. / (1) / 1) / ①), so that the recogniser sees the list. */
+typedef struct
+{
+  int numbers[9];
+} Numbering;
+
+static void docx_blocks (xmlNode *node, GString *out, Numbering *numbering);
 
 static void
-docx_table (xmlNode *table,
-            GString *out)
+docx_number (xmlNode   *paragraph,
+             GString   *out,
+             Numbering *numbering)
+{
+  xmlNode *ppr = NULL, *numpr = NULL;
+  int level = 0;
+
+  for (xmlNode *n = paragraph->children; n; n = n->next)
+    if (is (n, W_NS, "pPr"))
+      ppr = n;
+  for (xmlNode *n = ppr ? ppr->children : NULL; n; n = n->next)
+    if (is (n, W_NS, "numPr"))
+      numpr = n;
+  if (numpr == NULL)
+    return;
+  for (xmlNode *n = numpr->children; n; n = n->next)
+    if (is (n, W_NS, "ilvl"))
+      {
+        g_autofree xmlChar *val = xmlGetNsProp (n, (const xmlChar *) "val", (const xmlChar *) W_NS);
+
+        level = val ? CLAMP (atoi ((const char *) val), 0, 8) : 0;
+      }
+  numbering->numbers[level]++;
+  for (int deeper = level + 1; deeper < 9; deeper++)
+    numbering->numbers[deeper] = 0;
+  if (level == 0)
+    g_string_append_printf (out, "%d.", numbering->numbers[level]);
+  else if (level == 1)
+    g_string_append_printf (out, "(%d)", numbering->numbers[level]);
+  else if (level == 2)
+    g_string_append_printf (out, "%d)", numbering->numbers[level]);
+  else
+    g_string_append_unichar (out, 0x2460 + MIN (numbering->numbers[level], 20) - 1);
+}
+
+static void
+docx_table (xmlNode   *table,
+            GString   *out,
+            Numbering *numbering)
 {
   for (xmlNode *row = table->children; row; row = row->next)
     {
@@ -87,7 +133,7 @@ docx_table (xmlNode *table,
           if (!is (cell, W_NS, "tc"))
             continue;
           text = g_string_new (NULL);
-          docx_blocks (cell, text);
+          docx_blocks (cell, text, numbering);
           /* A cell's paragraphs stay in the cell: spaces, not lines. */
           g_strdelimit (text->str, "\n", ' ');
           g_strstrip (text->str);
@@ -101,20 +147,22 @@ docx_table (xmlNode *table,
 }
 
 static void
-docx_blocks (xmlNode *node,
-             GString *out)
+docx_blocks (xmlNode   *node,
+             GString   *out,
+             Numbering *numbering)
 {
   for (xmlNode *n = node->children; n; n = n->next)
     {
       if (is (n, W_NS, "p"))
         {
+          docx_number (n, out, numbering);
           docx_inline (n, out);
           g_string_append_c (out, '\n');
         }
       else if (is (n, W_NS, "tbl"))
-        docx_table (n, out);
+        docx_table (n, out, numbering);
       else if (n->type == XML_ELEMENT_NODE && !is (n, W_NS, "sectPr"))
-        docx_blocks (n, out); /* w:sdt, w:customXml… wrap paragraphs */
+        docx_blocks (n, out, numbering); /* w:sdt, w:customXml… wrap paragraphs */
     }
 }
 
@@ -311,9 +359,11 @@ _desk_manual_read_zip (const char  *data,
   out = g_string_new (NULL);
   if (docx)
     {
+      Numbering counters = { { 0 } };
+
       for (xmlNode *n = root ? root->children : NULL; n; n = n->next)
         if (is (n, W_NS, "body"))
-          docx_blocks (n, out);
+          docx_blocks (n, out, &counters);
       *encoding = "docx";
     }
   else

@@ -301,6 +301,43 @@ desk_window_drop_cb (DeskWindow   *self,
 }
 
 static void
+import_chooser_response_cb (GtkNativeDialog *chooser,
+                            int              response,
+                            DeskWindow      *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      if (file != NULL)
+        desk_window_import_manual (self, file);
+    }
+  g_object_unref (chooser);
+}
+
+/* The keyboard's way to what dropping a file does. */
+static void
+desk_window_import_manual_action (GtkWidget  *widget,
+                                  const char *action_name,
+                                  GVariant   *parameter)
+{
+  DeskWindow *self = DESK_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Import Manual"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Open"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Manuals (.txt, .docx, .odt)"));
+  gtk_file_filter_add_suffix (filter, "txt");
+  gtk_file_filter_add_suffix (filter, "docx");
+  gtk_file_filter_add_suffix (filter, "odt");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (import_chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
 desk_window_constructed (GObject *object)
 {
   DeskWindow *self = (DeskWindow *)object;
@@ -314,6 +351,7 @@ desk_window_constructed (GObject *object)
   gtk_widget_set_sensitive (GTK_WIDGET (self->stack), self->database != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-ticket", self->database != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find", self->database != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-manual", self->database != NULL);
   if (self->database != NULL)
     desk_tickets_view_set_office (self->tickets_view, self->database, self->settings);
   if (self->database != NULL)
@@ -442,6 +480,10 @@ desk_window_class_init (DeskWindowClass *klass)
                                    desk_window_new_ticket_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL,
                                    desk_window_find_action);
+  gtk_widget_class_install_action (widget_class, "win.import-manual", NULL,
+                                   desk_window_import_manual_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK,
+                                       "win.import-manual", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "win.new-ticket", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,

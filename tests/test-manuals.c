@@ -744,6 +744,33 @@ test_more_marks (void)
   g_assert_cmpint (r->rule.action, ==, DESK_ACTION_RECTIFY);
 }
 
+/* Only template text is dropped: a procedure's own words that look a
+ * little like it stay. */
+static void
+test_boilerplate_is_narrow (void)
+{
+  g_autoptr(DeskManualImport) import = parse (
+    "工单系统操作规程\n"
+    "温馨提示：本文档由网友上传，仅供参考\n"
+    "请在该处输入单位名称\n"
+    "This Document Can Be Edited And Printed\n"
+    "一、设备使用说明\n"
+    "请输入工单号后点击查询。工单提交后不可修改。\n"
+    "二、Page 设置\n"
+    "- 3 -\n");
+  g_autofree char *all = desk_procedure_collect_text (import->procedure);
+
+  g_assert_true (dropped_contains (import, "boilerplate", "温馨提示"));
+  g_assert_true (dropped_contains (import, "boilerplate", "请在该处输入"));
+  g_assert_true (dropped_contains (import, "boilerplate", "This Document"));
+  g_assert_true (dropped_contains (import, "boilerplate", "- 3 -"));
+  g_assert_true (strstr (all, "设备使用说明") != NULL);
+  g_assert_true (strstr (all, "请输入工单号后点击查询") != NULL);
+  g_assert_true (strstr (all, "工单提交后不可修改") != NULL);
+  g_assert_true (strstr (all, "Page 设置") != NULL);
+  g_assert_cmpuint (import->n_clauses, ==, 2);
+}
+
 /* The layout of national-standard style manuals: the issuer over the
  * title, "1 目的" … "5 相关记录", decimal clauses, terms. */
 static void
@@ -1186,6 +1213,7 @@ main (int   argc,
   g_test_add_func ("/manuals/rules/limits-and-flows", test_rules_and_flows);
   g_test_add_func ("/manuals/rules/standard-layout", test_standard_layout);
   g_test_add_func ("/manuals/rules/more-marks", test_more_marks);
+  g_test_add_func ("/manuals/rules/boilerplate-is-narrow", test_boilerplate_is_narrow);
   g_test_add_func ("/manuals/edits", test_edits);
   g_test_add_func ("/manuals/input/docx", test_docx);
   g_test_add_func ("/manuals/input/odt", test_odt);

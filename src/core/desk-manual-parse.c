@@ -304,11 +304,12 @@ static gboolean
 is_boilerplate (const char *text,
                 gboolean    chinese)
 {
+  /* Phrases templates and sharing sites put in, and that a procedure's
+   * own text does not use; kept narrow, since what matches is dropped. */
   static const char *const phrases[] = {
-    "使用说明", "下载说明", "文档说明", "温馨提示", "可编辑", "可修改", "可以编辑",
-    "请在该处输入", "请在此处输入", "在此处输入", "在此处键入", "单击此处", "点击此处",
-    "请输入", "套用时", "仅供参考", "A4打印", "word文档", "Word文档", "WORD文档",
-    "本文档", "文档下载", "下载后", "精品文档", "页眉", "页脚", "Page ", "第 ", NULL
+    "请在该处输入", "请在此处输入", "在此处输入", "在此处键入", "单击此处", "点击此处输入",
+    "内容可编辑", "可编辑版", "可以编辑", "套用时", "仅供参考", "A4打印", "word文档", "Word文档",
+    "WORD文档", "文档下载", "精品文档", "Page ", "第 ", NULL
   };
   guint latin = 0, han = 0, words = 0;
   gboolean in_word = FALSE;
@@ -325,6 +326,9 @@ is_boilerplate (const char *text,
       }
   if (matches ("^[-—\\s]*\\d+[-—\\s]*$", text, 0))
     return TRUE; /* a page number alone */
+  /* A usage note of a template: "使用说明:本管理制度资料适用于…". */
+  if (matches ("^(使用说明|下载说明|文档说明|温馨提示)\\s*[:：]", text, 0))
+    return TRUE;
 
   /* English filler in a Chinese manual: a line of Latin words and no
    * Chinese at all. */
@@ -1225,7 +1229,12 @@ fill_clause (Parser       *parser,
             {
               g_autofree char *head = g_strndup (text, space - text);
 
-              if (is_title_like (head) && !has_any (head, arrows) && !g_str_has_prefix (head, "【"))
+              /* "Page 设置" is one title: a space after a Latin word is
+               * a space in the text, not the end of a heading. */
+              gunichar last = head[0] ? g_utf8_get_char (g_utf8_prev_char (head + strlen (head))) : 0;
+
+              if (is_title_like (head) && !has_any (head, arrows) && !g_str_has_prefix (head, "【") &&
+                  last >= 0x80)
                 {
                   clause->title = g_steal_pointer (&head);
                   rest = trim (space);

@@ -12,6 +12,7 @@ packages="
   libgtk-4-dev libadwaita-1-dev
   libsqlite3-dev sqlite3
   libxml2-dev libxml2-utils
+  libarchive-dev
   libcairo2-dev libpango1.0-dev
   libical-dev
   desktop-file-utils appstream

@@ -17,6 +17,7 @@
 #include <glib/gstdio.h>
 
 #include "desk-cli-private.h"
+#include "desk-manual-store.h"
 #include "desk-procedure-io.h"
 #include "desk-procedure-print.h"
 #include "desk-policy-store.h"
@@ -26,7 +27,8 @@ static gboolean
 is_procedure_file (const char *name)
 {
   return g_str_has_suffix (name, ".xml") || g_str_has_suffix (name, ".dita") ||
-         g_str_has_suffix (name, ".dbk") || g_str_has_suffix (name, ".docbook");
+         g_str_has_suffix (name, ".dbk") || g_str_has_suffix (name, ".docbook") ||
+         desk_manual_is_manual_file (name);
 }
 
 static int
@@ -74,7 +76,12 @@ desk_cli_import (DeskCli  *cli,
   g_autoptr(DeskDatabase) db = NULL;
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
   GError *error = NULL;
-  GOptionEntry entries[] = { { NULL } };
+  gboolean show_dropped = FALSE;
+  GOptionEntry entries[] = {
+    { "dropped", 'd', 0, G_OPTION_ARG_NONE, &show_dropped,
+      N_("For manuals, list what was left out of the content, a line each"), NULL },
+    { NULL }
+  };
   int refused = 0;
 
   if (!desk_cli_parse_options (cli, entries, _("FILE|DIR…"), &argc, &argv))
@@ -96,7 +103,36 @@ desk_cli_import (DeskCli  *cli,
     {
       const char *path = g_ptr_array_index (files, i);
       g_autofree char *code = NULL;
-      int revision = desk_procedure_store_import_file (db, path, &code, &error);
+      int revision;
+
+      if (desk_manual_is_manual_file (path))
+        {
+          /* A manual as offices keep it: text or Word. */
+          g_autoptr(DeskManualImport) manual = NULL;
+
+          revision = desk_manual_store_import_file (db, path, &manual, &error);
+          if (revision == 0)
+            {
+              desk_cli_print_error (cli, error->message);
+              g_clear_error (&error);
+              refused++;
+              continue;
+            }
+          /* Translators: FILE: imported as CODE revision N: counts of what was recognised */
+          g_print (_("%s: imported as %s revision %d: clauses %u, flows %u, routes %u, rules %u, "
+                     "characters dropped as boilerplate %u\n"),
+                   path, manual->procedure->code, revision, manual->n_clauses, manual->n_flows,
+                   manual->n_routes, manual->procedure->rules->len, manual->dropped_chars);
+          for (guint k = 0; show_dropped && k < manual->dropped->len; k++)
+            {
+              DeskManualDropped *d = g_ptr_array_index (manual->dropped, k);
+
+              /* Translators: LINE, why (boilerplate, repeated title…), the text as it was */
+              g_print (_("  dropped line %d (%s): %s\n"), d->line, d->reason, d->text);
+            }
+          continue;
+        }
+      revision = desk_procedure_store_import_file (db, path, &code, &error);
 
       if (revision == 0)
         {

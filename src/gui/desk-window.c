@@ -17,6 +17,7 @@
 #include "desk-notices-window.h"
 #include "desk-procedures-view.h"
 #include "desk-callbacks-view.h"
+#include "desk-manual-import-window.h"
 #include "desk-tickets-view.h"
 #include "desk-window.h"
 
@@ -275,6 +276,95 @@ desk_window_bind_settings (DeskWindow *self)
 }
 
 static void
+manual_saved_cb (DeskWindow *self,
+                 const char *code)
+{
+  desk_window_set_visible_area (self, "procedures");
+  desk_procedures_view_open (self->procedures_view, code, 0);
+}
+
+/* A manual dropped on the window (or opened otherwise): its import view,
+ * or a message saying why the file cannot be read. */
+gboolean
+desk_window_import_manual (DeskWindow *self,
+                           GFile      *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *name = g_file_get_basename (file);
+  g_autoptr(GError) error = NULL;
+  DeskManualImport *import;
+  DeskManualImportWindow *window;
+
+  if (self->database == NULL)
+    return FALSE;
+  if (path == NULL || !desk_manual_is_manual_file (path))
+    {
+      g_autofree char *message = g_strdup_printf (_("%s: only .txt, .docx and .odt manuals can be imported here"),
+                                                  name);
+
+      desk_window_add_toast (self, adw_toast_new (message));
+      return FALSE;
+    }
+  if (!(import = desk_manual_import_file (path, &error)))
+    {
+      desk_window_add_toast (self, adw_toast_new (error->message));
+      return FALSE;
+    }
+  window = desk_manual_import_window_new (self->database, import, name);
+  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self));
+  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+  g_signal_connect_object (window, "saved", G_CALLBACK (manual_saved_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (window));
+  return TRUE;
+}
+
+static gboolean
+desk_window_drop_cb (DeskWindow   *self,
+                     const GValue *value)
+{
+  GSList *files = g_value_get_boxed (value);
+
+  return files != NULL && desk_window_import_manual (self, files->data);
+}
+
+static void
+import_chooser_response_cb (GtkNativeDialog *chooser,
+                            int              response,
+                            DeskWindow      *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      if (file != NULL)
+        desk_window_import_manual (self, file);
+    }
+  g_object_unref (chooser);
+}
+
+/* The keyboard's way to what dropping a file does. */
+static void
+desk_window_import_manual_action (GtkWidget  *widget,
+                                  const char *action_name,
+                                  GVariant   *parameter)
+{
+  DeskWindow *self = DESK_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Import Manual"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Open"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Manuals (.txt, .docx, .odt)"));
+  gtk_file_filter_add_suffix (filter, "txt");
+  gtk_file_filter_add_suffix (filter, "docx");
+  gtk_file_filter_add_suffix (filter, "odt");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (import_chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
 desk_window_constructed (GObject *object)
 {
   DeskWindow *self = (DeskWindow *)object;
@@ -288,6 +378,7 @@ desk_window_constructed (GObject *object)
   gtk_widget_set_sensitive (GTK_WIDGET (self->stack), self->database != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-ticket", self->database != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find", self->database != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-manual", self->database != NULL);
   if (self->database != NULL)
     {
       desk_tickets_view_set_office (self->tickets_view, self->database, self->settings);
@@ -423,6 +514,10 @@ desk_window_class_init (DeskWindowClass *klass)
                                    desk_window_new_ticket_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL,
                                    desk_window_find_action);
+  gtk_widget_class_install_action (widget_class, "win.import-manual", NULL,
+                                   desk_window_import_manual_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK,
+                                       "win.import-manual", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "win.new-ticket", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
@@ -437,4 +532,12 @@ static void
 desk_window_init (DeskWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Dropping a manual on the window starts its import. */
+  {
+    GtkDropTarget *drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+    g_signal_connect_swapped (drop, "drop", G_CALLBACK (desk_window_drop_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+  }
 }

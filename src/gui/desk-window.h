@@ -35,5 +35,9 @@ void          desk_window_set_visible_area  (DeskWindow     *self,
 void          desk_window_reload_office     (DeskWindow     *self);
 void          desk_window_add_toast         (DeskWindow     *self,
                                              AdwToast       *toast);
+/* Opens the import view of a .txt/.docx/.odt manual (what dropping it on
+ * the window does); FALSE, with a toast saying why, when it cannot. */
+gboolean      desk_window_import_manual     (DeskWindow     *self,
+                                             GFile          *file);
 
 G_END_DECLS

@@ -1,0 +1,2205 @@
+/* desk-manual-parse.c
+ *
+ * Copyright 2026 The Service Desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "desk-manual"
+
+#include "config.h"
+
+/* Recognising the structure of a manual from its text, by general rules
+ * that hold for the manuals offices write and copy, not for a few files:
+ *
+ *  1. Lines: the first is the title; header fields (code, edition,
+ *     sign-off), template and download-site boilerplate, repeated titles
+ *     and dotted tables of contents are recognised line by line.
+ *  2. Logical lines: a flow broken across lines (an arrow ending one line
+ *     or leading the next) and a long line wrapped in the middle of a
+ *     sentence are joined again.
+ *  3. Items: every numbering mark starts an item, wherever it stands on a
+ *     line: 一、 一. (一) 1、 1) 1)、 (1) 1. 1.1 1.1.1 第一章 第一节 第一条
+ *     A. and "1 目的".  A mark inside a sentence counts only when it
+ *     continues its style's sequence, so "统一、" is not a clause.
+ *  4. Levels: each style takes the level where it first appears; a style
+ *     seen again closes everything opened after it (the usual rule of
+ *     nested numbering).  A short heading ending with a colon ("客诉处理
+ *     流程:") opens a group of the numbered items after it.
+ *  5. Blocks: a clause's text becomes a title (short, no sentence), then
+ *     paragraphs, flows (→ or ——), evacuation routes (a flow whose lead
+ *     or clause speaks of 路线/撤离/疏散…), script branches (【满意】…).
+ *  6. Extracted lists: forms in 《》, roles and their duties, time limits
+ *     and fines proposed as rules for the deadline engine. */
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "desk-manual-import.h"
+#include "desk-manual-private.h"
+
+typedef struct
+{
+  char *text;      /* trimmed */
+  int   line;      /* 1-based in the source */
+} Line;
+
+typedef struct
+{
+  const char *style;   /* interned; NULL: no mark (text going on) */
+  int         number;
+  char       *label;   /* the mark as written, spaces trimmed */
+  char       *text;
+  int         line;
+  gboolean    dropped;
+} Item;
+
+typedef struct
+{
+  DeskManualImport *import;
+  DeskProcedure    *p;
+  GHashTable       *last_number;  /* style → int: the sequence of each style */
+  guint             next_rule;
+  guint             next_form;
+  guint             next_role;
+} Parser;
+
+/* Patterns are compiled once and kept: a manual is matched line by line
+ * against the same few dozen. */
+static GRegex *
+cached (const char         *pattern,
+        GRegexCompileFlags  flags)
+{
+  static GHashTable *regexes;
+  G_LOCK_DEFINE_STATIC (regexes);
+  GRegex *regex;
+
+  G_LOCK (regexes);
+  if (regexes == NULL)
+    regexes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_regex_unref);
+  regex = g_hash_table_lookup (regexes, pattern);
+  if (regex == NULL)
+    {
+      regex = g_regex_new (pattern, flags | G_REGEX_OPTIMIZE, 0, NULL);
+      g_assert (regex != NULL);
+      g_hash_table_insert (regexes, g_strdup (pattern), regex);
+    }
+  G_UNLOCK (regexes);
+  return regex;
+}
+
+static gboolean
+matches (const char         *pattern,
+         const char         *text,
+         GRegexCompileFlags  flags)
+{
+  return g_regex_match (cached (pattern, flags), text, 0, NULL);
+}
+
+static char **
+split_by (const char *pattern,
+          const char *text)
+{
+  return g_regex_split (cached (pattern, 0), text, 0);
+}
+
+/* ---- characters ---------------------------------------------------- */
+
+static gboolean
+is_han (gunichar c)
+{
+  return g_unichar_get_script (c) == G_UNICODE_SCRIPT_HAN;
+}
+
+static gboolean
+is_space (gunichar c)
+{
+  return g_unichar_isspace (c) || c == 0x3000 || c == 0xA0;
+}
+
+static int
+cn_digit (gunichar c)
+{
+  static const gunichar digits[] = { 0x96F6 /* 零 */, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94,
+                                     0x516D, 0x4E03, 0x516B, 0x4E5D };
+  for (int i = 0; i < 10; i++)
+    if (c == digits[i])
+      return i;
+  if (c == 0x3007) /* 〇 */
+    return 0;
+  if (c == 0x4E24) /* 两 */
+    return 2;
+  return -1;
+}
+
+/* Reads a Chinese numeral of up to 99 (十, 十二, 二十, 二十四…) at
+ * @s[@i]; returns its value and sets @end, or -1. */
+static int
+read_cn_number (const gunichar *s,
+                glong           len,
+                glong           i,
+                glong          *end)
+{
+  int value = 0, digit = -1;
+  gboolean ten = FALSE;
+  glong j = i;
+
+  while (j < len)
+    {
+      int d = cn_digit (s[j]);
+
+      if (d >= 0 && digit < 0)
+        digit = d;
+      else if (s[j] == 0x5341 /* 十 */ && !ten)
+        {
+          value = (digit < 0 ? 1 : digit) * 10;
+          digit = -1;
+          ten = TRUE;
+        }
+      else
+        break;
+      j++;
+    }
+  if (j == i)
+    return -1;
+  if (digit >= 0)
+    value += digit;
+  *end = j;
+  return value;
+}
+
+static int
+digit_value (gunichar c)
+{
+  if (c >= '0' && c <= '9')
+    return c - '0';
+  if (c >= 0xFF10 && c <= 0xFF19)
+    return c - 0xFF10;
+  return -1;
+}
+
+static int
+read_arabic (const gunichar *s,
+             glong           len,
+             glong           i,
+             glong          *end)
+{
+  int value = 0;
+  glong j = i;
+
+  /* ASCII digits, and the full-width ones of Chinese word processors. */
+  while (j < len && j - i < 4 && digit_value (s[j]) >= 0)
+    value = value * 10 + digit_value (s[j++]);
+  if (j == i || (j < len && digit_value (s[j]) >= 0))
+    return -1;
+  *end = j;
+  return value;
+}
+
+static char *
+ucs4_to_utf8 (const gunichar *s,
+              glong           from,
+              glong           to)
+{
+  char *text = g_ucs4_to_utf8 (s + from, MAX (to - from, 0), NULL, NULL, NULL);
+
+  return text ? text : g_strdup ("");
+}
+
+/* Trims white space of every kind, the ideographic space too. */
+static char *
+trim (const char *text)
+{
+  const char *start = text;
+  const char *end = text + strlen (text);
+
+  while (*start && is_space (g_utf8_get_char (start)))
+    start = g_utf8_next_char (start);
+  while (end > start)
+    {
+      const char *prev = g_utf8_prev_char (end);
+
+      if (!is_space (g_utf8_get_char (prev)))
+        break;
+      end = prev;
+    }
+  return g_strndup (start, end - start);
+}
+
+static char *
+trim_n (const char *text,
+        gsize       length)
+{
+  g_autofree char *part = g_strndup (text, length);
+
+  return trim (part);
+}
+
+static glong
+char_count (const char *text)
+{
+  return g_utf8_strlen (text, -1);
+}
+
+static guint
+content_chars (const char *text)
+{
+  guint n = 0;
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    if (!is_space (g_utf8_get_char (p)))
+      n++;
+  return n;
+}
+
+static gboolean
+has_any (const char *text,
+         const char *const *words)
+{
+  for (guint i = 0; words[i]; i++)
+    if (strstr (text, words[i]) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+ends_with_any (const char *text,
+               const char *const *ends)
+{
+  for (guint i = 0; ends[i]; i++)
+    if (g_str_has_suffix (text, ends[i]))
+      return TRUE;
+  return FALSE;
+}
+
+static const char *const sentence_ends[] = { "。", "；", ";", "！", "!", "？", "?", NULL };
+static const char *const colons[] = { ":", "：", NULL };
+
+/* ---- dropping ------------------------------------------------------ */
+
+static void
+drop (Parser     *parser,
+      const char *reason,
+      const char *text,
+      int         line)
+{
+  DeskManualDropped *dropped;
+
+  if (text == NULL || content_chars (text) == 0)
+    return;
+  dropped = g_new0 (DeskManualDropped, 1);
+  dropped->reason = g_strdup (reason);
+  dropped->text = g_strdup (text);
+  dropped->line = line;
+  g_ptr_array_add (parser->import->dropped, dropped);
+  if (strcmp (reason, "boilerplate") == 0)
+    parser->import->dropped_chars += content_chars (text);
+}
+
+/* Template and document-sharing-site text: usage notes, placeholders,
+ * "editable Word document" banners, page footers. */
+static gboolean
+is_boilerplate (const char *text,
+                gboolean    chinese)
+{
+  /* Phrases templates and sharing sites put in, and that a procedure's
+   * own text does not use; kept narrow, since what matches is dropped. */
+  static const char *const phrases[] = {
+    "请在该处输入", "请在此处输入", "在此处输入", "在此处键入", "单击此处", "点击此处输入",
+    "内容可编辑", "可编辑版", "可以编辑", "套用时", "仅供参考", "A4打印", "word文档", "Word文档",
+    "WORD文档", "文档下载", "精品文档", "Page ", "第 ", NULL
+  };
+  guint latin = 0, han = 0, words = 0;
+  gboolean in_word = FALSE;
+
+  for (guint i = 0; phrases[i]; i++)
+    if (strstr (text, phrases[i]) != NULL)
+      {
+        /* "第 1 页 共 5 页" is a footer; "第 3 条" is not. */
+        if (strcmp (phrases[i], "第 ") == 0)
+          return matches ("^第\\s*\\d+\\s*页\\s*(共\\s*\\d+\\s*页)?$", text, 0);
+        if (strcmp (phrases[i], "Page ") == 0)
+          return matches ("^Page\\s+\\d+(\\s+of\\s+\\d+)?$", text, G_REGEX_CASELESS);
+        return TRUE;
+      }
+  if (matches ("^[-—\\s]*\\d+[-—\\s]*$", text, 0))
+    return TRUE; /* a page number alone */
+  /* A usage note of a template: "使用说明:本管理制度资料适用于…". */
+  if (matches ("^(使用说明|下载说明|文档说明|温馨提示)\\s*[:：]", text, 0))
+    return TRUE;
+
+  /* English filler in a Chinese manual: a line of Latin words and no
+   * Chinese at all. */
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (is_han (c))
+        han++;
+      if (g_unichar_isalpha (c) && c < 0x250)
+        {
+          latin++;
+          if (!in_word)
+            words++;
+          in_word = TRUE;
+        }
+      else
+        in_word = FALSE;
+    }
+  return chinese && han == 0 && words >= 3 && latin * 2 > content_chars (text);
+}
+
+/* "第一章 总则 ........ 1", "1.1 目的…………3": a table of contents. */
+static gboolean
+is_dotted_toc (const char *text)
+{
+  return matches ("(\\.{3,}|…{2,}|·{3,}|．{3,}|-{4,}|_{4,})\\s*\\d+\\s*$", text, 0) ||
+         matches ("^目\\s*录$|^contents$", text, G_REGEX_CASELESS);
+}
+
+/* ---- header fields ------------------------------------------------- */
+
+static gboolean
+read_code (Parser     *parser,
+           const char *text,
+           int         line)
+{
+  g_autoptr(GMatchInfo) match = NULL;
+  static GRegex *regex;
+
+  if (g_once_init_enter (&regex))
+    g_once_init_leave (&regex, g_regex_new ("^(\\p{Han}{0,8}?(?:编号|编码|代码|发布号|文件号))\\s*[:：]\\s*([^\\s_]\\S{0,39})\\s*$",
+                                            G_REGEX_OPTIMIZE, 0, NULL));
+  if (!g_regex_match (regex, text, 0, &match))
+    return FALSE;
+  if (parser->p->code == NULL)
+    {
+      g_autofree char *label = g_match_info_fetch (match, 1);
+
+      parser->p->code = g_match_info_fetch (match, 2);
+      drop (parser, "label", label, line);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+is_edition (const char *text)
+{
+  static GRegex *regex;
+
+  if (g_once_init_enter (&regex))
+    g_once_init_leave (&regex, g_regex_new ("^(?:正式版|试行版|试用版|修订版|完整版|通用版|标准版|第\\S{1,4}版|[Vv]\\d+(?:\\.\\d+)*|[A-Z]/\\d+版?|(?:版本|版次|版本号)\\s*[:：]\\s*\\S+)$",
+                                            G_REGEX_OPTIMIZE, 0, NULL));
+  return g_regex_match (regex, text, 0, NULL);
+}
+
+static gboolean
+read_edition (Parser     *parser,
+              const char *text,
+              int         line)
+{
+  if (!is_edition (text))
+    return FALSE;
+  if (parser->p->edition == NULL)
+    parser->p->edition = g_strdup (text);
+  else
+    drop (parser, "repeated edition", text, line);
+  return TRUE;
+}
+
+/* "编写:____ 审批:____", "时间:____年__月__日", "修订日期:2019年3月5日". */
+static gboolean
+read_signoff (Parser     *parser,
+              const char *text)
+{
+  static GRegex *regex;
+  g_auto(GStrv) parts = NULL;
+
+  if (g_once_init_enter (&regex))
+    g_once_init_leave (&regex, g_regex_new ("^(编写|编制|起草|拟制|拟稿|校对|审核|审批|审定|批准|核准|签发|会签|发布|实施|时间|日期|修订日期|发布日期|实施日期|生效日期|编写日期)\\s*[:：]",
+                                            G_REGEX_OPTIMIZE, 0, NULL));
+  if (!g_regex_match (regex, text, 0, NULL))
+    return FALSE;
+
+  /* Several fields may share the line. */
+  parts = split_by ("\\s+(?=\\S{2,4}\\s*[:：])", text);
+  for (guint i = 0; parts[i]; i++)
+    {
+      DeskProcSignoff *s;
+      g_autofree char *value = NULL;
+      const char *colon = strstr (parts[i], ":");
+      const char *wide = strstr (parts[i], "：");
+      gboolean date;
+
+      if (wide && (!colon || wide < colon))
+        colon = wide;
+      if (colon == NULL)
+        return FALSE;
+      s = g_new0 (DeskProcSignoff, 1);
+      s->role = g_strndup (parts[i], colon - parts[i]);
+      g_strstrip (s->role);
+      value = trim (g_utf8_next_char (colon));
+      date = strstr (s->role, "时间") || strstr (s->role, "日期");
+      /* A blank of the form (underscores) is no name. */
+      if (value[0] && strspn (value, "_") != strlen (value))
+        {
+          if (date)
+            s->date = g_strdup (value);
+          else
+            s->name = g_strdup (value);
+        }
+      if (date && s->date && parser->p->revised == NULL)
+        {
+          g_autoptr(GMatchInfo) m = NULL;
+
+          static GRegex *date_regex;
+
+          if (g_once_init_enter (&date_regex))
+            g_once_init_leave (&date_regex, g_regex_new ("^(\\d{4})\\s*[-年./]\\s*(\\d{1,2})\\s*[-月./]\\s*(\\d{1,2})", 0, 0, NULL));
+          if (g_regex_match (date_regex, s->date, 0, &m))
+            {
+              g_autofree char *y = g_match_info_fetch (m, 1);
+              g_autofree char *mo = g_match_info_fetch (m, 2);
+              g_autofree char *d = g_match_info_fetch (m, 3);
+
+              parser->p->revised = g_strdup_printf ("%s-%02d-%02d", y, atoi (mo), atoi (d));
+            }
+        }
+      g_ptr_array_add (parser->p->signoffs, s);
+    }
+  return TRUE;
+}
+
+/* ---- logical lines --------------------------------------------------- */
+
+static gboolean
+starts_with_arrow (const char *text)
+{
+  return g_str_has_prefix (text, "→") || g_str_has_prefix (text, "->") || g_str_has_prefix (text, "⇒");
+}
+
+static gboolean
+ends_with_arrow (const char *text)
+{
+  return g_str_has_suffix (text, "→") || g_str_has_suffix (text, "->") || g_str_has_suffix (text, "⇒");
+}
+
+/* ---- numbering marks ------------------------------------------------- */
+
+static gboolean
+is_boundary (const gunichar *s,
+             glong           i)
+{
+  gunichar c;
+
+  if (i == 0)
+    return TRUE;
+  c = s[i - 1];
+  return is_space (c) || g_utf8_strchr ("。；;！!？?：:）)】」”\"、", -1, c) != NULL;
+}
+
+typedef struct
+{
+  const char *style;
+  int         number;
+  glong       end;      /* after the mark and the spaces after it */
+  gboolean    needs_boundary;
+} Mark;
+
+/* Does a numbering mark start at @s[@i]?  Boundaries and sequences are
+ * the caller's to check. */
+static gboolean
+match_mark (const gunichar *s,
+            glong           len,
+            glong           i,
+            gboolean        line_start,
+            Mark           *m)
+{
+  glong j;
+  int n;
+
+  m->needs_boundary = TRUE;
+
+  /* 第一章 第二节 第三条 */
+  if (s[i] == 0x7B2C /* 第 */ && i + 2 < len)
+    {
+      n = read_cn_number (s, len, i + 1, &j);
+      if (n < 0)
+        n = read_arabic (s, len, i + 1, &j);
+      if (n > 0 && j < len)
+        {
+          if (s[j] == 0x7AE0) m->style = "chapter";
+          else if (s[j] == 0x8282) m->style = "section";
+          else if (s[j] == 0x6761) m->style = "article";
+          else return FALSE;
+          m->number = n;
+          m->end = j + 1;
+          return TRUE;
+        }
+      return FALSE;
+    }
+
+  /* (一) （一） (1) （1）, and the same followed by 、 */
+  if (s[i] == '(' || s[i] == 0xFF08)
+    {
+      gboolean cn = TRUE;
+
+      n = read_cn_number (s, len, i + 1, &j);
+      if (n < 0)
+        {
+          n = read_arabic (s, len, i + 1, &j);
+          cn = FALSE;
+        }
+      if (n <= 0 || j >= len || (s[j] != ')' && s[j] != 0xFF09))
+        return FALSE;
+      m->style = cn ? "(cn)" : "(N)";
+      /* A parenthesised Chinese numeral is only ever a mark. */
+      m->needs_boundary = !cn;
+      m->number = n;
+      m->end = j + 1;
+      if (m->end < len && s[m->end] == 0x3001)
+        m->end++;
+      return TRUE;
+    }
+
+  /* ① ⑴ Ⅰ、: numbers that are only ever marks */
+  if (s[i] >= 0x2460 && s[i] <= 0x2487)
+    {
+      gboolean circled = s[i] <= 0x2473;
+
+      m->style = circled ? "circled" : "(N)";
+      m->number = circled ? (int) (s[i] - 0x2460 + 1) : (int) (s[i] - 0x2474 + 1);
+      m->needs_boundary = FALSE;
+      m->end = i + 1;
+      if (m->end < len && (s[m->end] == 0x3001 || s[m->end] == '.' || s[m->end] == 0xFF0E))
+        m->end++;
+      return TRUE;
+    }
+  if (s[i] >= 0x2160 && s[i] <= 0x216B && i + 1 < len &&
+      (s[i + 1] == 0x3001 || s[i + 1] == '.' || s[i + 1] == 0xFF0E || is_space (s[i + 1])))
+    {
+      m->style = "roman";
+      m->number = s[i] - 0x2160 + 1;
+      m->end = i + 1 + !is_space (s[i + 1]);
+      return TRUE;
+    }
+
+  /* 一、 一. 一． 一） */
+  n = read_cn_number (s, len, i, &j);
+  if (n > 0 && j < len)
+    {
+      if (i > 0 && (s[i - 1] == 0x7B2C || cn_digit (s[i - 1]) >= 0))
+        return FALSE;
+      if (s[j] == 0x3001)
+        m->style = "cn、";
+      else if (s[j] == ')' || s[j] == 0xFF09)
+        m->style = "cn)";
+      else if ((s[j] == '.' || s[j] == 0xFF0E) && j + 1 < len && !g_unichar_isdigit (s[j + 1]))
+        m->style = "cn.";
+      else
+        return FALSE;
+      m->number = n;
+      m->end = j + 1;
+      return TRUE;
+    }
+
+  /* 1、 1 、 1) 1)、 1） 1. 1.1 1.1.1 "1 目的" */
+  n = read_arabic (s, len, i, &j);
+  if (n >= 0)
+    {
+      glong k = j;
+
+      if (i > 0 && (g_unichar_isalnum (s[i - 1]) && !is_han (s[i - 1]) ? TRUE : s[i - 1] == '.' || s[i - 1] == '-'))
+        return FALSE;
+      while (k < len && s[k] == ' ')
+        k++;
+      if (k < len && s[k] == 0x3001)
+        {
+          m->style = "N、";
+          m->number = n;
+          m->end = k + 1;
+          return n > 0;
+        }
+      if (k < len && (s[k] == ')' || s[k] == 0xFF09) && k == j)
+        {
+          m->style = "N)";
+          m->number = n;
+          m->end = k + 1;
+          if (m->end < len && s[m->end] == 0x3001)
+            m->end++;
+          return n > 0;
+        }
+      if (j < len && (s[j] == '.' || s[j] == 0xFF0E) && j + 1 < len)
+        {
+          int depth = 1;
+          glong e = j;
+
+          /* 1.1 / 1.1.1 / 2.2.5 */
+          while (e < len && (s[e] == '.' || s[e] == 0xFF0E) && e + 1 < len && g_unichar_isdigit (s[e + 1]))
+            {
+              glong after;
+              int part = read_arabic (s, len, e + 1, &after);
+
+              if (part < 0)
+                break;
+              n = part;
+              e = after;
+              depth++;
+            }
+          if (depth > 1)
+            {
+              if (e < len && !is_space (s[e]) && !is_han (s[e]))
+                return FALSE;
+              if (!line_start && (e >= len || !is_space (s[e])))
+                return FALSE;
+              m->style = depth == 2 ? "dec2" : depth == 3 ? "dec3" : "dec4";
+              m->number = n;
+              m->end = e;
+              return TRUE;
+            }
+          if (g_unichar_isdigit (s[j + 1]))
+            return FALSE;
+          if (!is_space (s[j + 1]) && !is_han (s[j + 1]) && s[j + 1] < 0x3000)
+            return FALSE;
+          m->style = "N.";
+          m->number = n;
+          m->end = j + 1;
+          return n > 0;
+        }
+      /* "1 目的": a heading at the start of a line. */
+      if (line_start && k > j && k < len && is_han (s[k]) && n > 0)
+        {
+          glong e = k;
+
+          while (e < len && !is_space (s[e]))
+            e++;
+          if (e - k <= 12 && !g_utf8_strchr ("个小时分钟天年月日元号楼层次人名米", -1, s[k]))
+            {
+              m->style = "N␠";
+              m->number = n;
+              m->end = j;
+              return TRUE;
+            }
+        }
+      return FALSE;
+    }
+
+  /* A. B、 */
+  if (s[i] >= 'A' && s[i] <= 'Z' && i + 2 < len && (s[i + 1] == '.' || s[i + 1] == 0x3001 || s[i + 1] == 0xFF0E) &&
+      (is_space (s[i + 2]) || is_han (s[i + 2])) && (i == 0 || !g_unichar_isalpha (s[i - 1]) || is_han (s[i - 1])))
+    {
+      m->style = "A.";
+      m->number = s[i] - 'A' + 1;
+      m->end = i + 2;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+item_free (gpointer data)
+{
+  Item *item = data;
+
+  g_free (item->label);
+  g_free (item->text);
+  g_free (item);
+}
+
+static void
+add_item (GPtrArray  *items,
+          const char *style,
+          int         number,
+          char       *label,
+          char       *text,
+          int         line)
+{
+  Item *item = g_new0 (Item, 1);
+
+  item->style = style;
+  item->number = number;
+  item->label = label;
+  item->text = text;
+  item->line = line;
+  g_ptr_array_add (items, item);
+}
+
+/* Cuts a logical line into items at its numbering marks. */
+static void
+split_items (Parser     *parser,
+             const char *text,
+             int         line,
+             GPtrArray  *items)
+{
+  glong len = 0;
+  g_autofree gunichar *s = g_utf8_to_ucs4 (text, -1, NULL, &len, NULL);
+  glong start = 0;          /* of the current item's text */
+  glong label_start = -1;
+  Mark current = { NULL, 0, 0, FALSE };
+
+  if (s == NULL)
+    return;
+  for (glong i = 0; i <= len; i++)
+    {
+      Mark m = { NULL, 0, 0, FALSE };
+      gboolean found = FALSE;
+
+      if (i < len && match_mark (s, len, i, i == 0, &m))
+        {
+          gboolean boundary = is_boundary (s, i);
+          int last = GPOINTER_TO_INT (g_hash_table_lookup (parser->last_number, m.style));
+
+          /* Inside a sentence a mark must continue its sequence. */
+          found = (boundary || !m.needs_boundary) ? TRUE : (last > 0 && m.number == last + 1);
+          /* A restart at a number other than one is a reference, not a mark. */
+          if (found && last == 0 && m.number > 2 && !boundary)
+            found = FALSE;
+        }
+      if (!found && i < len)
+        continue;
+
+      /* Close the item before. */
+      if (label_start >= 0 || i > start)
+        {
+          char *body = ucs4_to_utf8 (s, start, i);
+          char *trimmed = trim (body);
+
+          g_free (body);
+          if (label_start >= 0)
+            {
+              char *label = ucs4_to_utf8 (s, label_start, start);
+
+              g_strstrip (label);
+              add_item (items, current.style, current.number, label, trimmed, line);
+            }
+          else if (trimmed[0])
+            add_item (items, NULL, 0, NULL, trimmed, line);
+          else
+            g_free (trimmed);
+        }
+      if (i == len)
+        break;
+      g_hash_table_insert (parser->last_number, (gpointer) m.style, GINT_TO_POINTER (m.number));
+      current = m;
+      label_start = i;
+      start = m.end;
+      while (start < len && is_space (s[start]))
+        start++;
+      i = start - 1;
+    }
+}
+
+/* ---- blocks inside a clause ------------------------------------------- */
+
+static gboolean
+is_title_like (const char *text)
+{
+  glong n = char_count (text);
+
+  if (n == 0 || n > 30)
+    return FALSE;
+  if (has_any (text, sentence_ends))
+    return FALSE;
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    if (is_space (g_utf8_get_char (p)))
+      return FALSE;
+  if ((strstr (text, "，") || strstr (text, ",")) && n > 20)
+    return FALSE;
+  return TRUE;
+}
+
+static char **flow_steps (const char *text);
+
+static guint
+flow_steps_count (const char *text)
+{
+  g_auto(GStrv) steps = flow_steps (text);
+
+  return steps ? g_strv_length (steps) : 0;
+}
+
+/* Splits at spaces that end a sentence, a heading or a colon; spaces in
+ * the middle of a sentence (a wrapped line) stay. */
+static GPtrArray *
+split_pieces (const char *text)
+{
+  GPtrArray *pieces = g_ptr_array_new_with_free_func (g_free);
+  glong len = 0;
+  g_autofree gunichar *s = g_utf8_to_ucs4 (text, -1, NULL, &len, NULL);
+  glong start = 0;
+
+  for (glong i = 0; s && i <= len; i++)
+    {
+      gboolean cut = FALSE;
+
+      if (i < len && is_space (s[i]) && i > start)
+        {
+          gunichar before = s[i - 1];
+          glong next = i;
+
+          while (next < len && is_space (s[next]))
+            next++;
+          if (next < len)
+            {
+              gunichar after = s[next];
+
+              g_autofree char *so_far = ucs4_to_utf8 (s, start, i);
+
+              cut = (g_utf8_strchr ("。；;！!？?：:", -1, before) != NULL && (after > 0x2000 || before > 0x2000)) ||
+                    after == 0x3010 /* 【 */ ||
+                    /* a flow ends where its last step does */
+                    (is_han (after) && flow_steps_count (so_far) >= 2);
+            }
+        }
+      if (i == len || cut)
+        {
+          char *piece = ucs4_to_utf8 (s, start, i);
+          char *trimmed = trim (piece);
+
+          g_free (piece);
+          if (trimmed[0])
+            g_ptr_array_add (pieces, trimmed);
+          else
+            g_free (trimmed);
+          start = i + 1;
+        }
+    }
+  return pieces;
+}
+
+static const char *const arrows[] = { "→", "->", "⇒", "⟶", "➔", NULL };
+
+/* The steps of a flow "a→b→c" or "a——b——c" (dashes only between short
+ * steps, at least three of them), or NULL. */
+static char **
+flow_steps (const char *text)
+{
+  g_auto(GStrv) parts = NULL;
+  guint n;
+
+  if (has_any (text, arrows))
+    {
+      parts = split_by ("→|->|⇒|⟶|➔", text);
+      n = g_strv_length (parts);
+      if (n >= 2)
+        {
+          guint kept = 0;
+
+          for (guint i = 0; i < n; i++)
+            if (content_chars (parts[i]) > 0)
+              kept++;
+          if (kept >= 2)
+            return g_steal_pointer (&parts);
+        }
+      return NULL;
+    }
+  if (strstr (text, "——") || strstr (text, "――") || strstr (text, "—"))
+    {
+      parts = split_by ("——|――|—", text);
+      n = g_strv_length (parts);
+      if (n < 3)
+        return NULL;
+      for (guint i = 0; i < n; i++)
+        if (char_count (parts[i]) > 16 || content_chars (parts[i]) == 0 || has_any (parts[i], sentence_ends))
+          return NULL;
+      return g_steal_pointer (&parts);
+    }
+  return NULL;
+}
+
+static const char *const route_words[] = { "路线", "撤离", "撤退", "逃生", "避灾", "疏散", "避险", "撤出", NULL };
+
+static DeskProcNode *
+last_block (GPtrArray *blocks)
+{
+  return blocks->len ? g_ptr_array_index (blocks, blocks->len - 1) : NULL;
+}
+
+/* Takes the last sentence of the paragraph before when it ends with a
+ * colon: it is the lead of what follows ("沿以下路线撤离:"). */
+static char *
+take_lead (GPtrArray *blocks)
+{
+  DeskProcNode *prev = last_block (blocks);
+  glong len = 0, cut = 0;
+  g_autofree gunichar *s = NULL;
+  char *lead;
+
+  if (prev == NULL || prev->kind != DESK_PROC_PARAGRAPH || !ends_with_any (prev->text, colons))
+    return NULL;
+  s = g_utf8_to_ucs4 (prev->text, -1, NULL, &len, NULL);
+  for (glong i = len - 1; i > 0; i--)
+    if (g_utf8_strchr ("。；;！!？?", -1, s[i - 1]))
+      {
+        cut = i;
+        break;
+      }
+  lead = ucs4_to_utf8 (s, cut, len);
+  if (cut == 0)
+    g_ptr_array_remove (blocks, prev);
+  else
+    {
+      char *kept = ucs4_to_utf8 (s, 0, cut);
+
+      g_free (prev->text);
+      prev->text = kept;
+    }
+  return lead;
+}
+
+/* "出现瓦斯、煤尘、火灾事故时" → "瓦斯、煤尘、火灾事故". */
+static char *
+hazard_type (const char *text)
+{
+  GRegex *regex = cached ("(?:出现|发生|遇到|遇有)(.{1,16}?)(?:时|后|的情况)", 0);
+  g_autoptr(GMatchInfo) match = NULL;
+
+  if (text && g_regex_match (regex, text, 0, &match))
+    return g_match_info_fetch (match, 1);
+  return NULL;
+}
+
+static char *
+strip_colon (char *text)
+{
+  for (guint i = 0; colons[i]; i++)
+    if (g_str_has_suffix (text, colons[i]))
+      {
+        text[strlen (text) - strlen (colons[i])] = '\0';
+        break;
+      }
+  return text;
+}
+
+static gboolean
+id_in_use (GPtrArray          *list,
+           const char         *id,
+           const DeskProcNode *except)
+{
+  for (guint i = 0; i < list->len; i++)
+    {
+      DeskProcNode *n = g_ptr_array_index (list, i);
+
+      if ((n != except && g_strcmp0 (n->id, id) == 0) || id_in_use (n->children, id, except))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Splits "…按以下路线撤离:a→b→c" at the last colon before the first
+ * arrow: the lead, and the chain of steps. */
+static void
+split_lead (const char  *piece,
+            char       **lead,
+            char       **chain)
+{
+  const char *first_arrow = NULL;
+  const char *colon = NULL;
+
+  for (guint a = 0; arrows[a]; a++)
+    {
+      const char *x = strstr (piece, arrows[a]);
+
+      if (x && (!first_arrow || x < first_arrow))
+        first_arrow = x;
+    }
+  for (guint i = 0; colons[i]; i++)
+    for (const char *c = strstr (piece, colons[i]); c && (!first_arrow || c < first_arrow); c = strstr (c + 1, colons[i]))
+      if (!colon || c > colon)
+        colon = c;
+  if (colon == NULL)
+    {
+      *lead = NULL;
+      *chain = g_strdup (piece);
+      return;
+    }
+  *lead = trim_n (piece, colon - piece);
+  *chain = trim (g_utf8_next_char (colon));
+}
+
+static void
+add_flow (Parser     *parser,
+          GPtrArray  *blocks,
+          const char *piece,
+          const char *context,
+          int         line)
+{
+  g_autofree char *lead = NULL;
+  g_autofree char *chain = NULL;
+  g_auto(GStrv) steps = NULL;
+  gboolean route;
+  DeskProcNode *node;
+  GPtrArray *list;
+  DeskProcKind kind;
+
+  split_lead (piece, &lead, &chain);
+  if (lead == NULL || !lead[0])
+    {
+      g_free (lead);
+      lead = take_lead (blocks);
+      if (lead)
+        {
+          char *t = trim (strip_colon (lead));
+
+          g_free (lead);
+          lead = t;
+        }
+    }
+  steps = flow_steps (chain);
+  if (steps == NULL)
+    steps = g_strsplit (chain, "\x01", -1);
+
+  route = (lead && has_any (lead, route_words)) || (context && has_any (context, route_words));
+  if (route)
+    {
+      DeskProcNode *hazard;
+      DeskProcNode *prev = last_block (blocks);
+
+      hazard = desk_proc_node_append (blocks, DESK_PROC_HAZARD);
+      hazard->level = DESK_PROC_LEVEL_DANGER;
+      hazard->title = hazard_type (lead);
+      if (hazard->title == NULL && prev && prev->kind == DESK_PROC_PARAGRAPH)
+        hazard->title = hazard_type (prev->text);
+      if (hazard->title == NULL)
+        hazard->title = hazard_type (context);
+      hazard->line = line;
+      node = desk_proc_node_append (hazard->children, DESK_PROC_ROUTE);
+      node->title = g_strdup (lead);
+      kind = DESK_PROC_WAYPOINT;
+      parser->import->n_routes++;
+    }
+  else
+    {
+      node = desk_proc_node_append (blocks, DESK_PROC_FLOW);
+      node->id = g_strdup_printf ("flow-%u", ++parser->import->n_flows);
+      while (id_in_use (parser->p->body, node->id, node) || id_in_use (parser->p->purpose, node->id, node) ||
+             id_in_use (parser->p->scope, node->id, node))
+        {
+          g_free (node->id);
+          node->id = g_strdup_printf ("flow-%u", ++parser->import->n_flows);
+        }
+      node->title = g_strdup (lead);
+      kind = DESK_PROC_STEP;
+    }
+  node->line = line;
+  list = node->children;
+  for (guint i = 0; steps[i]; i++)
+    {
+      g_autofree char *t = trim (steps[i]);
+      DeskProcNode *step;
+
+      if (!t[0])
+        continue;
+      /* The full stop after the last step ends the sentence, not the step. */
+      if (steps[i + 1] == NULL && g_str_has_suffix (t, "。"))
+        t[strlen (t) - strlen ("。")] = '\0';
+      step = desk_proc_node_append (list, kind);
+      step->text = g_strdup (t);
+      step->line = line;
+    }
+}
+
+/* 【满意】:好的… → a branch of the script line before. */
+static gboolean
+add_branch (Parser     *parser,
+            GPtrArray  *blocks,
+            const char *piece,
+            int         line)
+{
+  const char *close;
+  DeskProcNode *script = last_block (blocks);
+  DeskProcNode *line_node;
+  DeskProcNode *branch;
+  g_autofree char *rest = NULL;
+
+  if (!g_str_has_prefix (piece, "【") || !(close = strstr (piece, "】")) || char_count (piece) < 3 ||
+      g_utf8_strlen (piece, close - piece) > 12)
+    return FALSE;
+
+  if (script == NULL || script->kind != DESK_PROC_SCRIPT)
+    {
+      DeskProcNode *prev = last_block (blocks);
+      char *say = NULL;
+
+      if (prev && prev->kind == DESK_PROC_PARAGRAPH &&
+          (g_str_has_suffix (prev->text, "?") || g_str_has_suffix (prev->text, "？") ||
+           g_str_has_suffix (prev->text, "吗") || ends_with_any (prev->text, colons)))
+        {
+          say = g_steal_pointer (&prev->text);
+          g_ptr_array_remove (blocks, prev);
+        }
+      script = desk_proc_node_append (blocks, DESK_PROC_SCRIPT);
+      script->id = g_strdup_printf ("script-%u", ++parser->import->n_scripts);
+      script->line = line;
+      line_node = desk_proc_node_append (script->children, DESK_PROC_LINE);
+      line_node->text = say ? say : g_strdup ("");
+      line_node->line = line;
+    }
+  line_node = g_ptr_array_index (script->children, script->children->len - 1);
+  branch = desk_proc_node_append (line_node->children, DESK_PROC_BRANCH);
+  branch->title = g_strndup (piece + strlen ("【"), close - piece - strlen ("【"));
+  rest = trim (close + strlen ("】"));
+  if (g_str_has_prefix (rest, ":") || g_str_has_prefix (rest, "："))
+    {
+      char *t = trim (g_utf8_next_char (rest));
+
+      g_free (rest);
+      rest = t;
+    }
+  branch->text = g_steal_pointer (&rest);
+  branch->line = line;
+  return TRUE;
+}
+
+static void
+add_piece (Parser     *parser,
+           GPtrArray  *blocks,
+           const char *piece,
+           const char *context,
+           int         line)
+{
+  g_auto(GStrv) steps = NULL;
+  g_autofree char *lead = NULL;
+  g_autofree char *chain = NULL;
+  DeskProcNode *node;
+
+  if (add_branch (parser, blocks, piece, line))
+    return;
+  split_lead (piece, &lead, &chain);
+  if ((steps = flow_steps (chain)) != NULL)
+    {
+      add_flow (parser, blocks, piece, context, line);
+      return;
+    }
+  node = desk_proc_node_append (blocks, DESK_PROC_PARAGRAPH);
+  node->text = g_strdup (piece);
+  node->line = line;
+}
+
+/* A clause's own text: a title when it starts with one, then blocks. */
+static void
+fill_clause (Parser       *parser,
+             DeskProcNode *clause,
+             const char   *text,
+             const char   *context,
+             int           line)
+{
+  g_autoptr(GPtrArray) pieces = NULL;
+  g_autofree char *rest = NULL;
+  glong n = char_count (text);
+
+  if (clause != NULL && clause->title == NULL && clause->children->len == 0 && n > 0)
+    {
+      const char *colon = NULL;
+      glong at = -1;
+
+      for (guint i = 0; colons[i]; i++)
+        {
+          const char *c = strstr (text, colons[i]);
+
+          if (c && (!colon || c < colon))
+            colon = c;
+        }
+      if (colon)
+        at = g_utf8_pointer_to_offset (text, colon);
+      if (colon && at > 0 && at <= 20)
+        {
+          g_autofree char *head = g_strndup (text, colon - text);
+
+          if (is_title_like (head) && !has_any (head, arrows))
+            {
+              clause->title = g_steal_pointer (&head);
+              rest = trim (g_utf8_next_char (colon));
+            }
+        }
+      if (clause->title == NULL)
+        {
+          const char *space = NULL;
+
+          for (const char *p = text; *p; p = g_utf8_next_char (p))
+            if (is_space (g_utf8_get_char (p)))
+              {
+                space = p;
+                break;
+              }
+          if (space && g_utf8_pointer_to_offset (text, space) <= 30)
+            {
+              g_autofree char *head = g_strndup (text, space - text);
+
+              /* "Page 设置" is one title: a space after a Latin word is
+               * a space in the text, not the end of a heading. */
+              gunichar last = head[0] ? g_utf8_get_char (g_utf8_prev_char (head + strlen (head))) : 0;
+
+              if (is_title_like (head) && !has_any (head, arrows) && !g_str_has_prefix (head, "【") &&
+                  last >= 0x80)
+                {
+                  clause->title = g_steal_pointer (&head);
+                  rest = trim (space);
+                }
+            }
+          else if (space == NULL && is_title_like (text) && !has_any (text, arrows) && !g_str_has_prefix (text, "【"))
+            {
+              clause->title = g_strdup (text);
+              rest = g_strdup ("");
+            }
+        }
+    }
+  if (rest == NULL)
+    rest = g_strdup (text);
+
+  pieces = split_pieces (rest);
+  for (guint i = 0; i < pieces->len; i++)
+    add_piece (parser, clause ? clause->children : parser->p->body,
+               g_ptr_array_index (pieces, i), context, line);
+}
+
+/* ---- the clause tree ------------------------------------------------- */
+
+typedef struct
+{
+  const char   *style;
+  DeskProcNode *node;
+} Level;
+
+static GPtrArray *
+children_of (Parser       *parser,
+             GArray       *stack)
+{
+  if (stack->len == 0)
+    return parser->p->body;
+  return g_array_index (stack, Level, stack->len - 1).node->children;
+}
+
+/* Titles of the open clauses, for what a flow is about. */
+static char *
+stack_context (GArray *stack)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < stack->len; i++)
+    {
+      DeskProcNode *n = g_array_index (stack, Level, i).node;
+
+      if (n->title)
+        g_string_append (out, n->title);
+      g_string_append_c (out, ' ');
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* A heading ending with a colon at the end of an item, before a run of
+ * numbered items ("… 客诉处理流程:" then "1、…"), opens a group. */
+static void
+split_trailing_headings (GPtrArray *items)
+{
+  for (guint i = 0; i + 1 < items->len; i++)
+    {
+      Item *item = g_ptr_array_index (items, i);
+      Item *next = g_ptr_array_index (items, i + 1);
+      const char *space = NULL;
+      g_autofree char *tail = NULL;
+
+      if (next->style == NULL || next->number != 1 || item->text == NULL)
+        continue;
+      for (const char *p = item->text; *p; p = g_utf8_next_char (p))
+        if (is_space (g_utf8_get_char (p)))
+          space = p;
+      tail = trim (space ? space : item->text);
+      if (!ends_with_any (tail, colons) || char_count (tail) > 21)
+        continue;
+      {
+        g_autofree char *head = g_strdup (tail);
+
+        strip_colon (head);
+        if (!is_title_like (head))
+          continue;
+      }
+      if (space == NULL && item->style != NULL)
+        continue; /* "二、客户回访工作流程:" is the clause's own title */
+      {
+        Item *heading = g_new0 (Item, 1);
+
+        heading->style = "heading";
+        heading->text = g_steal_pointer (&tail);
+        heading->line = item->line;
+        if (space)
+          {
+            char *kept = g_strndup (item->text, space - item->text);
+
+            g_free (item->text);
+            item->text = kept;
+            g_strstrip (item->text);
+            g_ptr_array_insert (items, i + 1, heading);
+          }
+        else
+          {
+            /* The whole unnumbered item is the heading. */
+            g_ptr_array_index (items, i) = heading;
+            item_free (item);
+          }
+      }
+    }
+}
+
+/* A run of three or more numbered headings with no text, followed by the
+ * same style starting again at one, is a table of contents without page
+ * numbers. */
+static void
+drop_heading_lists (Parser    *parser,
+                    GPtrArray *items)
+{
+  for (guint i = 0; i < items->len; i++)
+    {
+      Item *first = g_ptr_array_index (items, i);
+      guint j = i;
+
+      if (first->style == NULL || first->number != 1)
+        continue;
+      while (j < items->len)
+        {
+          Item *it = g_ptr_array_index (items, j);
+
+          if (it->style != first->style || !is_title_like (it->text) || (j > i && it->number == 1))
+            break;
+          j++;
+        }
+      if (j - i >= 3 && j < items->len)
+        {
+          Item *after = g_ptr_array_index (items, j);
+
+          if (after->style == first->style && after->number == 1)
+            {
+              for (guint k = i; k < j; k++)
+                {
+                  Item *it = g_ptr_array_index (items, k);
+                  g_autofree char *whole = g_strconcat (it->label, it->text, NULL);
+
+                  it->dropped = TRUE;
+                  drop (parser, "table of contents", whole, it->line);
+                }
+              i = j - 1;
+            }
+        }
+    }
+}
+
+static void
+build_tree (Parser    *parser,
+            GPtrArray *items)
+{
+  g_autoptr(GArray) stack = g_array_new (FALSE, FALSE, sizeof (Level));
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      Item *item = g_ptr_array_index (items, i);
+      g_autofree char *context = NULL;
+      DeskProcNode *clause;
+      Level level;
+      int found = -1;
+
+      if (item->dropped)
+        continue;
+      if (item->style == NULL)
+        {
+          DeskProcNode *top = stack->len ? g_array_index (stack, Level, stack->len - 1).node : NULL;
+
+          context = stack_context (stack);
+          fill_clause (parser, top, item->text, context, item->line);
+          continue;
+        }
+
+      /* "二、二、": a mark written twice is one mark. */
+      if (item->text[0] == '\0' && i + 1 < items->len)
+        {
+          Item *next = g_ptr_array_index (items, i + 1);
+
+          if (next->style == item->style && next->number == item->number)
+            {
+              char *label = g_strconcat (item->label, next->label, NULL);
+
+              g_free (next->label);
+              next->label = label;
+              continue;
+            }
+        }
+
+      for (int k = stack->len - 1; k >= 0; k--)
+        if (g_array_index (stack, Level, k).style == item->style)
+          {
+            found = k;
+            break;
+          }
+      if (found >= 0)
+        g_array_set_size (stack, found);
+
+      clause = desk_proc_node_append (children_of (parser, stack), DESK_PROC_CLAUSE);
+      clause->label = g_strdup (item->label);
+      clause->line = item->line;
+      parser->import->n_clauses++;
+      level.style = item->style;
+      level.node = clause;
+      g_array_append_val (stack, level);
+
+      if (item->style == (const char *) "heading")
+        {
+          clause->title = g_strdup (item->text);
+          strip_colon (clause->title);
+          continue;
+        }
+      context = stack_context (stack);
+      fill_clause (parser, clause, item->text, context, item->line);
+    }
+}
+
+typedef struct
+{
+  Parser  *parser;
+  GString *text;
+} Collect;
+
+static void
+collect_node_text (DeskProcNode *node,
+                   gpointer      user_data)
+{
+  Collect *c = user_data;
+
+  if (node->title)
+    g_string_append_printf (c->text, "%s\n", node->title);
+  if (node->text)
+    g_string_append_printf (c->text, "%s\n", node->text);
+}
+
+/* "3.1 设备房:安装…的房间" (a clause: its title and text) or a
+ * paragraph "设备房——…" / "设备房是指…". */
+static void
+add_terms (Parser    *parser,
+           GPtrArray *list)
+{
+  for (guint i = 0; i < list->len; i++)
+    {
+      DeskProcNode *n = g_ptr_array_index (list, i);
+      DeskProcTerm *term = NULL;
+
+      if (n->kind == DESK_PROC_CLAUSE && n->title && n->children->len > 0 &&
+          ((DeskProcNode *) g_ptr_array_index (n->children, 0))->kind == DESK_PROC_PARAGRAPH)
+        {
+          term = g_new0 (DeskProcTerm, 1);
+          term->term = g_strdup (n->title);
+          term->definition = g_strdup (((DeskProcNode *) g_ptr_array_index (n->children, 0))->text);
+        }
+      else if (n->kind == DESK_PROC_CLAUSE)
+        add_terms (parser, n->children);
+      else if (n->kind == DESK_PROC_PARAGRAPH)
+        {
+          g_auto(GStrv) pair = split_by ("[:：]|——|是指|指的是", n->text);
+
+          if (g_strv_length (pair) >= 2 && char_count (pair[0]) <= 16 && pair[0][0])
+            {
+              g_autofree char *rest = g_strjoinv ("", pair + 1);
+
+              term = g_new0 (DeskProcTerm, 1);
+              term->term = trim (pair[0]);
+              term->definition = trim (rest);
+            }
+        }
+      if (term)
+        g_ptr_array_add (parser->p->terms, term);
+    }
+}
+
+/* "1 目的", "适用范围": the procedure's purpose and scope, where the
+ * viewer shows them; "术语和定义" gives terms (the clause stays). */
+static void
+place_purpose_and_scope (Parser *parser)
+{
+  for (guint i = 0; i < parser->p->body->len;)
+    {
+      DeskProcNode *n = g_ptr_array_index (parser->p->body, i);
+      GPtrArray *to = NULL;
+
+      if (n->kind == DESK_PROC_CLAUSE && n->title)
+        {
+          if (matches ("^(编制|制定)?目的$", n->title, 0))
+            to = parser->p->purpose;
+          else if (matches ("^(适用)?范围$", n->title, 0))
+            to = parser->p->scope;
+          else if (matches ("^(术语|定义|术语和定义|术语与定义|名词解释)$", n->title, 0))
+            add_terms (parser, n->children);
+        }
+      if (to != NULL && to->len == 0)
+        {
+          g_ptr_array_add (to, g_ptr_array_steal_index (parser->p->body, i));
+          continue;
+        }
+      i++;
+    }
+}
+
+/* A clause with only a short title among siblings that carry text is an
+ * item of text too: "4、所有客户投诉必须出整改通知书" beside "5、客户投诉
+ * 必须在一个工作日内出整改通知单,给到客服部". */
+static void
+demote_leaf_titles (GPtrArray *list)
+{
+  gboolean siblings_with_text = FALSE;
+
+  for (guint i = 0; i < list->len; i++)
+    {
+      DeskProcNode *n = g_ptr_array_index (list, i);
+
+      if (n->kind == DESK_PROC_CLAUSE && n->title == NULL && n->children->len > 0 &&
+          ((DeskProcNode *) g_ptr_array_index (n->children, 0))->kind == DESK_PROC_PARAGRAPH)
+        siblings_with_text = TRUE;
+      demote_leaf_titles (n->children);
+    }
+  if (!siblings_with_text)
+    return;
+  for (guint i = 0; i < list->len; i++)
+    {
+      DeskProcNode *n = g_ptr_array_index (list, i);
+
+      if (n->kind == DESK_PROC_CLAUSE && n->title && n->children->len == 0)
+        {
+          DeskProcNode *para = desk_proc_node_append (n->children, DESK_PROC_PARAGRAPH);
+
+          para->text = g_steal_pointer (&n->title);
+          para->line = n->line;
+        }
+    }
+}
+
+/* "部门经理解决不了的由分总出面解决,分总解决不了的上报至总经理处解决":
+ * who a case goes to when the one before cannot settle it. */
+static void
+find_escalation (Parser     *parser,
+                 const char *sentence)
+{
+  static GRegex *regex;
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autoptr(GPtrArray) chain = g_ptr_array_new_with_free_func (g_free);
+
+  if (g_once_init_enter (&regex))
+    g_once_init_leave (&regex, g_regex_new ("(\\p{Han}{1,6}?)(?:解决|处理|办理)不(?:了|好)的?(?:由|上报至|上报给|上报|交由|转交|转至|报)(\\p{Han}{1,6}?)(?:处|出面)?(?:解决|处理)",
+                                            G_REGEX_OPTIMIZE, 0, NULL));
+  g_regex_match (regex, sentence, 0, &match);
+  while (g_match_info_matches (match))
+    {
+      g_autofree char *from = g_match_info_fetch (match, 1);
+      g_autofree char *to = g_match_info_fetch (match, 2);
+
+      if (chain->len == 0 || strcmp (g_ptr_array_index (chain, chain->len - 1), from) != 0)
+        {
+          if (chain->len >= 2)
+            break;
+          g_ptr_array_set_size (chain, 0);
+          g_ptr_array_add (chain, g_steal_pointer (&from));
+        }
+      g_ptr_array_add (chain, g_steal_pointer (&to));
+      g_match_info_next (match, NULL);
+    }
+  if (chain->len >= 2)
+    {
+      g_ptr_array_add (chain, NULL);
+      g_ptr_array_add (parser->import->escalations, g_ptr_array_steal (chain, NULL));
+    }
+}
+
+/* ---- extracted lists: forms, roles, rules ----------------------------- */
+
+static void
+find_forms (Parser     *parser,
+            const char *text)
+{
+  GRegex *regex = cached ("《([^《》\\n]{1,40})》", 0);
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  g_regex_match (regex, text, 0, &match);
+  while (g_match_info_matches (match))
+    {
+      char *name = g_match_info_fetch (match, 1);
+
+      if (!g_hash_table_contains (seen, name))
+        {
+          DeskProcForm *form = g_new0 (DeskProcForm, 1);
+
+          form->id = g_strdup_printf ("form-%u", ++parser->next_form);
+          form->name = g_strdup (name);
+          g_ptr_array_add (parser->p->forms, form);
+          g_hash_table_add (seen, name);
+        }
+      else
+        g_free (name);
+      g_match_info_next (match, NULL);
+    }
+}
+
+typedef struct
+{
+  const char *word;
+  DeskRole    role;
+  const char *nick;
+} RoleWord;
+
+/* The office's roles as manuals name them; the first that matches wins,
+ * so longer names come first. */
+static const RoleWord role_words[] = {
+  { "总经理", DESK_ROLE_GENERAL_MANAGER, "general-manager" },
+  { "分总", DESK_ROLE_BRANCH_GENERAL_MANAGER, "branch-general-manager" },
+  { "分公司总经理", DESK_ROLE_BRANCH_GENERAL_MANAGER, "branch-general-manager" },
+  { "部门经理", DESK_ROLE_DEPARTMENT_MANAGER, "department-manager" },
+  { "质检", DESK_ROLE_QA_INSPECTOR, "qa-inspector" },
+  { "调度", DESK_ROLE_COORDINATOR, "coordinator" },
+  { "项目经理", DESK_ROLE_COORDINATOR, "coordinator" },
+  { "客服", DESK_ROLE_CLERK, "clerk" },
+  { "维修", DESK_ROLE_ENGINEER, "engineer" },
+  { "水电", DESK_ROLE_ENGINEER, "engineer" },
+  { "工程部", DESK_ROLE_ENGINEER, "engineer" },
+  { "经理", DESK_ROLE_DEPARTMENT_MANAGER, "department-manager" },
+  { NULL, 0, NULL }
+};
+
+static const RoleWord *
+role_in (const char *text)
+{
+  for (guint i = 0; role_words[i].word; i++)
+    if (strstr (text, role_words[i].word))
+      return &role_words[i];
+  return NULL;
+}
+
+static DeskProcRole *
+find_role (Parser     *parser,
+           const char *name)
+{
+  for (guint i = 0; i < parser->p->roles->len; i++)
+    {
+      DeskProcRole *r = g_ptr_array_index (parser->p->roles, i);
+
+      if (strcmp (r->name, name) == 0)
+        return r;
+    }
+  return NULL;
+}
+
+/* Duties: "由质检部跟进完成", "维修人员必须…", "客服专员负责…"; and the
+ * items of a clause titled "…岗位职责". */
+static void
+find_duties (Parser     *parser,
+             const char *sentence)
+{
+  static GRegex *regex;
+  g_autoptr(GMatchInfo) match = NULL;
+
+  if (g_once_init_enter (&regex))
+    g_once_init_leave (&regex, g_regex_new ("(?:^|由|[,，])((?:(?!由)\\p{Han}){0,4}?(?:部门经理|项目经理|总经理|经理|分总|主管|专员|客服部|质检部|工程部|设计师|维修人员|维修工|水电工|电工|值班员|负责人|监护人|管理员|人员))(?:以上级别人员)?(?:必须|应当|应|负责|须|要|出面|跟进|处理|解决|认真|立即)",
+                                            G_REGEX_OPTIMIZE, 0, NULL));
+  g_regex_match (regex, sentence, 0, &match);
+  while (g_match_info_matches (match))
+    {
+      g_autofree char *name = g_match_info_fetch (match, 1);
+      DeskProcRole *role = find_role (parser, name);
+
+      if (role == NULL)
+        {
+          g_autofree char *id = g_strdup_printf ("role-%u", ++parser->next_role);
+          const RoleWord *w = role_in (name);
+
+          role = desk_procedure_add_role (parser->p, id, name);
+          role->kind = w ? g_strdup (w->nick) : NULL;
+        }
+      if (role->duties->len == 0 ||
+          strcmp (g_ptr_array_index (role->duties, role->duties->len - 1), sentence) != 0)
+        g_ptr_array_add (role->duties, g_strdup (sentence));
+      g_match_info_next (match, NULL);
+    }
+}
+
+static int
+read_amount (const char *text)
+{
+  glong len = 0, end = 0;
+  g_autofree gunichar *s = g_utf8_to_ucs4 (text, -1, NULL, &len, NULL);
+  int n;
+
+  if (s == NULL)
+    return -1;
+  if (g_str_has_prefix (text, "半"))
+    return 0;
+  n = read_arabic (s, len, 0, &end);
+  if (n < 0)
+    n = read_cn_number (s, len, 0, &end);
+  return n;
+}
+
+static DeskRuleAction
+action_in (const char *text)
+{
+  if (strstr (text, "整改通知"))
+    return DESK_ACTION_ISSUE_NOTICE;
+  if (strstr (text, "回访"))
+    return DESK_ACTION_CALL_BACK;
+  if (strstr (text, "上门") || strstr (text, "到场") || strstr (text, "到达现场") || strstr (text, "到现场"))
+    return DESK_ACTION_VISIT;
+  if (strstr (text, "联系") || strstr (text, "回复") || strstr (text, "回电") || strstr (text, "答复") || strstr (text, "响应"))
+    return DESK_ACTION_CONTACT;
+  if (strstr (text, "转交") || strstr (text, "派单") || strstr (text, "上报") || strstr (text, "报告") || strstr (text, "转"))
+    return DESK_ACTION_FORWARD;
+  if (strstr (text, "整改") || strstr (text, "修复") || strstr (text, "维修") || strstr (text, "解决") || strstr (text, "处理"))
+    return DESK_ACTION_RECTIFY;
+  return DESK_ACTION_CONTACT;
+}
+
+static int
+fine_in (const char *text)
+{
+  static GRegex *regex;
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *amount = NULL;
+
+  if (g_once_init_enter (&regex))
+    g_once_init_leave (&regex, g_regex_new ("(?:处罚|罚款|罚)\\s*([0-9０-９]+|[一二两三四五六七八九十百千]+)\\s*元", G_REGEX_OPTIMIZE, 0, NULL));
+  if (!g_regex_match (regex, text, 0, &match))
+    return 0;
+  amount = g_match_info_fetch (match, 1);
+  if (digit_value (g_utf8_get_char (amount)) >= 0)
+    return read_amount (amount);
+  {
+    /* 一百 二百 五十 */
+    glong len = 0;
+    g_autofree gunichar *s = g_utf8_to_ucs4 (amount, -1, NULL, &len, NULL);
+    int value = 0, digit = 0;
+
+    for (glong i = 0; s && i < len; i++)
+      {
+        int d = cn_digit (s[i]);
+
+        if (d >= 0)
+          digit = d;
+        else if (s[i] == 0x5341) { value += (digit ? digit : 1) * 10; digit = 0; }
+        else if (s[i] == 0x767E) { value += (digit ? digit : 1) * 100; digit = 0; }
+        else if (s[i] == 0x5343) { value += (digit ? digit : 1) * 1000; digit = 0; }
+      }
+    return value + digit;
+  }
+}
+
+/* Time limits in a text: "10分钟内", "半个小时内", "2个小时内", "一个工作日内",
+ * "4小时之内", "在24小时以内"; each becomes a rule proposal. */
+static void
+find_rules (Parser     *parser,
+            const char *text)
+{
+  static GRegex *sentences;
+  static GRegex *limits;
+  g_auto(GStrv) parts = NULL;
+  gboolean fine_used = FALSE;
+  int fine = fine_in (text);
+
+  if (g_once_init_enter (&sentences))
+    g_once_init_leave (&sentences, g_regex_new ("[。；;！!？?]", G_REGEX_OPTIMIZE, 0, NULL));
+  if (g_once_init_enter (&limits))
+    g_once_init_leave (&limits, g_regex_new ("(在|于)?\\s*(半|[0-9０-９]+|[零〇一二两三四五六七八九十]+)\\s*个?\\s*(分钟|小时|钟头|工作日|天|日|min|h)(?:(之内|以内|内)|(?=(完成|到达|到场|上门|回复|答复|响应|解决)))?",
+                                             G_REGEX_OPTIMIZE, 0, NULL));
+
+  parts = g_regex_split (sentences, text, 0);
+  for (guint i = 0; parts[i]; i++)
+    {
+      g_auto(GStrv) segments = split_by ("[,，]", parts[i]);
+
+      find_duties (parser, parts[i]);
+      find_escalation (parser, parts[i]);
+      for (guint j = 0; segments[j]; j++)
+        {
+          g_autoptr(GMatchInfo) match = NULL;
+
+          g_regex_match (limits, segments[j], 0, &match);
+          for (; g_match_info_matches (match); g_match_info_next (match, NULL))
+            {
+              g_autofree char *at = g_match_info_fetch (match, 1);
+              g_autofree char *number = g_match_info_fetch (match, 2);
+              g_autofree char *unit = g_match_info_fetch (match, 3);
+              g_autofree char *within = g_match_info_fetch (match, 4);
+              g_autofree char *verb = g_match_info_fetch (match, 5);
+              const RoleWord *who;
+              DeskProcRule *r;
+              int n;
+
+              /* "2分钟时间" is no limit; "10分钟内", "2小时完成" are. */
+              if ((within == NULL || !within[0]) && (verb == NULL || !verb[0]))
+                continue;
+              n = read_amount (number);
+              if (n < 0)
+                continue;
+              r = desk_procedure_add_rule (parser->p);
+              r->rule.id = g_strdup_printf ("imported-rule-%u", ++parser->next_rule);
+              r->rule.name = trim (segments[j]);
+              r->rule.starts = DESK_CLOCK_RECEIVED;
+              r->rule.action = action_in (segments[j]);
+              if (strcmp (unit, "分钟") == 0 || strcmp (unit, "min") == 0)
+                r->rule.unit = DESK_LIMIT_MINUTES, r->rule.limit = n;
+              else if (strcmp (unit, "工作日") == 0)
+                r->rule.unit = DESK_LIMIT_DAYS, r->rule.limit = n, r->rule.working_time = TRUE;
+              else if (strcmp (unit, "天") == 0 || strcmp (unit, "日") == 0)
+                r->rule.unit = DESK_LIMIT_HOURS, r->rule.limit = n * 24;
+              else if (n == 0) /* 半个小时 */
+                r->rule.unit = DESK_LIMIT_MINUTES, r->rule.limit = 30;
+              else
+                r->rule.unit = DESK_LIMIT_HOURS, r->rule.limit = n;
+              if (r->rule.limit <= 0)
+                r->rule.limit = 1;
+              who = role_in (segments[j]);
+              if (who == NULL)
+                who = role_in (parts[i]);
+              r->rule.role = who ? who->role
+                                 : r->rule.action == DESK_ACTION_VISIT || r->rule.action == DESK_ACTION_RECTIFY
+                                   ? DESK_ROLE_ENGINEER : DESK_ROLE_CLERK;
+              if (strstr (text, "投诉") || strstr (text, "客诉"))
+                r->rule.kinds |= 1u << DESK_TICKET_COMPLAINT;
+              if (strstr (text, "报修"))
+                r->rule.kinds |= 1u << DESK_TICKET_REPAIR;
+              if (fine > 0 && !fine_used)
+                {
+                  r->fine = fine;
+                  r->fine_note = trim (parts[i]);
+                  fine_used = TRUE;
+                }
+            }
+        }
+      if (fine_in (parts[i]) > 0 && !fine_used)
+        g_ptr_array_add (parser->import->fines, trim (parts[i]));
+    }
+}
+
+static void
+extract_from_node (DeskProcNode *node,
+                   gpointer      user_data)
+{
+  Parser *parser = user_data;
+
+  if (node->kind == DESK_PROC_PARAGRAPH && node->text)
+    find_rules (parser, node->text);
+  else if (node->kind == DESK_PROC_CLAUSE && node->title && node->children->len == 0)
+    find_rules (parser, node->title); /* a one-line item: "故障须2h内修复" */
+  else if (node->kind == DESK_PROC_STEP && node->text)
+    find_rules (parser, node->text);
+  else if (node->kind == DESK_PROC_CLAUSE && node->title && node->children->len > 0 &&
+           matches ("职责$", node->title, 0))
+    {
+      /* "水电工、勤杂岗位职责": the clause's items are that role's duties. */
+      g_autofree char *name = g_strndup (node->title, strlen (node->title) - strlen ("职责"));
+      DeskProcRole *role = find_role (parser, name);
+      Collect c = { parser, g_string_new (NULL) };
+
+      if (g_str_has_suffix (name, "岗位"))
+        name[strlen (name) - strlen ("岗位")] = '\0';
+      /* A bare "职责" clause names its roles in its sentences. */
+      if (name[0] == '\0')
+        return;
+      role = find_role (parser, name);
+      if (role == NULL)
+        {
+          g_autofree char *id = g_strdup_printf ("role-%u", ++parser->next_role);
+          const RoleWord *w = role_in (name);
+
+          role = desk_procedure_add_role (parser->p, id, name);
+          role->kind = w ? g_strdup (w->nick) : NULL;
+        }
+      desk_proc_node_list_walk (node->children, collect_node_text, &c);
+      {
+        g_auto(GStrv) lines = g_strsplit (c.text->str, "\n", -1);
+
+        for (guint i = 0; lines[i]; i++)
+          if (lines[i][0])
+            g_ptr_array_add (role->duties, g_strdup (lines[i]));
+      }
+      g_string_free (c.text, TRUE);
+    }
+}
+
+/* ---- corrections made in the import view ------------------------------ */
+
+DeskProcNode *
+_desk_manual_make_flow (DeskManualImport *import,
+                        const char       *text,
+                        int               line,
+                        gboolean          route)
+{
+  Parser parser = { 0 };
+  g_autoptr(GPtrArray) blocks = desk_proc_node_list_new ();
+  g_autofree char *chain = NULL;
+  g_auto(GStrv) steps = flow_steps (text);
+  guint n_flows = import->n_flows, n_routes = import->n_routes;
+
+  parser.import = import;
+  parser.p = import->procedure;
+  /* Sentences become steps when no arrow or dash says where they end. */
+  if (steps == NULL)
+    {
+      g_autoptr(GRegex) ends = g_regex_new ("[。；;！!？?，,]+", 0, 0, NULL);
+      g_autofree char *joined = g_regex_replace_literal (ends, text, -1, 0, "→", 0, NULL);
+
+      chain = g_steal_pointer (&joined);
+    }
+  else
+    chain = g_strdup (text);
+  add_flow (&parser, blocks, chain, route ? "路线" : NULL, line);
+  import->n_flows = n_flows;
+  import->n_routes = n_routes;
+  if (blocks->len == 0)
+    return NULL;
+  return g_ptr_array_steal_index (blocks, blocks->len - 1);
+}
+
+guint
+_desk_manual_find_rules (DeskManualImport *import,
+                         const char       *text)
+{
+  Parser parser = { 0 };
+  guint before = import->procedure->rules->len;
+
+  parser.import = import;
+  parser.p = import->procedure;
+  parser.next_rule = before;
+  parser.next_role = import->procedure->roles->len;
+  find_rules (&parser, text);
+  return import->procedure->rules->len - before;
+}
+
+static void
+recount (GPtrArray        *list,
+         DeskManualImport *import)
+{
+  for (guint i = 0; i < list->len; i++)
+    {
+      DeskProcNode *n = g_ptr_array_index (list, i);
+
+      import->n_clauses += n->kind == DESK_PROC_CLAUSE;
+      import->n_flows += n->kind == DESK_PROC_FLOW;
+      import->n_routes += n->kind == DESK_PROC_ROUTE;
+      import->n_scripts += n->kind == DESK_PROC_SCRIPT;
+      recount (n->children, import);
+    }
+}
+
+void
+_desk_manual_recount (DeskManualImport *import)
+{
+  import->n_clauses = import->n_flows = import->n_routes = import->n_scripts = 0;
+  recount (import->procedure->purpose, import);
+  recount (import->procedure->scope, import);
+  recount (import->procedure->body, import);
+}
+
+/* ---- the whole ------------------------------------------------------- */
+
+static gboolean
+mostly_chinese (const char *text)
+{
+  guint han = 0, latin = 0;
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (is_han (c))
+        han++;
+      else if (g_ascii_isalpha (c))
+        latin++;
+    }
+  return han > latin;
+}
+
+/* Lines of the text, trimmed, the empty ones left out. */
+static GArray *
+read_lines (const char *text)
+{
+  GArray *lines = g_array_new (FALSE, FALSE, sizeof (Line));
+  g_auto(GStrv) raw = g_strsplit (text, "\n", -1);
+
+  for (guint i = 0; raw[i]; i++)
+    {
+      Line l = { trim (raw[i]), (int) i + 1 };
+
+      if (l.text[0])
+        g_array_append_val (lines, l);
+      else
+        g_free (l.text);
+    }
+  return lines;
+}
+
+static char *
+without_spaces (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    if (!is_space (g_utf8_get_char (p)))
+      g_string_append_unichar (out, g_utf8_get_char (p));
+  return g_string_free (out, FALSE);
+}
+
+DeskManualImport *
+desk_manual_parse_text (const char *text,
+                        const char *name)
+{
+  Parser parser = { 0 };
+  g_autoptr(GArray) lines = read_lines (text);
+  g_autoptr(GPtrArray) logical = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) logical_lines = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (item_free);
+  g_autoptr(GHashTable) numbers = g_hash_table_new (NULL, NULL);
+  g_autofree char *title_key = NULL;
+  gboolean chinese = mostly_chinese (text);
+  gboolean in_body = FALSE;
+  gboolean title_prefix_checked = FALSE;
+  Collect all;
+
+  parser.import = _desk_manual_import_new ();
+  parser.import->text = g_strdup (text);
+  parser.p = parser.import->procedure;
+  parser.last_number = numbers;
+  parser.p->language = g_strdup (chinese ? "zh-CN" : "en");
+
+  /* 1. Lines: title, header fields, boilerplate, tables of contents. */
+  for (guint i = 0; i < lines->len; i++)
+    {
+      Line *l = &g_array_index (lines, Line, i);
+      g_autofree char *key = without_spaces (l->text);
+
+      /* "XX物业服务有限公司" over the title is who issued it. */
+      if (parser.p->title == NULL && i + 1 < lines->len && char_count (l->text) <= 30 &&
+          matches ("(公司|集团|中心|管理处|办事处|委员会)$", l->text, 0) &&
+          is_title_like (g_array_index (lines, Line, i + 1).text))
+        {
+          drop (&parser, "organisation", l->text, l->line);
+          continue;
+        }
+      if (parser.p->title == NULL && char_count (l->text) <= 80 && !is_boilerplate (l->text, chinese))
+        {
+          parser.p->title = g_strdup (l->text);
+          title_key = g_strdup (key);
+          continue;
+        }
+      /* Download sites name the file "标题正式版"; the document itself
+       * then gives "标题" and "正式版" on lines of their own. */
+      if (!in_body && title_key && g_str_has_prefix (title_key, key) && strlen (key) < strlen (title_key) &&
+          is_edition (title_key + strlen (key)))
+        {
+          DeskManualDropped *first = g_new0 (DeskManualDropped, 1);
+
+          first->reason = g_strdup ("repeated title");
+          first->text = g_steal_pointer (&parser.p->title);
+          first->line = g_array_index (lines, Line, 0).line;
+          g_ptr_array_insert (parser.import->dropped, 0, first);
+          parser.p->title = g_strdup (l->text);
+          g_free (title_key);
+          title_key = g_strdup (key);
+          continue;
+        }
+      if (title_key && (strcmp (key, title_key) == 0 ||
+                        (g_str_has_prefix (key, title_key) && is_edition (key + strlen (title_key)))))
+        {
+          drop (&parser, "repeated title", l->text, l->line);
+          continue;
+        }
+      if (is_boilerplate (l->text, chinese))
+        {
+          drop (&parser, "boilerplate", l->text, l->line);
+          continue;
+        }
+      if (is_dotted_toc (l->text))
+        {
+          drop (&parser, "table of contents", l->text, l->line);
+          continue;
+        }
+      if (read_code (&parser, l->text, l->line) || read_signoff (&parser, l->text) ||
+          (!in_body && read_edition (&parser, l->text, l->line)))
+        continue;
+
+      /* 2. Logical lines: flows and wrapped sentences joined again. */
+      if (logical->len > 0)
+        {
+          char *prev = g_ptr_array_index (logical, logical->len - 1);
+          gboolean join = ends_with_arrow (prev) || starts_with_arrow (l->text);
+
+          if (join)
+            {
+              g_ptr_array_index (logical, logical->len - 1) = g_strconcat (prev, l->text, NULL);
+              g_free (prev);
+              continue;
+            }
+        }
+
+      /* The title repeated at the start of the first line of the body
+       * ("客户回访操作流程和规范 一、…"). */
+      if (!title_prefix_checked && title_key)
+        {
+          const char *found = strstr (l->text, parser.p->title);
+
+          title_prefix_checked = TRUE;
+          if (found && g_utf8_pointer_to_offset (l->text, found) <= 8)
+            {
+              const char *end = found + strlen (parser.p->title);
+              g_autofree char *head = g_strndup (l->text, end - l->text);
+              char *rest = trim (end);
+
+              drop (&parser, "repeated title", head, l->line);
+              if (!rest[0])
+                {
+                  g_free (rest);
+                  continue;
+                }
+              g_ptr_array_add (logical, rest);
+              g_array_append_val (logical_lines, l->line);
+              in_body = TRUE;
+              continue;
+            }
+        }
+      in_body = TRUE;
+      g_ptr_array_add (logical, g_strdup (l->text));
+      g_array_append_val (logical_lines, l->line);
+    }
+  if (parser.p->title == NULL)
+    parser.p->title = g_path_get_basename (name);
+
+  /* 3. Items at their numbering marks. */
+  for (guint i = 0; i < logical->len; i++)
+    split_items (&parser, g_ptr_array_index (logical, i), g_array_index (logical_lines, int, i), items);
+  split_trailing_headings (items);
+  drop_heading_lists (&parser, items);
+
+  /* 4, 5. The clause tree and its blocks. */
+  build_tree (&parser, items);
+  demote_leaf_titles (parser.p->body);
+
+  /* 6. Forms, roles, rules. */
+  all.parser = &parser;
+  all.text = g_string_new (NULL);
+  desk_proc_node_list_walk (parser.p->body, collect_node_text, &all);
+  find_forms (&parser, all.text->str);
+  g_string_free (all.text, TRUE);
+  desk_proc_node_list_walk (parser.p->body, extract_from_node, &parser);
+  place_purpose_and_scope (&parser);
+
+  if (parser.p->code == NULL)
+    {
+      /* No code in the text: the file's name, so that importing it again
+       * adds a revision. */
+      g_autofree char *base = g_path_get_basename (name);
+      char *dot = strrchr (base, '.');
+
+      if (dot && dot != base)
+        *dot = '\0';
+      parser.p->code = g_strdup (base);
+      parser.import->code_from_name = TRUE;
+    }
+
+  for (guint i = 0; i < lines->len; i++)
+    g_free (g_array_index (lines, Line, i).text);
+  return parser.import;
+}

@@ -404,11 +404,36 @@ desk_deadline_store_refresh (DeskDatabase  *db,
          desk_ledger_store_record_ticket (db, ticket_id, &facts, occurrences, deadlines, error);
 }
 
+static gboolean refresh_all (DeskDatabase  *db,
+                             gint64         now,
+                             guint64       *n_tickets,
+                             GError       **error);
+
 gboolean
 desk_deadline_store_refresh_all (DeskDatabase  *db,
                                  gint64         now,
                                  guint64       *n_tickets,
                                  GError       **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (DESK_IS_DATABASE (db), FALSE);
+
+  /* A pass over every open ticket that rewrites many of them: a page
+   * cache of its own size for the while (the connection's usual 2 MB is
+   * for the window's short queries; see desk-database.c). */
+  _desk_database_exec (db, "PRAGMA cache_size = -65536", NULL);
+  ok = refresh_all (db, now, n_tickets, error);
+  _desk_database_exec (db, "PRAGMA cache_size = -2000", NULL);
+
+  return ok;
+}
+
+static gboolean
+refresh_all (DeskDatabase  *db,
+             gint64         now,
+             guint64       *n_tickets,
+             GError       **error)
 {
   const DeskPolicy *policy = NULL;
   DeskWorkCalendar *calendar = desk_deadline_store_get_calendar (db);
@@ -419,8 +444,6 @@ desk_deadline_store_refresh_all (DeskDatabase  *db,
   guint64 n_open = 0;
   sqlite3_stmt *stmt;
   int rc;
-
-  g_return_val_if_fail (DESK_IS_DATABASE (db), FALSE);
 
   if (!desk_database_begin (db, error))
     return FALSE;

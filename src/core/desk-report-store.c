@@ -237,23 +237,22 @@ role_label (int value)
   return desk_role_get_label (value);
 }
 
-/* Escalations by the role the ticket went to: department manager, branch
- * general manager, general manager. */
+typedef void (*RowFunc) (sqlite3_stmt *stmt,
+                         gboolean      previous,
+                         gpointer      user_data);
+
+/* Runs @sql, whose ?1 and ?2 are a month's start and end, for the month
+ * and for the previous one, and hands every row to @func. */
 static gboolean
-compute_escalations (DeskDatabase  *db,
-                     DeskReport    *report,
-                     GError       **error)
+for_both_months (DeskDatabase  *db,
+                 DeskReport    *report,
+                 const char    *sql,
+                 RowFunc        func,
+                 gpointer       user_data,
+                 GError       **error)
 {
-  DeskReportTable *table = desk_report_find_table (report, "escalations-by-level");
-  sqlite3_stmt *stmt;
+  sqlite3_stmt *stmt = _desk_database_prepare (db, sql, error);
 
-  for (int role = DESK_ROLE_DEPARTMENT_MANAGER; role <= DESK_ROLE_GENERAL_MANAGER; role++)
-    desk_report_table_add_row (table, desk_role_to_nick (role), role_label (role));
-
-  stmt = _desk_database_prepare (db,
-                                 "SELECT new_value, count(*) FROM ticket_events INDEXED BY ticket_events_escalations"
-                                 " WHERE kind = 'escalate' AND at >= ?1 AND at < ?2 GROUP BY new_value",
-                                 error);
   if (stmt == NULL)
     return FALSE;
 
@@ -264,11 +263,7 @@ compute_escalations (DeskDatabase  *db,
       sqlite3_bind_int64 (stmt, 1, previous ? report->previous_start : report->start);
       sqlite3_bind_int64 (stmt, 2, previous ? report->start : report->end);
       while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        {
-          const char *nick = (const char *)sqlite3_column_text (stmt, 0);
-
-          add_to (table, nick ? nick : "", previous, sqlite3_column_int64 (stmt, 1));
-        }
+        func (stmt, previous, user_data);
       sqlite3_reset (stmt);
       if (rc != SQLITE_DONE)
         {
@@ -278,6 +273,34 @@ compute_escalations (DeskDatabase  *db,
     }
 
   return TRUE;
+}
+
+static void
+escalation_row (sqlite3_stmt *stmt,
+                gboolean      previous,
+                gpointer      table)
+{
+  const char *nick = (const char *)sqlite3_column_text (stmt, 0);
+
+  add_to (table, nick ? nick : "", previous, sqlite3_column_int64 (stmt, 1));
+}
+
+/* Escalations by the role the ticket went to: department manager, branch
+ * general manager, general manager. */
+static gboolean
+compute_escalations (DeskDatabase  *db,
+                     DeskReport    *report,
+                     GError       **error)
+{
+  DeskReportTable *table = desk_report_find_table (report, "escalations-by-level");
+
+  for (int role = DESK_ROLE_DEPARTMENT_MANAGER; role <= DESK_ROLE_GENERAL_MANAGER; role++)
+    desk_report_table_add_row (table, desk_role_to_nick (role), role_label (role));
+
+  return for_both_months (db, report,
+                          "SELECT new_value, count(*) FROM ticket_events INDEXED BY ticket_events_escalations"
+                          " WHERE kind = 'escalate' AND at >= ?1 AND at < ?2 GROUP BY new_value",
+                          escalation_row, table, error);
 }
 
 /* Rectification notices: issued, rectified (and of those, after their
@@ -594,6 +617,18 @@ compute_fines (DeskDatabase  *db,
   return TRUE;
 }
 
+static void
+day_row (sqlite3_stmt *stmt,
+         gboolean      previous,
+         gpointer      user_data)
+{
+  DeskReportTable *daily = user_data;
+  int day = sqlite3_column_int (stmt, 0);
+
+  if (day >= 1 && day <= (int)daily->rows->len)
+    set_value (g_ptr_array_index (daily->rows, day - 1), previous, sqlite3_column_int64 (stmt, 1));
+}
+
 /* The days of the month, and the same day of the previous month beside
  * each.  Days are counted from the month's first midnight in the office's
  * zone; mainland China keeps no daylight saving time. */
@@ -604,7 +639,6 @@ compute_daily (DeskDatabase  *db,
 {
   DeskReportTable *daily = desk_report_find_table (report, "daily-intake");
   int days = (int)((report->end - report->start + 43200) / 86400);
-  sqlite3_stmt *stmt;
 
   for (int d = 1; d <= days; d++)
     {
@@ -614,36 +648,11 @@ compute_daily (DeskDatabase  *db,
       desk_report_table_add_row (daily, key, label);
     }
 
-  stmt = _desk_database_prepare (db,
-                                 "SELECT (received_at - ?1) / 86400 + 1, count(*)"
-                                 " FROM tickets INDEXED BY tickets_for_report"
-                                 " WHERE received_at >= ?1 AND received_at < ?2 GROUP BY 1",
-                                 error);
-  if (stmt == NULL)
-    return FALSE;
-
-  for (int previous = 0; previous <= 1; previous++)
-    {
-      int rc;
-
-      sqlite3_bind_int64 (stmt, 1, previous ? report->previous_start : report->start);
-      sqlite3_bind_int64 (stmt, 2, previous ? report->start : report->end);
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        {
-          int day = sqlite3_column_int (stmt, 0);
-
-          if (day >= 1 && day <= days)
-            set_value (g_ptr_array_index (daily->rows, day - 1), previous, sqlite3_column_int64 (stmt, 1));
-        }
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_DONE)
-        {
-          _desk_database_set_error (db, error, _("Could not compute the report"));
-          return FALSE;
-        }
-    }
-
-  return TRUE;
+  return for_both_months (db, report,
+                          "SELECT (received_at - ?1) / 86400 + 1, count(*)"
+                          " FROM tickets INDEXED BY tickets_for_report"
+                          " WHERE received_at >= ?1 AND received_at < ?2 GROUP BY 1",
+                          day_row, daily, error);
 }
 
 /* The ten customers (or sites) with the most complaints this month, and

@@ -144,7 +144,11 @@ send (DeskDeadlineWatch *watch,
   g_autoptr(GPtrArray) ids = NULL;
 
   notifications = desk_deadline_watch_build (alerts, &ids);
-  if (g_application_get_is_registered (watch->app))
+  /* Desktop notifications travel over the session bus; without one (a
+   * bare X server, a test) GLib's backend has nowhere to send them and
+   * only complains. */
+  if (g_application_get_is_registered (watch->app) &&
+      g_application_get_dbus_connection (watch->app) != NULL)
     for (guint i = 0; i < notifications->len; i++)
       g_application_send_notification (watch->app, ids->pdata[i], notifications->pdata[i]);
 }

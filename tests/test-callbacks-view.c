@@ -45,31 +45,6 @@ fixture_tear_down (Fixture       *f,
   desk_gui_fixture_tear_down (f);
 }
 
-static void
-switch_to_chinese (void)
-{
-  setlocale (LC_ALL, "C.UTF-8");
-  g_setenv ("LANGUAGE", "zh_CN", TRUE);
-  bindtextdomain (GETTEXT_PACKAGE, TEST_LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-}
-
-static void
-run_in_chinese_subprocess (void)
-{
-  g_autofree char *old_language = g_strdup (g_getenv ("LANGUAGE"));
-
-  g_setenv ("LANGUAGE", "zh_CN", TRUE);
-  g_test_trap_subprocess (NULL, 120 * G_USEC_PER_SEC,
-                          G_TEST_SUBPROCESS_INHERIT_STDOUT | G_TEST_SUBPROCESS_INHERIT_STDERR);
-  if (old_language != NULL)
-    g_setenv ("LANGUAGE", old_language, TRUE);
-  else
-    g_unsetenv ("LANGUAGE");
-  g_test_trap_assert_passed ();
-}
-
 static DeskCallbacksView *
 show_callbacks (Fixture     *f,
                 DeskWindow **window_out)
@@ -243,12 +218,8 @@ static void
 test_month_zh_cn (Fixture       *f,
                   gconstpointer  data)
 {
-  if (!g_test_subprocess ())
-    {
-      run_in_chinese_subprocess ();
-      return;
-    }
-  switch_to_chinese ();
+  if (!desk_test_rerun_in_chinese ())
+    return;
   desk_gui_fixture_run (f, month_zh_cn, FALSE);
 }
 
@@ -455,12 +426,8 @@ static void
 test_call_panel_zh_cn (Fixture       *f,
                        gconstpointer  data)
 {
-  if (!g_test_subprocess ())
-    {
-      run_in_chinese_subprocess ();
-      return;
-    }
-  switch_to_chinese ();
+  if (!desk_test_rerun_in_chinese ())
+    return;
   desk_gui_fixture_run (f, call_panel_zh_cn, FALSE);
 }
 

@@ -237,26 +237,8 @@ static void
 test_picture_zh_cn (Fixture       *f,
                     gconstpointer  data)
 {
-  if (!g_test_subprocess ())
-    {
-      g_autofree char *old_language = g_strdup (g_getenv ("LANGUAGE"));
-
-      g_setenv ("LANGUAGE", "zh_CN", TRUE);
-      g_test_trap_subprocess (NULL, 120 * G_USEC_PER_SEC,
-                              G_TEST_SUBPROCESS_INHERIT_STDOUT | G_TEST_SUBPROCESS_INHERIT_STDERR);
-      if (old_language != NULL)
-        g_setenv ("LANGUAGE", old_language, TRUE);
-      else
-        g_unsetenv ("LANGUAGE");
-      g_test_trap_assert_passed ();
-      return;
-    }
-
-  setlocale (LC_ALL, "C.UTF-8");
-  g_setenv ("LANGUAGE", "zh_CN", TRUE);
-  bindtextdomain (GETTEXT_PACKAGE, TEST_LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  if (!desk_test_rerun_in_chinese ())
+    return;
 
   desk_gui_fixture_run (f, picture_zh_cn, FALSE);
 }

@@ -106,30 +106,8 @@ static void
 test_pages_zh_cn (Fixture       *f,
                   gconstpointer  data)
 {
-  if (!g_test_subprocess ())
-    {
-      g_autofree char *old_language = g_strdup (g_getenv ("LANGUAGE"));
-
-      /* From the subprocess's start, so that Pango picks Simplified
-       * Chinese glyphs for Han text. */
-      g_setenv ("LANGUAGE", "zh_CN", TRUE);
-      g_test_trap_subprocess (NULL, 120 * G_USEC_PER_SEC,
-                              G_TEST_SUBPROCESS_INHERIT_STDOUT | G_TEST_SUBPROCESS_INHERIT_STDERR);
-      if (old_language != NULL)
-        g_setenv ("LANGUAGE", old_language, TRUE);
-      else
-        g_unsetenv ("LANGUAGE");
-      g_test_trap_assert_passed ();
-      return;
-    }
-
-  /* gtk_test_init() set the locale to "C", in which gettext ignores
-   * LANGUAGE. */
-  setlocale (LC_ALL, "C.UTF-8");
-  g_setenv ("LANGUAGE", "zh_CN", TRUE);
-  bindtextdomain (GETTEXT_PACKAGE, TEST_LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  if (!desk_test_rerun_in_chinese ())
+    return;
 
   desk_gui_fixture_run (f, pages_zh_cn, FALSE);
 }

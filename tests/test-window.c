@@ -157,44 +157,6 @@ assert_page_titles (DeskWindow         *window,
     }
 }
 
-/* Runs the rest of the test in Simplified Chinese.  Call it first in a
- * subprocess: gtk_test_init() set the locale to "C", in which gettext
- * ignores LANGUAGE. */
-static void
-switch_to_chinese (void)
-{
-  setlocale (LC_ALL, "C.UTF-8");
-  g_setenv ("LANGUAGE", "zh_CN", TRUE);
-  bindtextdomain (GETTEXT_PACKAGE, TEST_LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-}
-
-/* Runs the current test again in a subprocess, in Chinese.  LANGUAGE is
- * set for the subprocess from its start, so that Pango picks Simplified
- * Chinese glyphs for Han text too. */
-static void
-run_in_chinese_subprocess (void)
-{
-  g_autofree char *old_language = g_strdup (g_getenv ("LANGUAGE"));
-  g_autofree char *mo = NULL;
-
-  mo = g_build_filename (TEST_LOCALEDIR, "zh_CN", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
-  if (!g_file_test (mo, G_FILE_TEST_EXISTS))
-    g_test_message ("%s does not exist: the Chinese titles will not match", mo);
-
-  g_setenv ("LANGUAGE", "zh_CN", TRUE);
-  g_test_trap_subprocess (NULL, 120 * G_USEC_PER_SEC,
-                          G_TEST_SUBPROCESS_INHERIT_STDOUT |
-                          G_TEST_SUBPROCESS_INHERIT_STDERR);
-  if (old_language != NULL)
-    g_setenv ("LANGUAGE", old_language, TRUE);
-  else
-    g_unsetenv ("LANGUAGE");
-
-  g_test_trap_assert_passed ();
-}
-
 /* Tests */
 
 static void
@@ -252,13 +214,8 @@ static void
 test_main_window_zh_cn (Fixture       *f,
                         gconstpointer  data)
 {
-  if (!g_test_subprocess ())
-    {
-      run_in_chinese_subprocess ();
-      return;
-    }
-
-  switch_to_chinese ();
+  if (!desk_test_rerun_in_chinese ())
+    return;
   run_in_application (f, main_window_zh_cn, FALSE);
 }
 
@@ -641,13 +598,8 @@ static void
 test_preferences_zh_cn (Fixture       *f,
                         gconstpointer  data)
 {
-  if (!g_test_subprocess ())
-    {
-      run_in_chinese_subprocess ();
-      return;
-    }
-
-  switch_to_chinese ();
+  if (!desk_test_rerun_in_chinese ())
+    return;
   run_in_application (f, preferences_zh_cn, FALSE);
 }
 

@@ -939,27 +939,14 @@ desk_callback_store_get (DeskDatabase  *db,
                          gint64         id,
                          GError       **error)
 {
-  DeskCallback *b = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
+  g_autofree char *missing = NULL;
 
   g_return_val_if_fail (DESK_IS_DATABASE (db), NULL);
 
-  stmt = _desk_database_prepare (db, CALLBACK_COLUMNS " WHERE b.id = ?1", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    b = callback_from_row (stmt);
-  else if (rc == SQLITE_DONE)
-    g_set_error (error, DESK_DATABASE_ERROR, DESK_DATABASE_ERROR_NOT_FOUND,
-                 _("Callback %lld does not exist"), (long long)id);
-  else
-    _desk_database_set_error (db, error, _("Could not read the callback"));
-  sqlite3_reset (stmt);
-
-  return b;
+  missing = g_strdup_printf (_("Callback %lld does not exist"), (long long)id);
+  return _desk_database_get_one (db, CALLBACK_COLUMNS " WHERE b.id = ?1", id, NULL,
+                                 (gpointer (*) (sqlite3_stmt *))callback_from_row,
+                                 missing, _("Could not read the callback"), error);
 }
 
 static GPtrArray *

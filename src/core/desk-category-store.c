@@ -89,32 +89,17 @@ desk_category_store_find (DeskDatabase  *db,
                           const char    *code_or_name,
                           GError       **error)
 {
-  DeskCategory *category = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
+  g_autofree char *missing = NULL;
 
   g_return_val_if_fail (DESK_IS_DATABASE (db), NULL);
   g_return_val_if_fail (code_or_name != NULL, NULL);
 
-  stmt = _desk_database_prepare (db,
+  missing = g_strdup_printf (_("Category: there is no category “%s” (see the categories command)"),
+                             code_or_name);
+  return _desk_database_get_one (db,
                                  "SELECT id, code, name_en, name_zh FROM categories"
                                  " WHERE code = ?1 OR name_en = ?1 COLLATE NOCASE OR name_zh = ?1"
                                  " ORDER BY active DESC LIMIT 1",
-                                 error);
-  if (stmt == NULL)
-    return NULL;
-
-  sqlite3_bind_text (stmt, 1, code_or_name, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    category = category_from_row (stmt);
-  else if (rc == SQLITE_DONE)
-    g_set_error (error, DESK_DATABASE_ERROR, DESK_DATABASE_ERROR_NOT_FOUND,
-                 _("Category: there is no category “%s” (see the categories command)"),
-                 code_or_name);
-  else
-    _desk_database_set_error (db, error, _("Could not read the categories"));
-  sqlite3_reset (stmt);
-
-  return category;
+                                 0, code_or_name, (gpointer (*) (sqlite3_stmt *))category_from_row,
+                                 missing, _("Could not read the categories"), error);
 }

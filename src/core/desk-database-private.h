@@ -38,6 +38,19 @@ gboolean      _desk_database_step_done    (DeskDatabase  *self,
                                            const char    *what,
                                            GError       **error);
 
+/* The one row @sql returns for its single parameter ?1 (@key_text, or
+ * @key_id when that is NULL), made by @from_row; NULL with @error set to
+ * DESK_DATABASE_ERROR_NOT_FOUND and @missing when there is none, or to
+ * the SQLite error and @what when reading fails. */
+gpointer      _desk_database_get_one      (DeskDatabase  *self,
+                                           const char    *sql,
+                                           gint64         key_id,
+                                           const char    *key_text,
+                                           gpointer     (*from_row) (sqlite3_stmt *stmt),
+                                           const char    *missing,
+                                           const char    *what,
+                                           GError       **error);
+
 /* Emits DeskDatabase::changed for @table's row @id (in this process). */
 void          _desk_database_notify       (DeskDatabase  *self,
                                            const char    *table,

@@ -218,6 +218,40 @@ _desk_database_prepare (DeskDatabase  *self,
   return stmt;
 }
 
+gpointer
+_desk_database_get_one (DeskDatabase  *self,
+                        const char    *sql,
+                        gint64         key_id,
+                        const char    *key_text,
+                        gpointer     (*from_row) (sqlite3_stmt *stmt),
+                        const char    *missing,
+                        const char    *what,
+                        GError       **error)
+{
+  sqlite3_stmt *stmt = _desk_database_prepare (self, sql, error);
+  gpointer found = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+
+  if (key_text != NULL)
+    sqlite3_bind_text (stmt, 1, key_text, -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_int64 (stmt, 1, key_id);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    found = from_row (stmt);
+  else if (rc == SQLITE_DONE)
+    g_set_error_literal (error, DESK_DATABASE_ERROR, DESK_DATABASE_ERROR_NOT_FOUND, missing);
+  else
+    _desk_database_set_error (self, error, what);
+  sqlite3_reset (stmt);
+
+  return found;
+}
+
 gboolean
 _desk_database_step_done (DeskDatabase  *self,
                           sqlite3_stmt  *stmt,

@@ -244,36 +244,11 @@ get_notice (DeskDatabase  *db,
             GError       **error)
 {
   g_autofree char *sql = g_strconcat (NOTICE_SELECT, " WHERE ", where, NULL);
-  DeskNotice *notice = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
+  g_autofree char *missing = text != NULL ? g_strdup_printf (_("There is no notice %s"), text)
+                                          : g_strdup (_("The notice no longer exists"));
 
-  stmt = _desk_database_prepare (db, sql, error);
-  if (stmt == NULL)
-    return NULL;
-
-  if (text != NULL)
-    sqlite3_bind_text (stmt, 1, text, -1, SQLITE_STATIC);
-  else
-    sqlite3_bind_int64 (stmt, 1, id);
-
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    notice = notice_from_row (stmt);
-  else if (rc == SQLITE_DONE)
-    {
-      if (text != NULL)
-        g_set_error (error, DESK_DATABASE_ERROR, DESK_DATABASE_ERROR_NOT_FOUND,
-                     _("There is no notice %s"), text);
-      else
-        g_set_error (error, DESK_DATABASE_ERROR, DESK_DATABASE_ERROR_NOT_FOUND,
-                     _("The notice no longer exists"));
-    }
-  else
-    _desk_database_set_error (db, error, _("Could not read the notice"));
-  sqlite3_reset (stmt);
-
-  return notice;
+  return _desk_database_get_one (db, sql, id, text, (gpointer (*) (sqlite3_stmt *))notice_from_row,
+                                 missing, _("Could not read the notice"), error);
 }
 
 DeskNotice *

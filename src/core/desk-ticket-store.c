@@ -95,36 +95,11 @@ get_ticket (DeskDatabase  *db,
             GError       **error)
 {
   g_autofree char *sql = g_strconcat (DESK_TICKET_SELECT, " WHERE ", where, NULL);
-  DeskTicket *ticket = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
+  g_autofree char *missing = number != NULL ? g_strdup_printf (_("There is no ticket %s"), number)
+                                            : g_strdup (_("The ticket no longer exists"));
 
-  stmt = _desk_database_prepare (db, sql, error);
-  if (stmt == NULL)
-    return NULL;
-
-  if (number != NULL)
-    sqlite3_bind_text (stmt, 1, number, -1, SQLITE_STATIC);
-  else
-    sqlite3_bind_int64 (stmt, 1, id);
-
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    ticket = _desk_ticket_from_row (stmt);
-  else if (rc == SQLITE_DONE)
-    {
-      if (number != NULL)
-        g_set_error (error, DESK_DATABASE_ERROR, DESK_DATABASE_ERROR_NOT_FOUND,
-                     _("There is no ticket %s"), number);
-      else
-        g_set_error (error, DESK_DATABASE_ERROR, DESK_DATABASE_ERROR_NOT_FOUND,
-                     _("The ticket no longer exists"));
-    }
-  else
-    _desk_database_set_error (db, error, _("Could not read the ticket"));
-  sqlite3_reset (stmt);
-
-  return ticket;
+  return _desk_database_get_one (db, sql, id, number, (gpointer (*) (sqlite3_stmt *))_desk_ticket_from_row,
+                                 missing, _("Could not read the ticket"), error);
 }
 
 DeskTicket *

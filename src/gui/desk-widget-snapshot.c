@@ -57,19 +57,14 @@ desk_widget_render_texture (GtkWidget  *widget,
 }
 
 gboolean
-desk_widget_save_png (GtkWidget   *widget,
-                      const char  *path,
-                      GError     **error)
+desk_texture_save_png (GdkTexture  *texture,
+                       const char  *path,
+                       GError     **error)
 {
-  g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *dir = NULL;
 
-  g_return_val_if_fail (GTK_IS_WIDGET (widget), FALSE);
+  g_return_val_if_fail (GDK_IS_TEXTURE (texture), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
-
-  texture = desk_widget_render_texture (widget, error);
-  if (texture == NULL)
-    return FALSE;
 
   dir = g_path_get_dirname (path);
   if (g_mkdir_with_parents (dir, 0755) != 0)

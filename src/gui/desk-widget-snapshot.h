@@ -17,8 +17,8 @@ G_BEGIN_DECLS
 /* Renders @widget with its window's renderer. */
 GdkTexture *desk_widget_render_texture (GtkWidget   *widget,
                                         GError     **error);
-/* Renders @widget and writes it to @path as PNG. */
-gboolean    desk_widget_save_png       (GtkWidget   *widget,
+/* Writes @texture to @path as PNG, making its folder if need be. */
+gboolean    desk_texture_save_png      (GdkTexture  *texture,
                                         const char  *path,
                                         GError     **error);
 

@@ -20,7 +20,7 @@
 #include "desk-ledger-store.h"
 #include "desk-policy-store.h"
 
-#define WARN_PERCENT 80
+#define WARN_PERCENT DESK_DEADLINE_WARN_PERCENT
 
 static DeskWorkCalendar *named_calendar (DeskDatabase  *db,
                                          const char    *name,
@@ -404,6 +404,64 @@ desk_deadline_store_refresh (DeskDatabase  *db,
          desk_ledger_store_record_ticket (db, ticket_id, &facts, occurrences, deadlines, error);
 }
 
+/* Steps @stmt (FACTS_SELECT rows) to its end, evaluating each ticket's
+ * deadlines at @now and handing them to @func, which returns FALSE to
+ * stop.  Tickets of one policy revision come in long runs and sites
+ * were handed over on a few hundred dates, so both are looked up on
+ * change only: a pass over many tickets costs the arithmetic, not the
+ * lookups.  Resets @stmt. */
+typedef gboolean (*RowFunc) (sqlite3_stmt          *stmt,
+                             gint64                 ticket_id,
+                             const DeskTicketFacts *facts,
+                             GArray                *deadlines,
+                             gpointer               user_data);
+
+static gboolean
+evaluate_rows (DeskDatabase  *db,
+               sqlite3_stmt  *stmt,
+               gint64         now,
+               RowFunc        func,
+               gpointer       user_data,
+               GError       **error)
+{
+  DeskWorkCalendar *calendar = desk_deadline_store_get_calendar (db);
+  g_autoptr(GHashTable) memo = day_start_memo_new ();
+  const DeskPolicy *policy = NULL;
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autofree char *category = NULL;
+      g_autoptr(GArray) deadlines = NULL;
+      DeskTicketFacts facts;
+
+      facts_from_row_memo (stmt, calendar, memo, &facts, &category);
+      if (policy == NULL || policy->revision != facts.policy_revision)
+        {
+          policy = desk_deadline_store_get_policy_revision (db, facts.policy_revision, error);
+          if (policy == NULL)
+            {
+              sqlite3_reset (stmt);
+              return FALSE;
+            }
+        }
+      deadlines = desk_policy_evaluate (policy, calendar, &facts, now, WARN_PERCENT);
+      if (!func (stmt, sqlite3_column_int64 (stmt, 0), &facts, deadlines, user_data))
+        {
+          rc = SQLITE_DONE;
+          break;
+        }
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _desk_database_set_error (db, error, _("Could not read the tickets"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean refresh_all (DeskDatabase  *db,
                              gint64         now,
                              guint64       *n_tickets,
@@ -429,68 +487,56 @@ desk_deadline_store_refresh_all (DeskDatabase  *db,
   return ok;
 }
 
+/* What a refresh of all open tickets will write: only what changed. */
+typedef struct
+{
+  gint64   now;
+  guint64  n_open;
+  GArray  *ids;
+  GArray  *nexts;
+  GArray  *checks;
+} RefreshAll;
+
+static gboolean
+note_change_cb (sqlite3_stmt          *stmt,
+                gint64                 ticket_id,
+                const DeskTicketFacts *facts,
+                GArray                *deadlines,
+                gpointer               user_data)
+{
+  RefreshAll *r = user_data;
+  gint64 next = desk_deadlines_next_due (deadlines);
+  gint64 stored_check = stored_next_check (stmt);
+  gint64 check = next_check_after_change (stored_check, deadlines, r->now);
+
+  r->n_open++;
+  if (next != sqlite3_column_int64 (stmt, 16) || check != stored_check)
+    {
+      g_array_append_val (r->ids, ticket_id);
+      g_array_append_val (r->nexts, next);
+      g_array_append_val (r->checks, check);
+    }
+  return TRUE;
+}
+
 static gboolean
 refresh_all (DeskDatabase  *db,
              gint64         now,
              guint64       *n_tickets,
              GError       **error)
 {
-  const DeskPolicy *policy = NULL;
-  DeskWorkCalendar *calendar = desk_deadline_store_get_calendar (db);
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) nexts = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) checks = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GHashTable) memo = day_start_memo_new ();
-  guint64 n_open = 0;
+  RefreshAll r = { now, 0, ids, nexts, checks };
   sqlite3_stmt *stmt;
-  int rc;
 
   if (!desk_database_begin (db, error))
     return FALSE;
 
   stmt = _desk_database_prepare (db, FACTS_SELECT " WHERE t.status <> 7", error);
-  if (stmt == NULL)
+  if (stmt == NULL || !evaluate_rows (db, stmt, now, note_change_cb, &r, error))
     goto failed;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autofree char *category = NULL;
-      g_autoptr(GArray) deadlines = NULL;
-      DeskTicketFacts facts;
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      gint64 next, check, stored_check;
-
-      facts_from_row_memo (stmt, calendar, memo, &facts, &category);
-      n_open++;
-      /* Tickets of one revision come in long runs: look up on change only. */
-      if (policy == NULL || policy->revision != facts.policy_revision)
-        {
-          policy = desk_deadline_store_get_policy_revision (db, facts.policy_revision, error);
-          if (policy == NULL)
-            {
-              sqlite3_reset (stmt);
-              goto failed;
-            }
-        }
-      deadlines = desk_policy_evaluate (policy, calendar, &facts, now, WARN_PERCENT);
-      next = desk_deadlines_next_due (deadlines);
-      stored_check = stored_next_check (stmt);
-      check = next_check_after_change (stored_check, deadlines, now);
-
-      /* Only what changed is written. */
-      if (next == sqlite3_column_int64 (stmt, 16) && check == stored_check)
-        continue;
-      g_array_append_val (ids, id);
-      g_array_append_val (nexts, next);
-      g_array_append_val (checks, check);
-    }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      _desk_database_set_error (db, error, _("Could not read the tickets"));
-      goto failed;
-    }
 
   for (guint i = 0; i < ids->len; i++)
     if (!store_next (db, g_array_index (ids, gint64, i), g_array_index (nexts, gint64, i),
@@ -501,7 +547,7 @@ refresh_all (DeskDatabase  *db,
     return FALSE;
 
   if (n_tickets != NULL)
-    *n_tickets = n_open;
+    *n_tickets = r.n_open;
   return TRUE;
 
 failed:
@@ -529,6 +575,29 @@ store_next_check (DeskDatabase  *db,
   return _desk_database_step_done (db, stmt, _("Could not save the ticket’s deadline"), error);
 }
 
+typedef struct
+{
+  DeskDeadlineScanFunc  func;
+  gpointer              user_data;
+  GArray               *ids;
+  GArray               *checks;
+} Scan;
+
+static gboolean
+scan_row_cb (sqlite3_stmt          *stmt,
+             gint64                 ticket_id,
+             const DeskTicketFacts *facts,
+             GArray                *deadlines,
+             gpointer               user_data)
+{
+  Scan *scan = user_data;
+  gint64 check = desk_deadlines_next_change (deadlines);
+
+  g_array_append_val (scan->ids, ticket_id);
+  g_array_append_val (scan->checks, check);
+  return scan->func (ticket_id, facts, deadlines, scan->user_data);
+}
+
 gboolean
 desk_deadline_store_scan (DeskDatabase          *db,
                           gint64                 now,
@@ -536,13 +605,10 @@ desk_deadline_store_scan (DeskDatabase          *db,
                           gpointer               user_data,
                           GError               **error)
 {
-  DeskWorkCalendar *calendar = desk_deadline_store_get_calendar (db);
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) checks = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GHashTable) memo = day_start_memo_new ();
-  const DeskPolicy *policy = NULL;
+  Scan scan = { func, user_data, ids, checks };
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (DESK_IS_DATABASE (db), FALSE);
 
@@ -554,41 +620,8 @@ desk_deadline_store_scan (DeskDatabase          *db,
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, now);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autofree char *category = NULL;
-      g_autoptr(GArray) deadlines = NULL;
-      DeskTicketFacts facts;
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      gint64 check;
-
-      facts_from_row_memo (stmt, calendar, memo, &facts, &category);
-      if (policy == NULL || policy->revision != facts.policy_revision)
-        {
-          policy = desk_deadline_store_get_policy_revision (db, facts.policy_revision, error);
-          if (policy == NULL)
-            {
-              sqlite3_reset (stmt);
-              return FALSE;
-            }
-        }
-      deadlines = desk_policy_evaluate (policy, calendar, &facts, now, WARN_PERCENT);
-      check = desk_deadlines_next_change (deadlines);
-      g_array_append_val (ids, id);
-      g_array_append_val (checks, check);
-      if (!func (id, &facts, deadlines, user_data))
-        {
-          rc = SQLITE_DONE;
-          break;
-        }
-    }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      _desk_database_set_error (db, error, _("Could not read the tickets"));
-      return FALSE;
-    }
+  if (!evaluate_rows (db, stmt, now, scan_row_cb, &scan, error))
+    return FALSE;
 
   for (guint i = 0; i < ids->len; i++)
     if (!store_next_check (db, g_array_index (ids, gint64, i), g_array_index (checks, gint64, i), error))

@@ -12,6 +12,9 @@
 
 G_BEGIN_DECLS
 
+/* A deadline is "due soon" once this share of its time has passed. */
+#define DESK_DEADLINE_WARN_PERCENT 80
+
 /* Where a ticket's deadlines come from: its facts are read from the
  * ticket, its customer's asset and its timeline; the policy and the work
  * calendar turn them into deadlines (desk-policy.c).  The earliest
@@ -81,5 +84,17 @@ gboolean  desk_deadline_store_scan          (DeskDatabase         *db,
                                              DeskDeadlineScanFunc  func,
                                              gpointer              user_data,
                                              GError              **error);
+
+/* Calls @func with the deadlines at @now of every ticket received from
+ * @from up to (not including) @to, open or closed, in one pass; writes
+ * nothing.  @func is called in the order of receipt but from a worker
+ * thread (desk-deadline-received.c), and returns FALSE to stop. */
+gboolean  desk_deadline_store_evaluate_received (DeskDatabase         *db,
+                                                 gint64                from,
+                                                 gint64                to,
+                                                 gint64                now,
+                                                 DeskDeadlineScanFunc  func,
+                                                 gpointer              user_data,
+                                                 GError              **error);
 
 G_END_DECLS

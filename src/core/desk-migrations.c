@@ -539,6 +539,27 @@ static const char * const migrations[] = {
   "  WHERE status = 7;"
   /* ... and the days planned already get the open tickets changed since. */
   "CREATE INDEX tickets_open_by_updated ON tickets (updated_at) WHERE status <> 7;",
+  /* 8: the report's deadline figures judge every ticket received in two
+   * months (455,000 of 1 M): the report index now carries every fact the
+   * deadline engine reads, so that pass reads the index in order of
+   * receipt (0.16 s) instead of the wide rows one by one (5.5 s). */
+  "DROP INDEX tickets_for_report;"
+  "CREATE INDEX tickets_for_report ON tickets (received_at, kind, category_id, severity,"
+  "  repeat_count, customer_id, asset_id, closed_at, no_callbacks,"
+  "  forwarded_at, contacted_at, visit_agreed_at, visited_at, notice_at, rectified_at,"
+  "  last_callback_at, policy_revision);"
+  /* The month's figures by kind, severity, category and department:
+   * walking all tickets in that order and counting the month's costs
+   * less than sorting the month's 270,000 into it (0.08 s, 0.17 s). */
+  "CREATE INDEX tickets_report_cube ON tickets (kind, severity, category_id, department_id,"
+  "  received_at, major, repeat_count);"
+  /* The copy of the customer's "no callbacks" wish follows a ticket put
+   * under another customer too. */
+  "CREATE TRIGGER tickets_customer_no_callbacks AFTER UPDATE OF customer_id ON tickets"
+  "  WHEN new.customer_id IS NOT old.customer_id BEGIN"
+  "  UPDATE tickets SET no_callbacks = (SELECT no_callbacks FROM customers WHERE id = new.customer_id)"
+  "    WHERE id = new.id;"
+  "END;",
 };
 
 int

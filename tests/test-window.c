@@ -27,6 +27,9 @@
 #include "desk-office-store.h"
 #include "desk-preferences-window.h"
 #include "desk-staff-row.h"
+#include "desk-ticket-list-model.h"
+#include "desk-ticket-store.h"
+#include "desk-tickets-view.h"
 #include "desk-who-am-i-dialog.h"
 #include "desk-widget-snapshot.h"
 #include "desk-window.h"
@@ -477,6 +480,55 @@ application_actions (Fixture *f)
   desk_test_save_and_check_picture (GTK_WIDGET (about), "about-en.png");
 }
 
+/* A deadline notification's click: its ticket in the Tickets area, from
+ * whatever area was showing; the one that sums up many: the Overdue
+ * queue; a ticket gone since: a toast, and nothing else changes. */
+static void
+notification_actions (Fixture *f)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (f->app));
+  DeskTicketsView *view;
+  DeskTicketQuery closed = { .queue = DESK_QUEUE_CLOSED, .sort = DESK_SORT_NUMBER };
+  g_autoptr(GPtrArray) page = NULL;
+  g_autoptr(GError) error = NULL;
+  DeskTicket *shown;
+  gint64 id;
+
+  g_assert_true (DESK_IS_WINDOW (window));
+  desk_test_show_and_wait (window);
+  view = DESK_TICKETS_VIEW (desk_test_find_widget (GTK_WIDGET (window), DESK_TYPE_TICKETS_VIEW));
+
+  page = desk_ticket_query_page (f->db, &closed, NULL, 0, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (page->len, ==, 1);
+  id = desk_ticket_get_id (g_ptr_array_index (page, 0));
+
+  desk_window_set_visible_area (DESK_WINDOW (window), "reports");
+  g_action_group_activate_action (G_ACTION_GROUP (f->app), "show-ticket", g_variant_new_int64 (id));
+  desk_test_spin (100);
+  g_assert_cmpstr (desk_window_get_visible_area (DESK_WINDOW (window)), ==, "tickets");
+  shown = desk_tickets_view_get_shown_ticket (view);
+  g_assert_nonnull (shown);
+  g_assert_cmpint (desk_ticket_get_id (shown), ==, id);
+
+  g_action_group_activate_action (G_ACTION_GROUP (f->app), "show-ticket", g_variant_new_int64 (G_MAXINT32));
+  desk_test_spin (100);
+  g_assert_cmpint (desk_ticket_get_id (desk_tickets_view_get_shown_ticket (view)), ==, id);
+
+  desk_window_set_visible_area (DESK_WINDOW (window), "callbacks");
+  g_action_group_activate_action (G_ACTION_GROUP (f->app), "show-overdue", NULL);
+  desk_test_spin (100);
+  g_assert_cmpstr (desk_window_get_visible_area (DESK_WINDOW (window)), ==, "tickets");
+  g_assert_cmpint (desk_ticket_list_model_get_query (desk_tickets_view_get_model (view))->queue, ==, DESK_QUEUE_OVERDUE);
+}
+
+static void
+test_notification_actions (Fixture       *f,
+                           gconstpointer  data)
+{
+  run_in_application (f, notification_actions, TRUE);
+}
+
 static void
 test_application_actions (Fixture       *f,
                           gconstpointer  data)
@@ -865,6 +917,8 @@ main (int   argc,
               fixture_set_up, test_application_asks_who_am_i, fixture_tear_down);
   g_test_add ("/desk/window/application/actions", Fixture, NULL,
               fixture_set_up, test_application_actions, fixture_tear_down);
+  g_test_add ("/desk/window/application/notification-actions", Fixture, NULL,
+              fixture_set_up, test_notification_actions, fixture_tear_down);
   g_test_add ("/desk/window/who-am-i", Fixture, NULL,
               fixture_set_up, test_who_am_i, fixture_tear_down);
   g_test_add ("/desk/window/preferences/en", Fixture, NULL,

@@ -272,8 +272,54 @@ desk_application_quit_action (GSimpleAction *action,
   g_application_quit (G_APPLICATION (user_data));
 }
 
+/* The window a notification's click should act in: the active one,
+ * made (and the office opened) when the application was started by the
+ * click itself. */
+static DeskWindow *
+desk_application_ensure_window (DeskApplication *self)
+{
+  GtkWindow *window;
+
+  g_application_activate (G_APPLICATION (self));
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  return DESK_IS_WINDOW (window) ? DESK_WINDOW (window) : NULL;
+}
+
+/* A deadline notification was clicked: its ticket, in the Tickets area. */
+static void
+desk_application_show_ticket_action (GSimpleAction *action,
+                                     GVariant      *parameter,
+                                     gpointer       user_data)
+{
+  DeskWindow *window = desk_application_ensure_window (user_data);
+  gint64 ticket_id = g_variant_get_int64 (parameter);
+
+  if (window != NULL && !desk_window_show_ticket (window, ticket_id))
+    {
+      /* Translators: a toast when a notification's ticket cannot be shown */
+      AdwToast *toast = adw_toast_new (_("That ticket no longer exists"));
+
+      desk_window_add_toast (window, toast);
+    }
+}
+
+/* The notification that sums up many deadlines: the Overdue queue. */
+static void
+desk_application_show_overdue_action (GSimpleAction *action,
+                                      GVariant      *parameter,
+                                      gpointer       user_data)
+{
+  DeskWindow *window = desk_application_ensure_window (user_data);
+
+  if (window != NULL)
+    desk_window_show_overdue (window);
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", desk_application_quit_action },
+  { "show-ticket", desk_application_show_ticket_action, "x" },
+  { "show-overdue", desk_application_show_overdue_action },
   { "preferences", desk_application_preferences_action },
   { "about", desk_application_about_action },
 };

@@ -60,6 +60,8 @@ notification_for (const DeskDeadlineAlert *alert)
 
   notification = g_notification_new (title);
   g_notification_set_body (notification, body);
+  /* A click shows the ticket (desk-application.c). */
+  g_notification_set_default_action_and_target (notification, "app.show-ticket", "x", alert->ticket_id);
   g_notification_set_priority (notification, alert->kind == DESK_ALERT_BREACH && alert->escalated
                                              ? G_NOTIFICATION_PRIORITY_HIGH
                                              : G_NOTIFICATION_PRIORITY_NORMAL);
@@ -103,6 +105,7 @@ desk_deadline_watch_build (GPtrArray  *alerts,
     GNotification *notification = g_notification_new (title);
 
     g_notification_set_body (notification, body);
+    g_notification_set_default_action (notification, "app.show-overdue");
     g_ptr_array_add (notifications, notification);
     g_ptr_array_add (*ids, g_strdup ("deadlines"));
   }

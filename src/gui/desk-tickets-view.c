@@ -1114,7 +1114,9 @@ desk_tickets_view_select_ticket (DeskTicketsView *self,
   ticket = desk_ticket_store_get (self->database, id, &error);
   if (ticket == NULL)
     {
-      g_warning ("Could not read ticket %" G_GINT64_FORMAT ": %s", id, error->message);
+      /* Gone is an answer (the caller says so); anything else is not. */
+      if (!g_error_matches (error, DESK_DATABASE_ERROR, DESK_DATABASE_ERROR_NOT_FOUND))
+        g_warning ("Could not read ticket %" G_GINT64_FORMAT ": %s", id, error->message);
       return FALSE;
     }
 

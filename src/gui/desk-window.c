@@ -120,6 +120,25 @@ desk_window_set_visible_area (DeskWindow *self,
   adw_view_stack_set_visible_child_name (self->stack, area);
 }
 
+gboolean
+desk_window_show_ticket (DeskWindow *self,
+                         gint64      ticket_id)
+{
+  g_return_val_if_fail (DESK_IS_WINDOW (self), FALSE);
+
+  desk_window_set_visible_area (self, "tickets");
+  return desk_tickets_view_select_ticket (self->tickets_view, ticket_id);
+}
+
+void
+desk_window_show_overdue (DeskWindow *self)
+{
+  g_return_if_fail (DESK_IS_WINDOW (self));
+
+  desk_window_set_visible_area (self, "tickets");
+  desk_tickets_view_show_queue (self->tickets_view, DESK_QUEUE_OVERDUE, 0);
+}
+
 void
 desk_window_add_toast (DeskWindow *self,
                        AdwToast   *toast)

@@ -35,6 +35,12 @@ void          desk_window_set_visible_area  (DeskWindow     *self,
 void          desk_window_reload_office     (DeskWindow     *self);
 void          desk_window_add_toast         (DeskWindow     *self,
                                              AdwToast       *toast);
+/* Shows the Tickets area with @ticket_id selected and in the detail pane
+ * (a deadline notification's click); FALSE when there is no such ticket. */
+gboolean      desk_window_show_ticket       (DeskWindow     *self,
+                                             gint64          ticket_id);
+/* Shows the Tickets area on the Overdue queue. */
+void          desk_window_show_overdue      (DeskWindow     *self);
 /* Opens the import view of a .txt/.docx/.odt manual (what dropping it on
  * the window does); FALSE, with a toast saying why, when it cannot. */
 gboolean      desk_window_import_manual     (DeskWindow     *self,

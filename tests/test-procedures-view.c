@@ -23,6 +23,8 @@
 #include "desk-office-store.h"
 #include "desk-procedure-store.h"
 #include "desk-procedures-view.h"
+#include "desk-ticket-detail.h"
+#include "desk-ticket-store.h"
 #include "desk-window.h"
 
 typedef DeskGuiFixture Fixture;
@@ -219,6 +221,105 @@ checklist_picture (Fixture    *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+has_label (GtkWidget  *root,
+           const char *text)
+{
+  g_autoptr(GPtrArray) labels = desk_test_find_widgets (root, GTK_TYPE_LABEL);
+
+  for (guint i = 0; i < labels->len; i++)
+    if (g_strcmp0 (gtk_label_get_label (labels->pdata[i]), text) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Following a checklist from the ticket's detail pane: attaching it and
+ * each tick appear on the ticket's timeline at once, with the step. */
+static void
+checklist_on_timeline (Fixture    *f,
+                       const char *suffix)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskTicket) ticket = desk_ticket_store_get (f->db, 1, &error);
+  GtkWidget *window = gtk_window_new ();
+  DeskTicketDetail *detail = g_object_new (DESK_TYPE_TICKET_DETAIL, NULL);
+  DeskChecklistView *checklist;
+  g_autofree char *following = g_strdup_printf (_("Following %s: %s"), "CS-SOP-001", "投诉处理流程");
+  g_autofree char *done = g_strdup_printf (_("%s step %s done: %s"), "CS-SOP-001", "1", "");
+  g_autofree char *picture = g_strdup_printf ("ticket-checklist-timeline-%s.png", suffix);
+
+  g_assert_no_error (error);
+  desk_ticket_detail_set_office (detail, f->db, 0);
+  desk_ticket_detail_set_ticket (detail, ticket);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (detail));
+  gtk_window_set_default_size (GTK_WINDOW (window), 560, 900);
+  desk_test_show_and_wait (GTK_WINDOW (window));
+
+  g_assert_false (has_label (window, following));
+  checklist = DESK_CHECKLIST_VIEW (desk_test_find_widget (window, DESK_TYPE_CHECKLIST_VIEW));
+  g_assert_nonnull (checklist);
+  g_assert_true (desk_checklist_view_attach (checklist, "CS-SOP-001", 0));
+  desk_test_spin (100);
+  g_assert_true (desk_checklist_view_tick (checklist, 0, "1", TRUE));
+  desk_test_spin (100);
+
+  g_assert_true (has_label (window, following));
+  {
+    g_autoptr(GPtrArray) labels = desk_test_find_widgets (window, GTK_TYPE_LABEL);
+    guint ticks = 0;
+
+    for (guint i = 0; i < labels->len; i++)
+      ticks += g_str_has_prefix (gtk_label_get_label (labels->pdata[i]), done);
+    g_assert_cmpuint (ticks, ==, 1);
+  }
+
+  /* The timeline is at the foot of the pane. */
+  {
+    g_autoptr(GPtrArray) scrollers = desk_test_find_widgets (window, GTK_TYPE_SCROLLED_WINDOW);
+
+    desk_test_spin (200);
+    for (guint i = 0; i < scrollers->len; i++)
+      {
+        GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scrollers->pdata[i]);
+
+        gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+      }
+    desk_test_spin (200);
+    desk_test_save_and_check_picture (window, picture);
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+checklist_on_timeline_en (Fixture *f)
+{
+  checklist_on_timeline (f, "en");
+}
+
+static void
+test_checklist_on_timeline_en (Fixture       *f,
+                               gconstpointer  data)
+{
+  desk_gui_fixture_run (f, checklist_on_timeline_en, FALSE);
+}
+
+static void
+checklist_on_timeline_zh_cn (Fixture *f)
+{
+  checklist_on_timeline (f, "zh_CN");
+}
+
+static void
+test_checklist_on_timeline_zh_cn (Fixture       *f,
+                                  gconstpointer  data)
+{
+  if (!desk_test_rerun_in_chinese ())
+    return;
+
+  desk_gui_fixture_run (f, checklist_on_timeline_zh_cn, FALSE);
+}
+
 static void
 pictures_en (Fixture *f)
 {
@@ -266,6 +367,10 @@ main (int   argc,
   gtk_icon_theme_add_search_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()), icons);
 
   g_test_add ("/desk/procedures-view/browse", Fixture, NULL, fixture_set_up, test_browse, fixture_tear_down);
+  g_test_add ("/desk/procedures-view/checklist-on-timeline/en", Fixture, NULL, fixture_set_up,
+              test_checklist_on_timeline_en, fixture_tear_down);
+  g_test_add ("/desk/procedures-view/checklist-on-timeline/zh_CN", Fixture, NULL, fixture_set_up,
+              test_checklist_on_timeline_zh_cn, fixture_tear_down);
   g_test_add ("/desk/procedures-view/pictures/en", Fixture, NULL, fixture_set_up, test_pictures_en, fixture_tear_down);
   g_test_add ("/desk/procedures-view/pictures/zh_CN", Fixture, NULL, fixture_set_up, test_pictures_zh_cn,
               fixture_tear_down);

@@ -18,6 +18,7 @@
 #include "desk-office-store.h"
 #include "desk-procedure-io.h"
 #include "desk-procedure-store.h"
+#include "desk-ticket-store.h"
 
 /* Procedures: the format and its schema, the safe reader against hostile
  * files, round trips, encodings, DITA and DocBook, revisions and search. */
@@ -766,6 +767,42 @@ test_checklist (Fixture       *f,
   g_assert_false (desk_checklist_store_tick (f->db, id, "9", TRUE, 0, 2300, &error));
   g_assert_error (error, DESK_DATABASE_ERROR, DESK_DATABASE_ERROR_NOT_FOUND);
   g_clear_error (&error);
+
+  /* The ticket's timeline tells the same story: attached once (not
+   * again), each tick and untick with who, when and which step; the
+   * refused step left nothing. */
+  {
+    g_autoptr(GPtrArray) timeline = desk_ticket_store_timeline (f->db, 1, &error);
+    const char *expected[][4] = {
+      { "checklist", "投诉处理流程", NULL, "CS-SOP-001" },
+      { "checklist-tick", "1", "CS-SOP-001", NULL },
+      { "checklist-tick", "4.2", "CS-SOP-001", NULL },
+      { "checklist-untick", "4.2", "CS-SOP-001", NULL },
+    };
+    gint64 expected_at[] = { 1000, 2000, 2100, 2200 };
+    guint found = 0;
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < timeline->len; i++)
+      {
+        const DeskTicketEvent *e = g_ptr_array_index (timeline, i);
+
+        if (!g_str_has_prefix (e->kind, "checklist"))
+          continue;
+        g_assert_cmpuint (found, <, G_N_ELEMENTS (expected));
+        g_assert_cmpstr (e->kind, ==, expected[found][0]);
+        g_assert_cmpstr (e->field, ==, expected[found][1]);
+        g_assert_cmpstr (e->old_value, ==, expected[found][2]);
+        if (expected[found][3] != NULL)
+          g_assert_cmpstr (e->new_value, ==, expected[found][3]);
+        else
+          g_assert_true (e->new_value != NULL && *e->new_value != '\0');
+        g_assert_cmpint (e->at, ==, expected_at[found]);
+        g_assert_cmpstr (e->staff_name, ==, "张强");
+        found++;
+      }
+    g_assert_cmpuint (found, ==, G_N_ELEMENTS (expected));
+  }
 
   /* A new revision does not change what the ticket followed. */
   p = desk_procedure_store_load (f->db, "CS-SOP-001", 0, NULL, NULL);

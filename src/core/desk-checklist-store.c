@@ -15,6 +15,7 @@
 #include "desk-database-private.h"
 #include "desk-procedure-io.h"
 #include "desk-procedure-store.h"
+#include "desk-ticket-private.h"
 
 static void
 item_free (DeskChecklistItem *item)
@@ -141,7 +142,7 @@ load_checklist (DeskDatabase  *db,
   DeskProcNode *node;
 
   stmt = _desk_database_prepare (db,
-                                 "SELECT p.code, r.revision, r.document, c.flow FROM ticket_checklists c"
+                                 "SELECT p.code, r.revision, r.document, c.flow, c.ticket_id FROM ticket_checklists c"
                                  " JOIN procedure_revisions r ON r.id = c.revision_id"
                                  " JOIN procedures p ON p.id = r.procedure_id WHERE c.id = ?1", error);
   if (stmt == NULL)
@@ -155,6 +156,7 @@ load_checklist (DeskDatabase  *db,
       return NULL;
     }
   c->id = checklist_id;
+  c->ticket_id = sqlite3_column_int64 (stmt, 4);
   c->code = _desk_column_dup (stmt, 0);
   c->revision = sqlite3_column_int (stmt, 1);
   flow = sqlite3_column_int (stmt, 3);
@@ -221,6 +223,7 @@ desk_checklist_store_attach (DeskDatabase  *db,
   sqlite3_stmt *stmt;
   gint64 revision_id = 0;
   gint64 id = 0;
+  gboolean attached_before = FALSE;
   int loaded = 0;
 
   g_return_val_if_fail (DESK_IS_DATABASE (db), 0);
@@ -243,7 +246,7 @@ desk_checklist_store_attach (DeskDatabase  *db,
                                  "INSERT INTO ticket_checklists (ticket_id, revision_id, flow, staff_id, attached_at)"
                                  " VALUES (?1, ?2, ?3, ?4, ?5)"
                                  " ON CONFLICT (ticket_id, revision_id, flow) DO UPDATE SET flow = excluded.flow"
-                                 " RETURNING id", error);
+                                 " RETURNING id, attached_at", error);
   if (stmt == NULL)
     goto failed;
   sqlite3_bind_int64 (stmt, 1, ticket_id);
@@ -253,7 +256,11 @@ desk_checklist_store_attach (DeskDatabase  *db,
     sqlite3_bind_int64 (stmt, 4, staff_id);
   sqlite3_bind_int64 (stmt, 5, now);
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
+    {
+      id = sqlite3_column_int64 (stmt, 0);
+      /* Attached before: the same checklist, no new timeline entry. */
+      attached_before = sqlite3_column_int64 (stmt, 1) != now;
+    }
   if (id == 0 || sqlite3_step (stmt) != SQLITE_DONE)
     {
       _desk_database_set_error (db, error, _("Could not attach the checklist"));
@@ -261,9 +268,15 @@ desk_checklist_store_attach (DeskDatabase  *db,
       goto failed;
     }
   sqlite3_reset (stmt);
+  if (!attached_before &&
+      !_desk_ticket_store_add_event (db, ticket_id, now, staff_id, "checklist",
+                                     ((DeskProcNode *)g_ptr_array_index (flows, flow))->title,
+                                     NULL, code, NULL, error))
+    goto failed;
   if (!desk_database_commit (db, error))
     return 0;
   _desk_database_notify (db, "ticket_checklists", id);
+  _desk_database_notify (db, "tickets", ticket_id);
   return id;
 
 failed:
@@ -281,35 +294,49 @@ desk_checklist_store_tick (DeskDatabase  *db,
                            GError       **error)
 {
   g_autoptr(DeskChecklist) c = load_checklist (db, checklist_id, error);
+  const DeskChecklistItem *item = NULL;
   sqlite3_stmt *stmt;
-  gboolean known = FALSE;
 
   if (c == NULL)
     return FALSE;
-  for (guint i = 0; i < c->items->len; i++)
-    known |= g_strcmp0 (((DeskChecklistItem *)g_ptr_array_index (c->items, i))->step, step) == 0;
-  if (!known)
+  for (guint i = 0; i < c->items->len && item == NULL; i++)
+    if (g_strcmp0 (((DeskChecklistItem *)g_ptr_array_index (c->items, i))->step, step) == 0)
+      item = g_ptr_array_index (c->items, i);
+  if (item == NULL)
     {
       g_set_error (error, DESK_DATABASE_ERROR, DESK_DATABASE_ERROR_NOT_FOUND,
                    _("The checklist of %s has no step %s"), c->code, step);
       return FALSE;
     }
 
+  /* The tick and its timeline entry together, or neither. */
+  if (!desk_database_begin (db, error))
+    return FALSE;
   stmt = _desk_database_prepare (db,
                                  "INSERT INTO checklist_ticks (checklist_id, step, done, staff_id, at)"
                                  " VALUES (?1, ?2, ?3, ?4, ?5)", error);
   if (stmt == NULL)
-    return FALSE;
+    goto failed;
   sqlite3_bind_int64 (stmt, 1, checklist_id);
   sqlite3_bind_text (stmt, 2, step, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int (stmt, 3, done ? 1 : 0);
   if (staff_id > 0)
     sqlite3_bind_int64 (stmt, 4, staff_id);
   sqlite3_bind_int64 (stmt, 5, now);
-  if (!_desk_database_step_done (db, stmt, _("Could not tick the step"), error))
+  if (!_desk_database_step_done (db, stmt, _("Could not tick the step"), error) ||
+      !_desk_ticket_store_add_event (db, c->ticket_id, now, staff_id,
+                                     done ? "checklist-tick" : "checklist-untick",
+                                     step, c->code, item->text, NULL, error))
+    goto failed;
+  if (!desk_database_commit (db, error))
     return FALSE;
   _desk_database_notify (db, "ticket_checklists", checklist_id);
+  _desk_database_notify (db, "tickets", c->ticket_id);
   return TRUE;
+
+failed:
+  desk_database_rollback (db);
+  return FALSE;
 }
 
 DeskChecklist *

@@ -14,7 +14,10 @@ G_BEGIN_DECLS
 
 /* A procedure's flow followed as a checklist on a ticket.  The ticket
  * keeps the revision it followed (a later import does not change its
- * steps); each tick and untick is kept with who and when. */
+ * steps); each tick and untick is kept with who and when, and is an
+ * entry on the ticket's timeline ("checklist" when attached,
+ * "checklist-tick" / "checklist-untick": field the step's position,
+ * old_value the procedure's code, new_value the step's text). */
 
 typedef struct
 {
@@ -31,6 +34,7 @@ typedef struct
 typedef struct
 {
   gint64     id;
+  gint64     ticket_id;
   char      *code;
   int        revision;
   char      *title;       /* the procedure's */

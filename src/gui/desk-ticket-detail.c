@@ -332,6 +332,20 @@ describe_event (const DeskTicketEvent *e)
     /* Translators: a timeline entry: notice number, who verified */
     return g_strdup_printf (_("Notice %s verified by %s"), OR_NONE (e->new_value), OR_NONE (e->note));
 
+  if (g_strcmp0 (e->kind, "checklist") == 0)
+    /* Translators: a timeline entry: a procedure's code and one of its flows, followed as a checklist */
+    return g_strdup_printf (_("Following %s: %s"), OR_NONE (e->new_value), OR_NONE (e->field));
+
+  if (g_strcmp0 (e->kind, "checklist-tick") == 0)
+    /* Translators: a timeline entry: procedure code, step number, the step's text */
+    return g_strdup_printf (_("%s step %s done: %s"), OR_NONE (e->old_value), OR_NONE (e->field),
+                            OR_NONE (e->new_value));
+
+  if (g_strcmp0 (e->kind, "checklist-untick") == 0)
+    /* Translators: a timeline entry: procedure code, step number, the step's text */
+    return g_strdup_printf (_("%s step %s not done after all: %s"), OR_NONE (e->old_value),
+                            OR_NONE (e->field), OR_NONE (e->new_value));
+
   return g_strdup (e->kind);
 }
 

@@ -16,6 +16,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <string.h>
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -660,6 +661,84 @@ check_pictures (Fixture    *f,
   desk_test_save_and_check_picture (GTK_WIDGET (window), picture);
 }
 
+/* A complaint's words suggest it is major (lawyers, media, compensation
+ * …): the switch follows the suggestion, the row says which criteria,
+ * and once the clerk sets the switch it is theirs. */
+static void
+major_suggestion (Fixture    *f,
+                  const char *suffix)
+{
+  GtkWindow *dialog = desk_new_ticket_dialog_new (f->db, 0);
+  GtkWidget *major_row = find_row (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, _("Major Complaint"));
+  GtkWidget *description = desk_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_TEXT_VIEW);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (description));
+  GtkSwitch *major;
+  const char *hint;
+  g_autofree char *picture = g_strdup_printf ("new-ticket-major-%s.png", suffix);
+
+  g_assert_nonnull (major_row);
+  major = GTK_SWITCH (desk_test_find_widget (major_row, GTK_TYPE_SWITCH));
+  hint = _("Compensation, safety, media, lawyers, police or a government office involved");
+  desk_test_show_and_wait (dialog);
+  g_assert_false (gtk_switch_get_active (major));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (major_row)), ==, hint);
+
+  gtk_text_buffer_set_text (buffer, "业主说再不解决就找记者曝光。", -1);
+  g_assert_true (gtk_switch_get_active (major));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (major_row)),
+                            g_dpgettext2 (NULL, "major complaint", "Media")));
+  desk_test_spin (50);
+  desk_test_save_and_check_picture (GTK_WIDGET (dialog), picture);
+
+  /* Words taken back: so is the suggestion. */
+  gtk_text_buffer_set_text (buffer, "阳台推拉门滑轨变形。", -1);
+  g_assert_false (gtk_switch_get_active (major));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (major_row)), ==, hint);
+
+  /* The clerk decides: not major, whatever is typed afterwards. */
+  gtk_editable_set_text (GTK_EDITABLE (find_row (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, _("Summary"))),
+                         "要求赔偿");
+  g_assert_true (gtk_switch_get_active (major));
+  gtk_switch_set_active (major, FALSE);
+  gtk_text_buffer_set_text (buffer, "已经请了律师。", -1);
+  g_assert_false (gtk_switch_get_active (major));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (major_row)),
+                            g_dpgettext2 (NULL, "major complaint", "Lawyers or the courts")));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (major_row)),
+                            g_dpgettext2 (NULL, "major complaint", "Compensation demanded")));
+
+  gtk_window_destroy (dialog);
+}
+
+static void
+major_suggestion_en (Fixture *f)
+{
+  major_suggestion (f, "en");
+}
+
+static void
+test_major_suggestion_en (Fixture       *f,
+                          gconstpointer  data)
+{
+  run_in_application (f, major_suggestion_en);
+}
+
+static void
+major_suggestion_zh_cn (Fixture *f)
+{
+  major_suggestion (f, "zh_CN");
+}
+
+static void
+test_major_suggestion_zh_cn (Fixture       *f,
+                             gconstpointer  data)
+{
+  if (!desk_test_rerun_in_chinese ())
+    return;
+
+  run_in_application (f, major_suggestion_zh_cn);
+}
+
 static void
 pictures_en (Fixture *f)
 {
@@ -717,6 +796,10 @@ main (int   argc,
               fixture_set_up, test_stale_save, fixture_tear_down);
   g_test_add ("/desk/tickets-view/escalate-and-merge", Fixture, NULL,
               fixture_set_up, test_escalate_and_merge, fixture_tear_down);
+  g_test_add ("/desk/tickets-view/major-suggestion/en", Fixture, NULL,
+              fixture_set_up, test_major_suggestion_en, fixture_tear_down);
+  g_test_add ("/desk/tickets-view/major-suggestion/zh_CN", Fixture, NULL,
+              fixture_set_up, test_major_suggestion_zh_cn, fixture_tear_down);
   g_test_add ("/desk/tickets-view/pictures/en", Fixture, NULL,
               fixture_set_up, test_pictures_en, fixture_tear_down);
   g_test_add ("/desk/tickets-view/pictures/zh_CN", Fixture, NULL,

@@ -13,6 +13,7 @@
 
 #include "desk-category-store.h"
 #include "desk-customer-store.h"
+#include "desk-major-complaint.h"
 #include "desk-ticket-store.h"
 
 #include "desk-new-ticket-dialog.h"
@@ -50,6 +51,10 @@ struct _DeskNewTicketDialog
   GPtrArray    *repeat_rows;
   GtkCheckButton *not_repeat_check;
   GPtrArray    *repeat_checks;
+
+  char         *major_hint;   /* the Major row's subtitle without a suggestion */
+  gboolean      major_decided; /* the clerk set the switch: it stays */
+  gboolean      suggesting_major;
 
   gint64        customer_id;  /* the chosen customer, 0: none */
   gint64        asset_id;
@@ -126,6 +131,8 @@ clear_group_rows (AdwPreferencesGroup *group,
   g_ptr_array_set_size (rows, 0);
 }
 
+static void update_major_suggestion (DeskNewTicketDialog *self);
+
 static void
 update_repeats (DeskNewTicketDialog *self)
 {
@@ -164,6 +171,8 @@ update_repeats (DeskNewTicketDialog *self)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Not a repeat"));
   self->not_repeat_check = GTK_CHECK_BUTTON (gtk_check_button_new ());
   gtk_check_button_set_active (self->not_repeat_check, TRUE);
+  /* A repeat's number can make the complaint major. */
+  g_signal_connect_swapped (self->not_repeat_check, "toggled", G_CALLBACK (update_major_suggestion), self);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), GTK_WIDGET (self->not_repeat_check));
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), GTK_WIDGET (self->not_repeat_check));
   adw_preferences_group_add (self->repeat_group, row);
@@ -189,6 +198,7 @@ update_repeats (DeskNewTicketDialog *self)
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       gtk_check_button_set_group (GTK_CHECK_BUTTON (check), self->not_repeat_check);
+      g_signal_connect_swapped (check, "toggled", G_CALLBACK (update_major_suggestion), self);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
       adw_preferences_group_add (self->repeat_group, row);
@@ -209,11 +219,73 @@ chosen_repeat_of (DeskNewTicketDialog *self)
   return 0;
 }
 
+/* What makes a complaint major (desk-major-complaint.c) checked against
+ * its words, channel and repeat number as the clerk types: the row says
+ * which criteria it meets, and the switch follows until the clerk sets it
+ * (then it is their decision and stays). */
+static void
+update_major_suggestion (DeskNewTicketDialog *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->description_view);
+  g_autofree char *description = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GPtrArray) met = NULL;
+  g_autoptr(GString) names = g_string_new (NULL);
+  GtkTextIter start, end;
+  gint64 repeat_of;
+  int repeat_number = 1;
+  guint i;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  description = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  text = g_strconcat (gtk_editable_get_text (GTK_EDITABLE (self->summary_row)), "\n", description, NULL);
+  repeat_of = self->repeats != NULL ? chosen_repeat_of (self) : 0;
+  for (i = 0; repeat_of != 0 && i < self->repeats->len; i++)
+    if (desk_ticket_get_id (g_ptr_array_index (self->repeats, i)) == repeat_of)
+      repeat_number = desk_ticket_get_data (g_ptr_array_index (self->repeats, i))->repeat_count + 1;
+  i = adw_combo_row_get_selected (self->channel_row);
+
+  met = desk_major_criteria_match (text, i < G_N_ELEMENTS (channels) ? channels[i] : DESK_CHANNEL_PHONE,
+                                   repeat_number);
+  for (i = 0; i < met->len; i++)
+    {
+      if (i > 0)
+        /* Translators: between the criteria a complaint meets, e.g. "Media, Police" */
+        g_string_append (names, C_("list", ", "));
+      g_string_append (names, desk_major_criterion_get_label (g_ptr_array_index (met, i)));
+    }
+
+  if (met->len > 0)
+    {
+      /* Translators: the criteria of a major complaint that the text meets */
+      g_autofree char *suggestion = g_strdup_printf (_("Looks major: %s"), names->str);
+
+      adw_action_row_set_subtitle (self->major_row, suggestion);
+    }
+  else
+    adw_action_row_set_subtitle (self->major_row, self->major_hint);
+
+  if (!self->major_decided)
+    {
+      self->suggesting_major = TRUE;
+      gtk_switch_set_active (self->major_switch, met->len > 0);
+      self->suggesting_major = FALSE;
+    }
+}
+
+static void
+major_switch_changed_cb (DeskNewTicketDialog *self)
+{
+  if (!self->suggesting_major)
+    self->major_decided = TRUE;
+}
+
 static void
 desk_new_ticket_dialog_repeat_inputs_changed_cb (DeskNewTicketDialog *self)
 {
   if (self->database != NULL)
     update_repeats (self);
+  update_major_suggestion (self);
 }
 
 static void
@@ -638,6 +710,7 @@ desk_new_ticket_dialog_finalize (GObject *object)
   g_clear_pointer (&self->repeats, g_ptr_array_unref);
   g_clear_pointer (&self->repeat_rows, g_ptr_array_unref);
   g_clear_pointer (&self->repeat_checks, g_ptr_array_unref);
+  g_clear_pointer (&self->major_hint, g_free);
   g_clear_object (&self->database);
 
   G_OBJECT_CLASS (desk_new_ticket_dialog_parent_class)->finalize (object);
@@ -705,4 +778,11 @@ desk_new_ticket_dialog_init (DeskNewTicketDialog *self)
   self->repeats = g_ptr_array_new_with_free_func (g_object_unref);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->major_hint = g_strdup (adw_action_row_get_subtitle (self->major_row));
+  g_signal_connect_swapped (self->major_switch, "notify::active", G_CALLBACK (major_switch_changed_cb), self);
+  g_signal_connect_swapped (self->summary_row, "changed", G_CALLBACK (update_major_suggestion), self);
+  g_signal_connect_swapped (gtk_text_view_get_buffer (self->description_view), "changed",
+                            G_CALLBACK (update_major_suggestion), self);
+  g_signal_connect_swapped (self->channel_row, "notify::selected", G_CALLBACK (update_major_suggestion), self);
 }

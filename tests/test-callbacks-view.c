@@ -24,6 +24,8 @@
 #include "desk-gui-test.h"
 #include "desk-office-store.h"
 #include "desk-plan-call-dialog.h"
+#include "desk-category-store.h"
+#include "desk-ticket-store.h"
 #include "desk-window.h"
 
 #define WINDOW_WIDTH 1180
@@ -531,6 +533,66 @@ test_plan_calls (Fixture       *f,
   desk_gui_fixture_run (f, plan_calls, FALSE);
 }
 
+static guint
+planned_for (Fixture *f,
+             gint64   ticket_id,
+             gint64   now)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) planned = desk_callback_store_list (f->db, now - 24 * 3600, now + 30 * 24 * 3600,
+                                                           NULL, 0, &error);
+  guint n = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < planned->len; i++)
+    n += ((DeskCallback *)g_ptr_array_index (planned, i))->ticket_id == ticket_id;
+
+  return n;
+}
+
+/* Opening the window plans the days' callbacks, after its first frame
+ * (not before: on a large office planning would delay it): a complaint
+ * registered while no window watched gets its follow-ups then. */
+static void
+plans_after_first_frame (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskTicket) earlier = desk_ticket_store_get (f->db, 1, &error);
+  g_autoptr(GPtrArray) categories = desk_category_store_list (f->db, &error);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  DeskTicketDraft draft = {
+    .kind = DESK_TICKET_COMPLAINT,
+    .severity = DESK_SEVERITY_NORMAL,
+    .customer_id = desk_ticket_get_data (earlier)->customer_id,
+    .category_id = ((DeskCategory *)g_ptr_array_index (categories, 0))->id,
+    .summary = "阳台漏水，楼下邻居投诉",
+    .received_at = now - 3600,
+  };
+  g_autoptr(DeskTicket) ticket = desk_ticket_store_create (f->db, &draft, 0, &error);
+  gint64 id;
+  DeskWindow *window;
+
+  g_assert_no_error (error);
+  id = desk_ticket_get_id (ticket);
+  g_assert_cmpuint (planned_for (f, id, now), ==, 0);
+
+  window = desk_window_new (GTK_APPLICATION (f->app), f->db, f->settings);
+  desk_test_spin (100);
+  g_assert_cmpuint (planned_for (f, id, now), ==, 0);
+
+  desk_test_show_and_wait (GTK_WINDOW (window));
+  for (int i = 0; i < 200 && planned_for (f, id, now) == 0; i++)
+    desk_test_spin (50);
+  g_assert_cmpuint (planned_for (f, id, now), >, 0);
+}
+
+static void
+test_plans_after_first_frame (Fixture       *f,
+                              gconstpointer  data)
+{
+  desk_gui_fixture_run (f, plans_after_first_frame, FALSE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -550,6 +612,8 @@ main (int   argc,
   g_test_add ("/desk/callbacks-view/month/zh_CN", Fixture, NULL, fixture_set_up, test_month_zh_cn, fixture_tear_down);
   g_test_add ("/desk/callbacks-view/call-panel/en", Fixture, NULL, fixture_set_up, test_call_panel_en, fixture_tear_down);
   g_test_add ("/desk/callbacks-view/plan-calls", Fixture, NULL, fixture_set_up, test_plan_calls, fixture_tear_down);
+  g_test_add ("/desk/callbacks-view/plans-after-first-frame", Fixture, NULL, fixture_set_up,
+              test_plans_after_first_frame, fixture_tear_down);
   g_test_add ("/desk/callbacks-view/call-panel/zh_CN", Fixture, NULL, fixture_set_up, test_call_panel_zh_cn, fixture_tear_down);
 
   return g_test_run ();

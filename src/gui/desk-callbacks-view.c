@@ -32,6 +32,7 @@ struct _DeskCallbacksView
   DeskDatabase      *db;
   GSettings         *settings;
   GCancellable      *planning;
+  guint              plan_idle_id;
   guint              reload_id;
 
   /* Template widgets */
@@ -692,13 +693,71 @@ desk_callbacks_view_plan_now (DeskCallbacksView  *self,
   return TRUE;
 }
 
+static void
+start_planning (DeskCallbacksView *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  if (self->db == NULL)
+    return;
+
+  g_cancellable_cancel (self->planning);
+  g_clear_object (&self->planning);
+  self->planning = g_cancellable_new ();
+  task = g_task_new (self, self->planning, plan_done_cb, NULL);
+  g_task_set_task_data (task, g_strdup (desk_database_get_path (self->db)), g_free);
+  g_task_run_in_thread (task, plan_thread);
+}
+
+static gboolean
+plan_when_idle_cb (gpointer user_data)
+{
+  DeskCallbacksView *self = user_data;
+
+  self->plan_idle_id = 0;
+  start_planning (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+root_painted_cb (GdkFrameClock     *clock,
+                 DeskCallbacksView *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, root_painted_cb, self);
+  /* Once the frame is out, not inside its painting. */
+  if (self->plan_idle_id == 0)
+    self->plan_idle_id = g_idle_add (plan_when_idle_cb, self);
+}
+
+static void
+root_mapped_cb (GtkWidget         *root,
+                DeskCallbacksView *self)
+{
+  g_signal_handlers_disconnect_by_func (root, root_mapped_cb, self);
+  g_signal_connect_object (gtk_widget_get_frame_clock (root), "after-paint",
+                           G_CALLBACK (root_painted_cb), self, 0);
+}
+
+/* Planning reads every open complaint and writes the days ahead: on a
+ * large office a core's work for a while (it made the window's first
+ * frame 0.4 s later on a million tickets), so a window being opened gets
+ * its first frame drawn first. */
+static void
+plan_after_first_frame (DeskCallbacksView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (root != NULL && !gtk_widget_get_mapped (GTK_WIDGET (root)))
+    g_signal_connect_object (root, "map", G_CALLBACK (root_mapped_cb), self, 0);
+  else
+    start_planning (self);
+}
+
 void
 desk_callbacks_view_set_office (DeskCallbacksView *self,
                                 DeskDatabase      *db,
                                 GSettings         *settings)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (DESK_IS_CALLBACKS_VIEW (self));
   g_return_if_fail (DESK_IS_DATABASE (db));
 
@@ -711,13 +770,7 @@ desk_callbacks_view_set_office (DeskCallbacksView *self,
   desk_callback_store_watch (db);
   g_signal_connect (db, "changed", G_CALLBACK (database_changed_cb), self);
   desk_callbacks_view_reload (self);
-
-  g_cancellable_cancel (self->planning);
-  g_clear_object (&self->planning);
-  self->planning = g_cancellable_new ();
-  task = g_task_new (self, self->planning, plan_done_cb, NULL);
-  g_task_set_task_data (task, g_strdup (desk_database_get_path (db)), g_free);
-  g_task_run_in_thread (task, plan_thread);
+  plan_after_first_frame (self);
 }
 
 DeskCallbackMonth *
@@ -752,6 +805,7 @@ desk_callbacks_view_dispose (GObject *object)
 {
   DeskCallbacksView *self = (DeskCallbacksView *)object;
 
+  g_clear_handle_id (&self->plan_idle_id, g_source_remove);
   g_cancellable_cancel (self->planning);
   g_clear_object (&self->planning);
   g_clear_handle_id (&self->reload_id, g_source_remove);

@@ -280,6 +280,19 @@ main (int    argc,
     }
 
   printf ("Service Desk Tickets area benchmark on %s, median of %d runs\n", path, runs);
+  /* A returning clerk, as on every start but an office's first: the
+   * window opens on the queue, not on the Who Are You? dialog. */
+  {
+    GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+    g_autoptr(GSettingsSchema) schema = source ? g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE) : NULL;
+
+    if (schema != NULL)
+      {
+        g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+
+        g_settings_set_string (settings, "current-user", "S001");
+      }
+  }
   app = desk_application_new (path);
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
   g_signal_connect_after (app, "startup", G_CALLBACK (phase_cb), (gpointer)"application started up (display open)");

@@ -149,6 +149,19 @@ desk_test_find_widgets (GtkWidget *root,
   return found;
 }
 
+gboolean
+desk_test_has_label (GtkWidget  *root,
+                     const char *text)
+{
+  g_autoptr(GPtrArray) labels = desk_test_find_widgets (root, GTK_TYPE_LABEL);
+
+  for (guint i = 0; i < labels->len; i++)
+    if (g_strcmp0 (gtk_label_get_label (labels->pdata[i]), text) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
 static void
 after_paint_cb (GdkFrameClock *clock,
                 gboolean      *painted)

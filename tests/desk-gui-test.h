@@ -57,6 +57,9 @@ GtkWidget *desk_test_find_widget            (GtkWidget  *root,
 /* All widgets of @type under @root, depth first. */
 GPtrArray *desk_test_find_widgets           (GtkWidget  *root,
                                              GType       type);
+/* Whether a label under @root reads exactly @text. */
+gboolean   desk_test_has_label              (GtkWidget  *root,
+                                             const char *text);
 /* Writes <builddir>/screenshots/@name and asserts that it has content. */
 void       desk_test_save_and_check_picture (GtkWidget  *widget,
                                              const char *name);

@@ -500,21 +500,6 @@ test_check_finds_damage (Fixture       *f,
   g_assert_nonnull (strstr (report, "staff"));
 }
 
-static gint64
-query_int (sqlite3    *raw,
-           const char *sql)
-{
-  sqlite3_stmt *stmt;
-  gint64 value;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (raw, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-
-  return value;
-}
-
 /* Tickets carry a copy of their customer's "no callbacks" wish (for the
  * callback queue's index and the report's): the triggers keep it true
  * when the customer changes their mind and when a ticket is put under
@@ -536,25 +521,25 @@ test_no_callbacks_copy (Fixture       *f,
   g_clear_object (&db);
 
   g_assert_cmpint (sqlite3_open (f->path, &raw), ==, SQLITE_OK);
-  ticket = query_int (raw, "SELECT min(id) FROM tickets");
-  willing = query_int (raw, "SELECT customer_id FROM tickets WHERE id = (SELECT min(id) FROM tickets)");
-  unwilling = query_int (raw, "SELECT max(id) FROM customers");
+  ticket = sqlite_int (f->path, "SELECT min(id) FROM tickets");
+  willing = sqlite_int (f->path, "SELECT customer_id FROM tickets WHERE id = (SELECT min(id) FROM tickets)");
+  unwilling = sqlite_int (f->path, "SELECT max(id) FROM customers");
   g_assert_cmpint (willing, !=, unwilling);
   g_assert_cmpint (sqlite3_exec (raw, "UPDATE customers SET no_callbacks = 0", NULL, NULL, NULL), ==, SQLITE_OK);
   sql = g_strdup_printf ("UPDATE customers SET no_callbacks = 1 WHERE id = %" G_GINT64_FORMAT, unwilling);
   g_assert_cmpint (sqlite3_exec (raw, sql, NULL, NULL, NULL), ==, SQLITE_OK);
   g_free (sql);
-  g_assert_cmpint (query_int (raw, "SELECT count(*) FROM tickets t JOIN customers c ON c.id = t.customer_id"
-                                   " WHERE t.no_callbacks IS NOT c.no_callbacks"), ==, 0);
+  g_assert_cmpint (sqlite_int (f->path, "SELECT count(*) FROM tickets t JOIN customers c ON c.id = t.customer_id"
+                                        " WHERE t.no_callbacks IS NOT c.no_callbacks"), ==, 0);
 
   sql = g_strdup_printf ("UPDATE tickets SET customer_id = %" G_GINT64_FORMAT " WHERE id = %" G_GINT64_FORMAT,
                          unwilling, ticket);
   g_assert_cmpint (sqlite3_exec (raw, sql, NULL, NULL, NULL), ==, SQLITE_OK);
   g_free (sql);
   sql = g_strdup_printf ("SELECT no_callbacks FROM tickets WHERE id = %" G_GINT64_FORMAT, ticket);
-  g_assert_cmpint (query_int (raw, sql), ==, 1);
-  g_assert_cmpint (query_int (raw, "SELECT count(*) FROM tickets t JOIN customers c ON c.id = t.customer_id"
-                                   " WHERE t.no_callbacks IS NOT c.no_callbacks"), ==, 0);
+  g_assert_cmpint (sqlite_int (f->path, sql), ==, 1);
+  g_assert_cmpint (sqlite_int (f->path, "SELECT count(*) FROM tickets t JOIN customers c ON c.id = t.customer_id"
+                                        " WHERE t.no_callbacks IS NOT c.no_callbacks"), ==, 0);
   sqlite3_close (raw);
 }
 

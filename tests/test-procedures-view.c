@@ -221,19 +221,6 @@ checklist_picture (Fixture    *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-static gboolean
-has_label (GtkWidget  *root,
-           const char *text)
-{
-  g_autoptr(GPtrArray) labels = desk_test_find_widgets (root, GTK_TYPE_LABEL);
-
-  for (guint i = 0; i < labels->len; i++)
-    if (g_strcmp0 (gtk_label_get_label (labels->pdata[i]), text) == 0)
-      return TRUE;
-
-  return FALSE;
-}
-
 /* Following a checklist from the ticket's detail pane: attaching it and
  * each tick appear on the ticket's timeline at once, with the step. */
 static void
@@ -256,7 +243,7 @@ checklist_on_timeline (Fixture    *f,
   gtk_window_set_default_size (GTK_WINDOW (window), 560, 900);
   desk_test_show_and_wait (GTK_WINDOW (window));
 
-  g_assert_false (has_label (window, following));
+  g_assert_false (desk_test_has_label (window, following));
   checklist = DESK_CHECKLIST_VIEW (desk_test_find_widget (window, DESK_TYPE_CHECKLIST_VIEW));
   g_assert_nonnull (checklist);
   g_assert_true (desk_checklist_view_attach (checklist, "CS-SOP-001", 0));
@@ -264,7 +251,7 @@ checklist_on_timeline (Fixture    *f,
   g_assert_true (desk_checklist_view_tick (checklist, 0, "1", TRUE));
   desk_test_spin (100);
 
-  g_assert_true (has_label (window, following));
+  g_assert_true (desk_test_has_label (window, following));
   {
     g_autoptr(GPtrArray) labels = desk_test_find_widgets (window, GTK_TYPE_LABEL);
     guint ticks = 0;

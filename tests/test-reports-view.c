@@ -70,19 +70,6 @@ show_reports (Fixture    *f,
 }
 
 /* Every figure of the report is on screen as text. */
-static gboolean
-label_shows (GtkWidget  *root,
-             const char *text)
-{
-  g_autoptr(GPtrArray) labels = desk_test_find_widgets (root, GTK_TYPE_LABEL);
-
-  for (guint i = 0; i < labels->len; i++)
-    if (g_strcmp0 (gtk_label_get_label (labels->pdata[i]), text) == 0)
-      return TRUE;
-
-  return FALSE;
-}
-
 static void
 figures (Fixture *f)
 {
@@ -97,7 +84,7 @@ figures (Fixture *f)
     {
       const DeskReportTable *table = g_ptr_array_index (report->tables, i);
 
-      g_assert_true (label_shows (GTK_WIDGET (view), table->title));
+      g_assert_true (desk_test_has_label (GTK_WIDGET (view), table->title));
       if (table->chart != DESK_REPORT_CHART_NONE && table->rows->len > 0)
         with_chart++;
       for (guint r = 0; r < table->rows->len; r++)
@@ -105,8 +92,8 @@ figures (Fixture *f)
           const DeskReportRow *row = g_ptr_array_index (table->rows, r);
           g_autofree char *value = desk_report_format_value (table, row->current);
 
-          g_assert_true (label_shows (GTK_WIDGET (view), row->label));
-          g_assert_true (label_shows (GTK_WIDGET (view), value));
+          g_assert_true (desk_test_has_label (GTK_WIDGET (view), row->label));
+          g_assert_true (desk_test_has_label (GTK_WIDGET (view), value));
         }
     }
   g_assert_cmpuint (charts->len, ==, with_chart);

@@ -24,7 +24,6 @@
 
 #include "config.h"
 
-#include <stdio.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -80,21 +79,6 @@ judge_batches (gpointer data)
   return NULL;
 }
 
-/* "2026-09-18": the start of that day in @calendar's zone, 0 for none. */
-static gint64
-day_start (DeskWorkCalendar *calendar,
-           const char       *date)
-{
-  g_autoptr(GDateTime) dt = NULL;
-  int y, m, d;
-
-  if (date == NULL || sscanf (date, "%d-%d-%d", &y, &m, &d) != 3)
-    return 0;
-
-  dt = g_date_time_new (desk_work_calendar_get_timezone (calendar), y, m, d, 0, 0, 0);
-  return dt ? g_date_time_to_unix (dt) : 0;
-}
-
 /* The sites, indexed by asset id (rowids are dense): the start of the day
  * each was handed over, 0 for one under construction, -1 for an asset
  * that is no site. */
@@ -133,7 +117,7 @@ read_sites (DeskDatabase      *db,
       if (date != NULL && !(start = g_hash_table_lookup (starts, date)))
         {
           start = g_new (gint64, 1);
-          *start = day_start (calendar, date);
+          *start = desk_work_calendar_day_start (calendar, date);
           g_hash_table_insert (starts, g_strdup (date), start);
         }
       g_array_index (sites, gint64, id) = start ? *start : 0;

@@ -9,7 +9,6 @@
 
 #include "config.h"
 
-#include <stdio.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -182,23 +181,9 @@ desk_deadline_store_forget (DeskDatabase *db)
   " JOIN customers c ON c.id = t.customer_id" \
   " LEFT JOIN assets a ON a.id = t.asset_id"
 
-/* "2026-09-18": the start of that day in the office's time zone. */
-static gint64
-local_day_start (DeskWorkCalendar *calendar,
-                 const char       *date)
-{
-  g_autoptr(GDateTime) dt = NULL;
-  int y, m, d;
-
-  if (date == NULL || sscanf (date, "%d-%d-%d", &y, &m, &d) != 3)
-    return 0;
-
-  dt = g_date_time_new (desk_work_calendar_get_timezone (calendar), y, m, d, 0, 0, 0);
-  return dt ? g_date_time_to_unix (dt) : 0;
-}
-
-/* The same with @memo (date text -> start), for passes over many tickets
- * whose sites were handed over on a few hundred dates. */
+/* The start of @date in the office's zone, with @memo (date text ->
+ * start) for passes over many tickets whose sites were handed over on a
+ * few hundred dates. */
 static gint64
 memo_day_start (DeskWorkCalendar *calendar,
                 GHashTable       *memo,
@@ -208,14 +193,14 @@ memo_day_start (DeskWorkCalendar *calendar,
   gint64 *start;
 
   if (memo == NULL || date == NULL)
-    return local_day_start (calendar, date);
+    return desk_work_calendar_day_start (calendar, date);
 
   found = g_hash_table_lookup (memo, date);
   if (found != NULL)
     return *(gint64 *)found;
 
   start = g_new (gint64, 1);
-  *start = local_day_start (calendar, date);
+  *start = desk_work_calendar_day_start (calendar, date);
   g_hash_table_insert (memo, g_strdup (date), start);
   return *start;
 }

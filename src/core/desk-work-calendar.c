@@ -391,6 +391,20 @@ parse_date (const char *text,
   return TRUE;
 }
 
+gint64
+desk_work_calendar_day_start (DeskWorkCalendar *self,
+                              const char       *date)
+{
+  GDate day;
+
+  g_return_val_if_fail (self != NULL, 0);
+
+  if (date == NULL || !parse_date (date, &day))
+    return 0;
+
+  return at (self, &day, 0);
+}
+
 static gboolean
 load_group (DeskWorkCalendar  *self,
             GKeyFile          *keys,

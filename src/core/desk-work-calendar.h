@@ -36,6 +36,10 @@ void              desk_work_calendar_unref            (DeskWorkCalendar *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeskWorkCalendar, desk_work_calendar_unref)
 
 GTimeZone        *desk_work_calendar_get_timezone     (DeskWorkCalendar *self);
+/* The start of @date ("2026-09-18") in the calendar's time zone; 0 when
+ * @date is NULL or no date. */
+gint64            desk_work_calendar_day_start        (DeskWorkCalendar *self,
+                                                       const char       *date);
 /* Minutes after midnight; @open == @close closes the day. */
 void              desk_work_calendar_set_hours        (DeskWorkCalendar *self,
                                                        GDateWeekday      weekday,

@@ -32,7 +32,6 @@ struct _DeskCallbacksView
   DeskDatabase      *db;
   GSettings         *settings;
   GCancellable      *planning;
-  guint              plan_idle_id;
   guint              reload_id;
 
   /* Template widgets */
@@ -710,47 +709,10 @@ start_planning (DeskCallbacksView *self)
 }
 
 static gboolean
-plan_when_idle_cb (gpointer user_data)
+plan_after_first_frame_cb (gpointer user_data)
 {
-  DeskCallbacksView *self = user_data;
-
-  self->plan_idle_id = 0;
-  start_planning (self);
+  start_planning (user_data);
   return G_SOURCE_REMOVE;
-}
-
-static void
-root_painted_cb (GdkFrameClock     *clock,
-                 DeskCallbacksView *self)
-{
-  g_signal_handlers_disconnect_by_func (clock, root_painted_cb, self);
-  /* Once the frame is out, not inside its painting. */
-  if (self->plan_idle_id == 0)
-    self->plan_idle_id = g_idle_add (plan_when_idle_cb, self);
-}
-
-static void
-root_mapped_cb (GtkWidget         *root,
-                DeskCallbacksView *self)
-{
-  g_signal_handlers_disconnect_by_func (root, root_mapped_cb, self);
-  g_signal_connect_object (gtk_widget_get_frame_clock (root), "after-paint",
-                           G_CALLBACK (root_painted_cb), self, 0);
-}
-
-/* Planning reads every open complaint and writes the days ahead: on a
- * large office a core's work for a while (it made the window's first
- * frame 0.4 s later on a million tickets), so a window being opened gets
- * its first frame drawn first. */
-static void
-plan_after_first_frame (DeskCallbacksView *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (root != NULL && !gtk_widget_get_mapped (GTK_WIDGET (root)))
-    g_signal_connect_object (root, "map", G_CALLBACK (root_mapped_cb), self, 0);
-  else
-    start_planning (self);
 }
 
 void
@@ -770,7 +732,11 @@ desk_callbacks_view_set_office (DeskCallbacksView *self,
   desk_callback_store_watch (db);
   g_signal_connect (db, "changed", G_CALLBACK (database_changed_cb), self);
   desk_callbacks_view_reload (self);
-  plan_after_first_frame (self);
+  /* Planning reads every open complaint and writes the days ahead: on a
+   * large office a core's work for a while (it made the window's first
+   * frame 0.4 s later on a million tickets), so a window being opened
+   * gets its first frame drawn first. */
+  _desk_widget_after_first_frame (GTK_WIDGET (self), plan_after_first_frame_cb);
 }
 
 DeskCallbackMonth *
@@ -805,7 +771,6 @@ desk_callbacks_view_dispose (GObject *object)
 {
   DeskCallbacksView *self = (DeskCallbacksView *)object;
 
-  g_clear_handle_id (&self->plan_idle_id, g_source_remove);
   g_cancellable_cancel (self->planning);
   g_clear_object (&self->planning);
   g_clear_handle_id (&self->reload_id, g_source_remove);

@@ -24,4 +24,11 @@ void _desk_widget_add_toast   (GtkWidget   *widget,
                                const char  *format,
                                ...) G_GNUC_PRINTF (2, 3);
 
+/* Calls @func (@widget) once @widget's window has shown its first frame
+ * (at once, in an idle, when it is showing already or there is none);
+ * not when @widget is gone by then.  For work a window's start-up need not
+ * wait for. */
+void _desk_widget_after_first_frame (GtkWidget   *widget,
+                                     GSourceFunc  func);
+
 G_END_DECLS

@@ -76,3 +76,90 @@ _desk_widget_add_toast (GtkWidget  *widget,
   else
     desk_window_add_toast (DESK_WINDOW (window), toast);
 }
+
+/* Work that a window's start-up need not wait for (the sidebar's counts,
+ * the day's callback planning) starts once the window has shown its first
+ * frame, in an idle after it rather than inside its painting.  Each stage
+ * (the window's map, its next painted frame, the idle) holds a reference
+ * on the request, so a window destroyed before any of them frees it. */
+typedef struct
+{
+  GWeakRef     widget;
+  GSourceFunc  func;
+} AfterFirstFrame;
+
+static void
+after_first_frame_clear (AfterFirstFrame *after)
+{
+  g_weak_ref_clear (&after->widget);
+}
+
+static void
+after_first_frame_release (gpointer  data,
+                           GClosure *closure)
+{
+  g_rc_box_release_full (data, (GDestroyNotify)after_first_frame_clear);
+}
+
+static void
+after_first_frame_unref (gpointer data)
+{
+  after_first_frame_release (data, NULL);
+}
+
+static gboolean
+after_first_frame_idle_cb (gpointer user_data)
+{
+  AfterFirstFrame *after = user_data;
+  g_autoptr(GtkWidget) widget = g_weak_ref_get (&after->widget);
+
+  if (widget != NULL)
+    after->func (widget);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+run_after_first_frame (AfterFirstFrame *after)
+{
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, after_first_frame_idle_cb,
+                   g_rc_box_acquire (after), after_first_frame_unref);
+}
+
+static void
+first_frame_painted_cb (GdkFrameClock   *clock,
+                        AfterFirstFrame *after)
+{
+  run_after_first_frame (after);
+  g_signal_handlers_disconnect_by_func (clock, first_frame_painted_cb, after);
+}
+
+static void
+root_mapped_cb (GtkWidget       *root,
+                AfterFirstFrame *after)
+{
+  g_signal_connect_data (gtk_widget_get_frame_clock (root), "after-paint",
+                         G_CALLBACK (first_frame_painted_cb), g_rc_box_acquire (after),
+                         after_first_frame_release, 0);
+  g_signal_handlers_disconnect_by_func (root, root_mapped_cb, after);
+}
+
+void
+_desk_widget_after_first_frame (GtkWidget   *widget,
+                                GSourceFunc  func)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  AfterFirstFrame *after = g_rc_box_new0 (AfterFirstFrame);
+
+  g_weak_ref_init (&after->widget, widget);
+  after->func = func;
+
+  /* Not in a window, or one already showing: at once (in an idle). */
+  if (root == NULL || gtk_widget_get_mapped (GTK_WIDGET (root)))
+    run_after_first_frame (after);
+  else
+    g_signal_connect_data (root, "map", G_CALLBACK (root_mapped_cb), g_rc_box_acquire (after),
+                           after_first_frame_release, 0);
+
+  after_first_frame_unref (after);
+}

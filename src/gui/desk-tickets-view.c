@@ -64,7 +64,7 @@ struct _DeskTicketsView
   gboolean             counting;
   gboolean             counts_started; /* after the first frame */
   DeskTicketRows      *rows;           /* the table's, over the model */
-  guint                after_first_frame_id;
+  gboolean             awaiting_first_frame;
   gboolean             counts_dirty;
   guint                queues_generation;  /* the sidebar's rows, rebuilt */
   guint                scroll_tick_id;
@@ -528,35 +528,12 @@ after_first_frame_cb (gpointer user_data)
 {
   DeskTicketsView *self = user_data;
 
-  self->after_first_frame_id = 0;
   self->counts_started = TRUE;
   if (self->rows != NULL)
     desk_ticket_rows_set_limit (self->rows, 0);
   refresh_counts (self);
 
   return G_SOURCE_REMOVE;
-}
-
-static void
-first_paint_cb (GdkFrameClock   *clock,
-                DeskTicketsView *self)
-{
-  g_signal_handlers_disconnect_by_func (clock, first_paint_cb, self);
-  /* Once the frame is out, not inside its painting. */
-  if (self->after_first_frame_id == 0)
-    self->after_first_frame_id = g_idle_add (after_first_frame_cb, self);
-}
-
-static void
-desk_tickets_view_map (GtkWidget *widget)
-{
-  DeskTicketsView *self = DESK_TICKETS_VIEW (widget);
-
-  GTK_WIDGET_CLASS (desk_tickets_view_parent_class)->map (widget);
-
-  if (!self->counts_started)
-    g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
-                             G_CALLBACK (first_paint_cb), self, 0);
 }
 
 static void
@@ -652,7 +629,7 @@ build_queues (DeskTicketsView *self)
                  /* Translators: a queue: closed tickets */
                  _("Closed"));
 
-  /* Before the first frame the counts wait: see first_paint_cb(). */
+  /* Before the first frame the counts wait: see after_first_frame_cb(). */
   refresh_counts (self);
 
   row = find_queue_row (self, self->query.queue, self->query.queue_arg);
@@ -1038,9 +1015,14 @@ desk_tickets_view_set_office (DeskTicketsView *self,
                            G_CALLBACK (model_items_changed_cb), self, G_CONNECT_SWAPPED);
   /* The table shows stable rows over the model: see desk-ticket-rows.h. */
   self->rows = desk_ticket_rows_new (G_LIST_MODEL (self->model));
-  /* Until the first frame: see first_paint_cb(). */
+  /* Until the first frame: see after_first_frame_cb(). */
   if (!self->counts_started)
     desk_ticket_rows_set_limit (self->rows, FIRST_FRAME_ROWS);
+  if (!self->counts_started && !self->awaiting_first_frame)
+    {
+      self->awaiting_first_frame = TRUE;
+      _desk_widget_after_first_frame (GTK_WIDGET (self), after_first_frame_cb);
+    }
   selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->rows)));
   gtk_single_selection_set_autoselect (selection, FALSE);
   gtk_single_selection_set_can_unselect (selection, TRUE);
@@ -1206,7 +1188,6 @@ desk_tickets_view_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->counts_idle_id, g_source_remove);
-  g_clear_handle_id (&self->after_first_frame_id, g_source_remove);
   g_clear_handle_id (&self->counts_timeout_id, g_source_remove);
   g_clear_handle_id (&self->search_timeout_id, g_source_remove);
   g_clear_handle_id (&self->reselect_idle_id, g_source_remove);
@@ -1409,7 +1390,6 @@ desk_tickets_view_class_init (DeskTicketsViewClass *klass)
 
   object_class->dispose = desk_tickets_view_dispose;
   object_class->finalize = desk_tickets_view_finalize;
-  widget_class->map = desk_tickets_view_map;
 
   g_type_ensure (DESK_TYPE_TICKET_DETAIL);
 

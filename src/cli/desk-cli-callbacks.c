@@ -432,10 +432,11 @@ desk_cli_callback_settings (DeskCli  *cli,
       desk_callback_setting_get_range (i, &minimum, &maximum, NULL);
       if (!g_ascii_string_to_unsigned (texts[i], 10, minimum, maximum, &parsed, NULL))
         {
+          g_autofree char *option = g_strconcat ("--", setting_options[i], NULL);
+          /* The store's message, with the option for the field. */
           g_autofree char *message =
-            /* Translators: the first %s is the option (--planning-days), the last what was given. */
-            g_strdup_printf (_("--%s: give a whole number of working days from %u to %u, not “%s”"),
-                             setting_options[i], minimum, maximum, texts[i]);
+            g_strdup_printf (_("%s: give a whole number of working days from %u to %u, not “%s”"),
+                             option, minimum, maximum, texts[i]);
           desk_cli_print_error (cli, message);
           status = 2;
           goto out;

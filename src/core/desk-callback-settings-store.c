@@ -104,10 +104,13 @@ desk_callback_setting_check (DeskCallbackSetting   setting,
 
   if (value < infos[setting].minimum || value > infos[setting].maximum)
     {
-      /* Translators: the first %s is the field ("Satisfaction call delay"). */
+      g_autofree char *given = g_strdup_printf ("%" G_GINT64_FORMAT, value);
+
+      /* Translators: the first %s is the field ("Satisfaction call delay")
+       * or the command-line option, the last one the value given. */
       g_set_error (error, DESK_CALLBACK_STORE_ERROR, DESK_CALLBACK_STORE_ERROR_INVALID,
-                   _("%s: give a whole number of working days from %u to %u, not %" G_GINT64_FORMAT),
-                   _(infos[setting].label), infos[setting].minimum, infos[setting].maximum, value);
+                   _("%s: give a whole number of working days from %u to %u, not “%s”"),
+                   _(infos[setting].label), infos[setting].minimum, infos[setting].maximum, given);
       return FALSE;
     }
   return TRUE;

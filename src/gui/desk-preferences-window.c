@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "desk-callback-store.h"
 #include "desk-notice-store.h"
 #include "desk-office-store.h"
 
@@ -43,6 +44,9 @@ struct _DeskPreferencesWindow
   /* Template widgets */
   AdwEntryRow          *organisation_row;
   AdwEntryRow          *notice_pattern_row;
+  /* In the order of DeskCallbackSetting. */
+  AdwActionRow         *callback_rows[DESK_N_CALLBACK_SETTINGS];
+  GtkSpinButton        *callback_spins[DESK_N_CALLBACK_SETTINGS];
   AdwPreferencesGroup  *who_am_i_group;
   AdwComboRow          *who_am_i_row;
   AdwPreferencesGroup  *departments_group;
@@ -67,6 +71,8 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
+
+static void desk_preferences_window_load_callback_settings (DeskPreferencesWindow *self);
 
 GtkWindow *
 desk_preferences_window_new (DeskDatabase *database,
@@ -127,6 +133,37 @@ desk_preferences_window_notice_pattern_apply_cb (DeskPreferencesWindow *self)
 
   pattern = desk_notice_store_get_pattern (self->database);
   _desk_entry_row_set_text (self->notice_pattern_row, pattern);
+}
+
+/* A callback planning setting is saved as soon as it changes, like the
+ * staff rows: the store checks it, moves the calls the old delay placed
+ * and plans the window again, so the Callbacks area follows at once.  A
+ * refusal names the field and puts the stored value back. */
+static void
+desk_preferences_window_callback_setting_changed_cb (DeskPreferencesWindow *self,
+                                                     GtkSpinButton         *spin)
+{
+  g_autoptr(GError) error = NULL;
+  DeskCallbackSettings settings;
+
+  if (self->loading)
+    return;
+
+  desk_callback_store_get_settings (self->database, &settings);
+  for (guint i = 0; i < DESK_N_CALLBACK_SETTINGS; i++)
+    if (self->callback_spins[i] == spin)
+      desk_callback_settings_set (&settings, i, gtk_spin_button_get_value_as_int (spin));
+
+  if (!desk_callback_store_save_settings (self->database, &settings,
+                                          g_get_real_time () / G_USEC_PER_SEC, &error))
+    {
+      _desk_widget_add_toast (GTK_WIDGET (self), _("Could not save the callback settings: %s"),
+                              error->message);
+      desk_preferences_window_load_callback_settings (self);
+      return;
+    }
+
+  desk_preferences_window_office_changed (self);
 }
 
 static void
@@ -263,6 +300,40 @@ desk_preferences_window_add_staff_cb (DeskPreferencesWindow *self)
 /* Loading */
 
 static void
+desk_preferences_window_load_callback_settings (DeskPreferencesWindow *self)
+{
+  gboolean was_loading = self->loading;
+  DeskCallbackSettings settings;
+
+  desk_callback_store_get_settings (self->database, &settings);
+  self->loading = TRUE;
+  for (guint i = 0; i < DESK_N_CALLBACK_SETTINGS; i++)
+    gtk_spin_button_set_value (self->callback_spins[i], desk_callback_settings_get (&settings, i));
+  self->loading = was_loading;
+}
+
+/* The spin buttons take their ranges from the store (one copy of them),
+ * and are named after their rows for screen readers. */
+static void
+desk_preferences_window_set_up_callback_settings (DeskPreferencesWindow *self)
+{
+  for (guint i = 0; i < DESK_N_CALLBACK_SETTINGS; i++)
+    {
+      GtkAccessible *spin = GTK_ACCESSIBLE (self->callback_spins[i]);
+      guint minimum, maximum;
+
+      desk_callback_setting_get_range (i, &minimum, &maximum, NULL);
+      gtk_spin_button_set_range (self->callback_spins[i], minimum, maximum);
+      gtk_accessible_update_property (spin,
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self->callback_rows[i])),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      adw_action_row_get_subtitle (self->callback_rows[i]),
+                                      -1);
+    }
+}
+
+static void
 desk_preferences_window_clear_rows (AdwPreferencesGroup *group,
                                     GPtrArray           *rows)
 {
@@ -362,6 +433,7 @@ desk_preferences_window_reload (DeskPreferencesWindow *self)
   _desk_entry_row_set_text (self->organisation_row, organisation);
   pattern = desk_notice_store_get_pattern (self->database);
   _desk_entry_row_set_text (self->notice_pattern_row, pattern);
+  desk_preferences_window_load_callback_settings (self);
 
   desk_preferences_window_load_departments (self);
   desk_preferences_window_load_staff (self);
@@ -392,6 +464,7 @@ desk_preferences_window_constructed (GObject *object)
 
   gtk_widget_set_visible (GTK_WIDGET (self->who_am_i_group), self->settings != NULL);
   adw_combo_row_set_model (self->who_am_i_row, G_LIST_MODEL (self->staff));
+  desk_preferences_window_set_up_callback_settings (self);
   if (self->settings != NULL)
     g_signal_connect_object (self->settings, "changed::current-user",
                              G_CALLBACK (desk_preferences_window_current_user_changed_cb),
@@ -515,6 +588,24 @@ desk_preferences_window_class_init (DeskPreferencesWindowClass *klass)
                                                RESOURCE_PREFIX "/desk-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, DeskPreferencesWindow, organisation_row);
   gtk_widget_class_bind_template_child (widget_class, DeskPreferencesWindow, notice_pattern_row);
+  gtk_widget_class_bind_template_child_full (widget_class, "satisfaction_delay_row", FALSE,
+                                             G_STRUCT_OFFSET (DeskPreferencesWindow,
+                                                              callback_rows[DESK_CALLBACK_SETTING_SATISFACTION_DELAY]));
+  gtk_widget_class_bind_template_child_full (widget_class, "repair_follow_up_row", FALSE,
+                                             G_STRUCT_OFFSET (DeskPreferencesWindow,
+                                                              callback_rows[DESK_CALLBACK_SETTING_REPAIR_FOLLOW_UP]));
+  gtk_widget_class_bind_template_child_full (widget_class, "planning_days_row", FALSE,
+                                             G_STRUCT_OFFSET (DeskPreferencesWindow,
+                                                              callback_rows[DESK_CALLBACK_SETTING_PLANNING_DAYS]));
+  gtk_widget_class_bind_template_child_full (widget_class, "satisfaction_delay_spin", FALSE,
+                                             G_STRUCT_OFFSET (DeskPreferencesWindow,
+                                                              callback_spins[DESK_CALLBACK_SETTING_SATISFACTION_DELAY]));
+  gtk_widget_class_bind_template_child_full (widget_class, "repair_follow_up_spin", FALSE,
+                                             G_STRUCT_OFFSET (DeskPreferencesWindow,
+                                                              callback_spins[DESK_CALLBACK_SETTING_REPAIR_FOLLOW_UP]));
+  gtk_widget_class_bind_template_child_full (widget_class, "planning_days_spin", FALSE,
+                                             G_STRUCT_OFFSET (DeskPreferencesWindow,
+                                                              callback_spins[DESK_CALLBACK_SETTING_PLANNING_DAYS]));
   gtk_widget_class_bind_template_child (widget_class, DeskPreferencesWindow, who_am_i_group);
   gtk_widget_class_bind_template_child (widget_class, DeskPreferencesWindow, who_am_i_row);
   gtk_widget_class_bind_template_child (widget_class, DeskPreferencesWindow, departments_group);
@@ -523,6 +614,7 @@ desk_preferences_window_class_init (DeskPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskPreferencesWindow, add_staff_row);
   gtk_widget_class_bind_template_callback (widget_class, desk_preferences_window_organisation_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, desk_preferences_window_notice_pattern_apply_cb);
+  gtk_widget_class_bind_template_callback (widget_class, desk_preferences_window_callback_setting_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, desk_preferences_window_who_am_i_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, desk_preferences_window_add_department_cb);
   gtk_widget_class_bind_template_callback (widget_class, desk_preferences_window_add_staff_cb);

@@ -139,10 +139,31 @@ test_page_zh_cn (Fixture       *f,
   desk_gui_fixture_run (f, page_zh_cn, FALSE);
 }
 
+/* The save runs in a thread: spins the main loop until it is done. */
+static void
+wait_for_save (GtkWindow *preferences)
+{
+  for (guint waited = 0; desk_preferences_window_is_saving (DESK_PREFERENCES_WINDOW (preferences)); waited += 10)
+    {
+      g_assert_cmpuint (waited, <, 10000);
+      desk_test_spin (10);
+    }
+}
+
 static void
 count_cb (guint *n)
 {
   (*n)++;
+}
+
+static void
+callbacks_changed_cb (DeskDatabase *db,
+                      const char   *table,
+                      gint64        id,
+                      guint        *n)
+{
+  if (g_strcmp0 (table, "callbacks") == 0)
+    (*n)++;
 }
 
 /* A supervisor moves the satisfaction call to three working days after
@@ -153,24 +174,31 @@ change_settings (Fixture *f)
   GtkWindow *preferences = open_office_page (f);
   g_autoptr(GPtrArray) spins = find_spins (preferences);
   DeskCallbackSettings stored;
-  guint changes = 0;
+  guint changes = 0, calls_changed = 0;
+  gulong handler;
 
   g_signal_connect_swapped (preferences, "office-changed", G_CALLBACK (count_cb), &changes);
+  /* The Callbacks area listens to this to show the calls planned anew. */
+  handler = g_signal_connect (f->db, "changed", G_CALLBACK (callbacks_changed_cb), &calls_changed);
 
   desk_callback_store_get_settings (f->db, &stored);
   g_assert_cmpuint (stored.satisfaction_delay_days, ==, 1);
   g_assert_cmpint (gtk_spin_button_get_value_as_int (spins->pdata[DESK_CALLBACK_SETTING_SATISFACTION_DELAY]), ==, 1);
 
   gtk_spin_button_set_value (spins->pdata[DESK_CALLBACK_SETTING_SATISFACTION_DELAY], 3);
+  wait_for_save (preferences);
   desk_callback_store_get_settings (f->db, &stored);
   g_assert_cmpuint (stored.satisfaction_delay_days, ==, 3);
   g_assert_cmpuint (stored.repair_follow_up_days, ==, 3);
   g_assert_cmpuint (stored.planning_days, ==, 3);
   g_assert_cmpuint (changes, ==, 1);
+  g_assert_cmpuint (calls_changed, ==, 1);
 
-  /* The arrow key steps it, as a user would. */
+  /* Two steps up in quick succession, as a user clicks: the second
+   * waits for the first save and is saved after it. */
   gtk_spin_button_spin (spins->pdata[DESK_CALLBACK_SETTING_PLANNING_DAYS], GTK_SPIN_STEP_FORWARD, 1);
   gtk_spin_button_spin (spins->pdata[DESK_CALLBACK_SETTING_PLANNING_DAYS], GTK_SPIN_STEP_FORWARD, 1);
+  wait_for_save (preferences);
   desk_callback_store_get_settings (f->db, &stored);
   g_assert_cmpuint (stored.planning_days, ==, 5);
   g_assert_cmpuint (stored.satisfaction_delay_days, ==, 3);
@@ -178,10 +206,12 @@ change_settings (Fixture *f)
 
   /* The range is the store's: a typed 99 becomes the largest allowed. */
   gtk_spin_button_set_value (spins->pdata[DESK_CALLBACK_SETTING_REPAIR_FOLLOW_UP], 99);
+  wait_for_save (preferences);
   desk_callback_store_get_settings (f->db, &stored);
   g_assert_cmpuint (stored.repair_follow_up_days, ==, 40);
 
   /* Opened again, the window shows what was stored. */
+  g_signal_handler_disconnect (f->db, handler);
   gtk_window_destroy (preferences);
   preferences = open_office_page (f);
   g_clear_pointer (&spins, g_ptr_array_unref);

@@ -197,8 +197,9 @@ typedef struct
  * exactly where @old_delay put them (the planner's time: the first call
  * window @old_delay working days after closing) to where @new_delay puts
  * them, never before @now.  A call at any other time was moved by a
- * clerk, is a retry or the customer's own time, or was planned late when
- * the office caught up: it stays.  Only calls still ahead are moved. */
+ * clerk, is a retry (two hours after the unanswered call, or the
+ * customer's own time) or was planned late when the office caught up: it
+ * stays.  Only calls still ahead are moved. */
 static gboolean
 move_planned_calls (DeskDatabase  *db,
                     const char    *reason,
@@ -222,8 +223,7 @@ move_planned_calls (DeskDatabase  *db,
                                  " JOIN callbacks b INDEXED BY callbacks_by_ticket"
                                  "   ON b.ticket_id = t.id AND b.reason = ?2 AND b.planned_at >= t.closed_at"
                                  " WHERE t.status = 7 AND t.closed_at >= ?1"
-                                 " AND b.state = 'planned' AND b.planned_at > ?3"
-                                 " AND NOT EXISTS (SELECT 1 FROM callbacks p WHERE p.next_id = b.id)",
+                                 " AND b.state = 'planned' AND b.planned_at > ?3",
                                  error);
   if (stmt == NULL)
     return FALSE;

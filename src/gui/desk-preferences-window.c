@@ -41,6 +41,12 @@ struct _DeskPreferencesWindow
    * the user's choice. */
   gboolean              loading;
 
+  /* The callback settings are saved in a thread (see below): one save at
+   * a time, and whether the spin buttons changed again meanwhile. */
+  GCancellable         *cancellable;
+  gboolean              saving_callback_settings;
+  gboolean              callback_settings_pending;
+
   /* Template widgets */
   AdwEntryRow          *organisation_row;
   AdwEntryRow          *notice_pattern_row;
@@ -136,34 +142,121 @@ desk_preferences_window_notice_pattern_apply_cb (DeskPreferencesWindow *self)
 }
 
 /* A callback planning setting is saved as soon as it changes, like the
- * staff rows: the store checks it, moves the calls the old delay placed
- * and plans the window again, so the Callbacks area follows at once.  A
- * refusal names the field and puts the stored value back. */
-static void
-desk_preferences_window_callback_setting_changed_cb (DeskPreferencesWindow *self,
-                                                     GtkSpinButton         *spin)
-{
-  g_autoptr(GError) error = NULL;
-  DeskCallbackSettings settings;
+ * staff rows.  Saving moves the calls the old delay placed and plans the
+ * window again, which takes seconds on an office of a million tickets:
+ * it runs in a thread on a connection of its own, one save at a time,
+ * the latest values of the three spin buttons each time.  A refusal
+ * names the field and puts the stored values back. */
 
-  if (self->loading)
+typedef struct
+{
+  char                 *path;
+  DeskCallbackSettings  settings;
+  gint64                now;
+} SaveCallbackSettings;
+
+static void
+save_callback_settings_free (gpointer data)
+{
+  SaveCallbackSettings *save = data;
+
+  g_free (save->path);
+  g_free (save);
+}
+
+static void
+save_callback_settings_thread (GTask        *task,
+                               gpointer      source_object,
+                               gpointer      task_data,
+                               GCancellable *cancellable)
+{
+  SaveCallbackSettings *save = task_data;
+  g_autoptr(DeskDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+
+  db = desk_database_open (save->path, DESK_DATABASE_OPEN_DEFAULT, &error);
+  if (db == NULL || !desk_callback_store_save_settings (db, &save->settings, save->now, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void desk_preferences_window_save_callback_settings (DeskPreferencesWindow *self);
+
+static void
+save_callback_settings_done_cb (GObject      *source,
+                                GAsyncResult *result,
+                                gpointer      user_data)
+{
+  DeskPreferencesWindow *self = DESK_PREFERENCES_WINDOW (source);
+  g_autoptr(GError) error = NULL;
+  gboolean saved = g_task_propagate_boolean (G_TASK (result), &error);
+
+  self->saving_callback_settings = FALSE;
+  if (self->database == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
-  desk_callback_store_get_settings (self->database, &settings);
-  for (guint i = 0; i < DESK_N_CALLBACK_SETTINGS; i++)
-    if (self->callback_spins[i] == spin)
-      desk_callback_settings_set (&settings, i, gtk_spin_button_get_value_as_int (spin));
-
-  if (!desk_callback_store_save_settings (self->database, &settings,
-                                          g_get_real_time () / G_USEC_PER_SEC, &error))
+  if (!saved)
     {
       _desk_widget_add_toast (GTK_WIDGET (self), _("Could not save the callback settings: %s"),
                               error->message);
+      self->callback_settings_pending = FALSE;
       desk_preferences_window_load_callback_settings (self);
       return;
     }
 
+  /* The calls changed through another connection: this one's listeners
+   * (the Callbacks area) reload. */
+  g_signal_emit_by_name (self->database, "changed", "callbacks", (gint64) 0);
   desk_preferences_window_office_changed (self);
+
+  if (self->callback_settings_pending)
+    desk_preferences_window_save_callback_settings (self);
+}
+
+static void
+desk_preferences_window_save_callback_settings (DeskPreferencesWindow *self)
+{
+  g_autoptr(GTask) task = NULL;
+  SaveCallbackSettings *save;
+
+  if (self->saving_callback_settings)
+    {
+      self->callback_settings_pending = TRUE;
+      return;
+    }
+
+  save = g_new0 (SaveCallbackSettings, 1);
+  save->path = g_strdup (desk_database_get_path (self->database));
+  save->now = g_get_real_time () / G_USEC_PER_SEC;
+  for (guint i = 0; i < DESK_N_CALLBACK_SETTINGS; i++)
+    desk_callback_settings_set (&save->settings, i,
+                                gtk_spin_button_get_value_as_int (self->callback_spins[i]));
+
+  self->saving_callback_settings = TRUE;
+  self->callback_settings_pending = FALSE;
+  task = g_task_new (self, self->cancellable, save_callback_settings_done_cb, NULL);
+  g_task_set_source_tag (task, desk_preferences_window_save_callback_settings);
+  g_task_set_task_data (task, save, save_callback_settings_free);
+  g_task_run_in_thread (task, save_callback_settings_thread);
+}
+
+static void
+desk_preferences_window_callback_setting_changed_cb (DeskPreferencesWindow *self,
+                                                     GtkSpinButton         *spin)
+{
+  if (self->loading)
+    return;
+
+  desk_preferences_window_save_callback_settings (self);
+}
+
+gboolean
+desk_preferences_window_is_saving (DeskPreferencesWindow *self)
+{
+  g_return_val_if_fail (DESK_IS_PREFERENCES_WINDOW (self), FALSE);
+
+  return self->saving_callback_settings;
 }
 
 static void
@@ -488,6 +581,7 @@ desk_preferences_window_dispose (GObject *object)
   DeskPreferencesWindow *self = (DeskPreferencesWindow *)object;
 
   self->loading = TRUE;
+  g_cancellable_cancel (self->cancellable);
 
   G_OBJECT_CLASS (desk_preferences_window_parent_class)->dispose (object);
 
@@ -497,6 +591,7 @@ desk_preferences_window_dispose (GObject *object)
   g_clear_object (&self->staff);
   g_clear_pointer (&self->department_rows, g_ptr_array_unref);
   g_clear_pointer (&self->staff_rows, g_ptr_array_unref);
+  g_clear_object (&self->cancellable);
 }
 
 static void
@@ -627,6 +722,7 @@ desk_preferences_window_init (DeskPreferencesWindow *self)
   self->staff = g_list_store_new (DESK_TYPE_STAFF);
   self->department_rows = g_ptr_array_new ();
   self->staff_rows = g_ptr_array_new ();
+  self->cancellable = g_cancellable_new ();
   self->loading = TRUE;
 
   gtk_widget_init_template (GTK_WIDGET (self));

@@ -610,6 +610,275 @@ test_script (void)
   g_assert_cmpstr (desk_callback_question_get_label ("unknown"), ==, "unknown");
 }
 
+/* Callback planning settings (Preferences → Office → Callbacks). */
+
+static void
+test_settings_defaults_and_save (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stored = NULL;
+  DeskCallbackSettings settings, read;
+
+  /* Never saved: the defaults. */
+  desk_callback_store_get_settings (f->db, &settings);
+  g_assert_cmpuint (settings.satisfaction_delay_days, ==, 1);
+  g_assert_cmpuint (settings.repair_follow_up_days, ==, 3);
+  g_assert_cmpuint (settings.planning_days, ==, 3);
+  desk_callback_settings_init_defaults (&read);
+  g_assert_cmpmem (&read, sizeof read, &settings, sizeof settings);
+
+  settings = (DeskCallbackSettings) { 0, 40, 14 };
+  g_assert_true (desk_callback_store_save_settings (f->db, &settings, f->now, &error));
+  g_assert_no_error (error);
+  desk_callback_store_get_settings (f->db, &read);
+  g_assert_cmpmem (&read, sizeof read, &settings, sizeof settings);
+  stored = desk_office_store_get_setting (f->db, DESK_SETTING_PLANNING_DAYS);
+  g_assert_cmpstr (stored, ==, "14");
+
+  /* Written by hand with SQL: brought into range, or the default. */
+  g_assert_true (desk_office_store_set_setting (f->db, DESK_SETTING_PLANNING_DAYS, "99", &error));
+  g_assert_true (desk_office_store_set_setting (f->db, DESK_SETTING_SATISFACTION_DELAY, "两天", &error));
+  g_assert_true (desk_office_store_set_setting (f->db, DESK_SETTING_REPAIR_FOLLOW_UP, " 0 ", &error));
+  desk_callback_store_get_settings (f->db, &read);
+  g_assert_cmpuint (read.planning_days, ==, 14);
+  g_assert_cmpuint (read.satisfaction_delay_days, ==, 1);
+  g_assert_cmpuint (read.repair_follow_up_days, ==, 1);
+}
+
+static void
+test_settings_refused (Fixture       *f,
+                       gconstpointer  data)
+{
+  static const struct
+  {
+    DeskCallbackSettings settings;
+    const char          *field;
+  } bad[] = {
+    { { 31, 3, 3 }, "Satisfaction call delay:" },
+    { { 1, 0, 3 },  "Follow-up after repair:" },
+    { { 1, 41, 3 }, "Follow-up after repair:" },
+    { { 1, 3, 0 },  "Planning window:" },
+    { { 2, 5, 15 }, "Planning window:" },
+  };
+  DeskCallbackSettings saved = { 2, 4, 5 };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (desk_callback_store_save_settings (f->db, &saved, f->now, &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      DeskCallbackSettings read;
+
+      g_assert_false (desk_callback_store_save_settings (f->db, &bad[i].settings, f->now, &error));
+      g_assert_error (error, DESK_CALLBACK_STORE_ERROR, DESK_CALLBACK_STORE_ERROR_INVALID);
+      g_assert_true (g_str_has_prefix (error->message, bad[i].field));
+      g_clear_error (&error);
+
+      /* Nothing half-saved: the good values beside the bad one neither. */
+      desk_callback_store_get_settings (f->db, &read);
+      g_assert_cmpmem (&read, sizeof read, &saved, sizeof saved);
+    }
+
+  g_assert_true (desk_callback_setting_check (DESK_CALLBACK_SETTING_SATISFACTION_DELAY, 0, NULL));
+  g_assert_false (desk_callback_setting_check (DESK_CALLBACK_SETTING_SATISFACTION_DELAY, -1, NULL));
+}
+
+/* Tickets closed at @closed_at for a customer of their own, as a batch
+ * import would store them (the store sets closing times only to now). */
+static gint64
+closed_ticket (Fixture        *f,
+               DeskTicketKind  kind,
+               const char     *name,
+               const char     *phone,
+               gint64          closed_at)
+{
+  g_autoptr(GError) error = NULL;
+  DeskCustomerFields fields = { .name = name, .phone = phone };
+  gint64 customer = desk_customer_store_add (f->db, &fields, &error);
+  DeskTicketDraft draft = {
+    .kind = kind,
+    .severity = DESK_SEVERITY_NORMAL,
+    .customer_id = customer,
+    .category_id = f->category,
+    .summary = "厨房水管更换",
+    .received_at = closed_at - 3 * 24 * 3600,
+  };
+  DeskTicketStatus status = DESK_STATUS_CLOSED;
+  int repeat_count = 1;
+
+  g_assert_no_error (error);
+  g_assert_true (desk_database_begin (f->db, &error));
+  g_assert_true (desk_ticket_store_insert_bulk (f->db, &draft, &status, &closed_at, &repeat_count, 1, &error));
+  g_assert_no_error (error);
+  g_assert_true (desk_database_commit (f->db, &error));
+  return customer;
+}
+
+/* The planned call of @reason to @customer (asserts there is one). */
+static DeskCallback *
+planned_call (Fixture            *f,
+              gint64              customer,
+              DeskCallbackReason  reason)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) all = desk_callback_store_list (f->db, 0, G_MAXINT64, NULL, 0, &error);
+  DeskCallback *found = NULL;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < all->len; i++)
+    {
+      DeskCallback *b = all->pdata[i];
+
+      if (b->customer_id == customer && b->reason == reason && b->state == DESK_CALLBACK_PLANNED)
+        {
+          g_assert_null (found);
+          found = g_steal_pointer (&all->pdata[i]);
+        }
+    }
+  g_assert_nonnull (found);
+  return found;
+}
+
+static void
+save (Fixture *f,
+      guint    satisfaction,
+      guint    repair,
+      guint    days,
+      gint64   now)
+{
+  g_autoptr(GError) error = NULL;
+  DeskCallbackSettings settings = { satisfaction, repair, days };
+
+  g_assert_true (desk_callback_store_save_settings (f->db, &settings, now, &error));
+  g_assert_no_error (error);
+}
+
+/* A ticket closed on Friday 13 March 2026 at 15:00: with a delay of one
+ * working day its satisfaction call is on Monday, with three on
+ * Wednesday (16:00, the afternoon window at or after the closing time).
+ * Saving a new delay moves the call the old one placed; a call a clerk
+ * moved by hand stays where the clerk put it. */
+static void
+test_settings_move_planned_calls (Fixture       *f,
+                                  gconstpointer  data)
+{
+  gint64 friday_evening = shanghai (2026, 3, 13, 17, 45);
+  gint64 closed = shanghai (2026, 3, 13, 15, 0);
+  gint64 zhao = closed_ticket (f, DESK_TICKET_COMPLAINT, "赵敏", "13811112222", closed);
+  gint64 qian = closed_ticket (f, DESK_TICKET_COMPLAINT, "钱伟", "13811113333", closed);
+  gint64 sun = closed_ticket (f, DESK_TICKET_REPAIR, "孙丽", "13811114444", closed);
+  g_autoptr(GError) error = NULL;
+
+  /* Planned with the defaults and a week's window. */
+  save (f, 1, 3, 5, friday_evening);
+  {
+    g_autoptr(DeskCallback) call = planned_call (f, zhao, DESK_CALLBACK_SATISFACTION);
+    g_autoptr(DeskCallback) repair = planned_call (f, sun, DESK_CALLBACK_AFTER_REPAIR);
+
+    g_assert_cmpint (call->planned_at, ==, shanghai (2026, 3, 16, 16, 0));
+    g_assert_cmpstr (call->plan_day, ==, "2026-03-16");
+    g_assert_cmpint (repair->planned_at, ==, shanghai (2026, 3, 18, 16, 0));
+  }
+
+  /* A clerk moves 钱伟's call to Tuesday morning. */
+  {
+    g_autoptr(DeskCallback) call = planned_call (f, qian, DESK_CALLBACK_SATISFACTION);
+
+    g_assert_true (desk_callback_store_reschedule (f->db, call->id, shanghai (2026, 3, 17, 11, 30), &error));
+    g_assert_no_error (error);
+  }
+
+  /* Three working days, and the repair follow-up a day later. */
+  save (f, 3, 4, 5, friday_evening);
+  {
+    g_autoptr(DeskCallback) call = planned_call (f, zhao, DESK_CALLBACK_SATISFACTION);
+    g_autoptr(DeskCallback) moved_by_hand = planned_call (f, qian, DESK_CALLBACK_SATISFACTION);
+    g_autoptr(DeskCallback) repair = planned_call (f, sun, DESK_CALLBACK_AFTER_REPAIR);
+
+    g_assert_cmpint (call->planned_at, ==, shanghai (2026, 3, 18, 16, 0));
+    g_assert_cmpstr (call->plan_day, ==, "2026-03-18");
+    g_assert_true (in_call_window (call->planned_at));
+    g_assert_cmpint (moved_by_hand->planned_at, ==, shanghai (2026, 3, 17, 11, 30));
+    g_assert_cmpint (repair->planned_at, ==, shanghai (2026, 3, 19, 16, 0));
+  }
+
+  /* Back to one day: the same call comes back to Monday, still one. */
+  save (f, 1, 4, 5, friday_evening);
+  {
+    g_autoptr(DeskCallback) call = planned_call (f, zhao, DESK_CALLBACK_SATISFACTION);
+
+    g_assert_cmpint (call->planned_at, ==, shanghai (2026, 3, 16, 16, 0));
+  }
+
+  /* A call already due is not moved: on Monday at 16:30 Monday's call
+   * stays (it is on today's agenda, or missed tomorrow). */
+  save (f, 2, 4, 5, shanghai (2026, 3, 16, 16, 30));
+  {
+    g_autoptr(DeskCallback) call = planned_call (f, zhao, DESK_CALLBACK_SATISFACTION);
+
+    g_assert_cmpint (call->planned_at, ==, shanghai (2026, 3, 16, 16, 0));
+  }
+}
+
+/* Newly planned calls follow the new settings: the same Friday closing
+ * planned first with a delay of three days lands on Wednesday; a call
+ * beyond the window is planned when its day comes into it. */
+static void
+test_settings_new_plans_follow (Fixture       *f,
+                                gconstpointer  data)
+{
+  gint64 friday_evening = shanghai (2026, 3, 13, 17, 45);
+  gint64 closed = shanghai (2026, 3, 13, 15, 0);
+  gint64 zhou, wu;
+
+  /* Today and two working days (Friday, Monday, Tuesday): Wednesday's
+   * call is not planned yet. */
+  save (f, 3, 3, 3, friday_evening);
+  zhou = closed_ticket (f, DESK_TICKET_COMPLAINT, "周强", "13811115555", closed);
+  wu = closed_ticket (f, DESK_TICKET_COMPLAINT, "吴芳", "13811116666", closed);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GPtrArray) all = NULL;
+
+    g_assert_true (desk_callback_store_plan (f->db, friday_evening, 0, NULL, &error));
+    g_assert_no_error (error);
+    all = desk_callback_store_list (f->db, 0, G_MAXINT64, NULL, 0, &error);
+    for (guint i = 0; i < all->len; i++)
+      g_assert_cmpint (((DeskCallback *)all->pdata[i])->customer_id, !=, zhou);
+  }
+
+  /* A longer window, saved: Wednesday comes into it and is planned at
+   * once with the delay in force. */
+  save (f, 3, 3, 4, friday_evening);
+  {
+    g_autoptr(DeskCallback) call = planned_call (f, zhou, DESK_CALLBACK_SATISFACTION);
+    g_autoptr(DeskCallback) other = planned_call (f, wu, DESK_CALLBACK_SATISFACTION);
+
+    g_assert_cmpint (call->planned_at, ==, shanghai (2026, 3, 18, 16, 0));
+    g_assert_cmpint (other->planned_at, ==, shanghai (2026, 3, 18, 16, 0));
+  }
+}
+
+/* A shorter window keeps what was planned beyond it. */
+static void
+test_settings_shorter_window (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(DeskTicket) open = complaint (f, f->li, DESK_TICKET_COMPLAINT);
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+
+  save (f, 1, 3, 6, f->now);
+  before = callbacks_of (f, desk_ticket_get_id (open));
+  g_assert_cmpuint (count_state (before, DESK_CALLBACK_DAILY_FOLLOW_UP, DESK_CALLBACK_PLANNED), ==, 6);
+
+  save (f, 1, 3, 2, f->now);
+  after = callbacks_of (f, desk_ticket_get_id (open));
+  g_assert_cmpuint (count_state (after, DESK_CALLBACK_DAILY_FOLLOW_UP, DESK_CALLBACK_PLANNED), ==, 6);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -629,6 +898,11 @@ main (int    argc,
   ADD ("/desk/callbacks/outcome-not-convenient-and-no-answer", test_outcome_not_convenient_and_no_answer);
   ADD ("/desk/callbacks/campaign", test_campaign);
   ADD ("/desk/callbacks/ical-export", test_ical_export);
+  ADD ("/desk/callbacks/settings/defaults-and-save", test_settings_defaults_and_save);
+  ADD ("/desk/callbacks/settings/refused", test_settings_refused);
+  ADD ("/desk/callbacks/settings/move-planned-calls", test_settings_move_planned_calls);
+  ADD ("/desk/callbacks/settings/new-plans-follow", test_settings_new_plans_follow);
+  ADD ("/desk/callbacks/settings/shorter-window", test_settings_shorter_window);
 
   return g_test_run ();
 }

@@ -380,6 +380,54 @@ test_callbacks (Fixture       *f,
   g_assert_nonnull (strstr (bad_date.err, "2026-02-30"));
 }
 
+/* callback-settings: prints the three values, sets any of them (the rest
+ * kept), and refuses a bad value naming the option, saving nothing. */
+static void
+test_callback_settings (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_auto(Run) demo = { 0 };
+  g_auto(Run) defaults = { 0 };
+  g_auto(Run) set = { 0 };
+  g_auto(Run) again = { 0 };
+  g_auto(Run) too_big = { 0 };
+  g_auto(Run) not_a_number = { 0 };
+  g_auto(Run) after = { 0 };
+
+  run_command (&demo, "--database", f->path, "demo", NULL);
+  g_assert_cmpint (exit_code (&demo), ==, 0);
+
+  run_command (&defaults, "--database", f->path, "callback-settings", NULL);
+  g_assert_cmpint (exit_code (&defaults), ==, 0);
+  g_assert_cmpstr (defaults.out, ==,
+                   "satisfaction-delay\t1\tSatisfaction call delay\n"
+                   "repair-follow-up\t3\tFollow-up after repair\n"
+                   "planning-days\t3\tPlanning window\n");
+
+  run_command (&set, "--database", f->path, "callback-settings",
+               "--satisfaction-delay", "2", "--planning-days", "5", NULL);
+  g_assert_cmpint (exit_code (&set), ==, 0);
+  g_assert_nonnull (strstr (set.out, "satisfaction-delay\t2\t"));
+  g_assert_nonnull (strstr (set.out, "repair-follow-up\t3\t"));
+  g_assert_nonnull (strstr (set.out, "planning-days\t5\t"));
+
+  run_command (&again, "--database", f->path, "callback-settings", NULL);
+  g_assert_cmpstr (again.out, ==, set.out);
+
+  /* A good value beside a bad one is not saved either. */
+  run_command (&too_big, "--database", f->path, "callback-settings",
+               "--satisfaction-delay", "4", "--repair-follow-up", "41", NULL);
+  assert_one_line_error (&too_big);
+  g_assert_nonnull (strstr (too_big.err, "--repair-follow-up"));
+  g_assert_nonnull (strstr (too_big.err, "41"));
+  run_command (&not_a_number, "--database", f->path, "callback-settings", "--planning-days", "两天", NULL);
+  assert_one_line_error (&not_a_number);
+  g_assert_nonnull (strstr (not_a_number.err, "--planning-days"));
+
+  run_command (&after, "--database", f->path, "callback-settings", NULL);
+  g_assert_cmpstr (after.out, ==, set.out);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -393,6 +441,7 @@ main (int    argc,
   ADD ("demo-check-backup", test_demo_check_backup);
   ADD ("bad-files", test_bad_files);
   ADD ("callbacks", test_callbacks);
+  ADD ("callback-settings", test_callback_settings);
   ADD ("rules", test_rules);
 
 #undef ADD

@@ -10,7 +10,7 @@
 #include "config.h"
 
 /* Callback commands: callbacks, plan-callbacks, export-callbacks,
- * callback-figures, add-callback, callback-campaign. */
+ * callback-figures, add-callback, callback-campaign, callback-settings. */
 
 #include <stdio.h>
 #include <string.h>
@@ -384,4 +384,95 @@ desk_cli_callback_campaign (DeskCli  *cli,
   g_print (g_dngettext (GETTEXT_PACKAGE, "Planned %lld call for %s\n", "Planned %lld calls for %s\n", n),
            (long long)n, name);
   return 0;
+}
+
+/* The options of callback-settings, in the order of DeskCallbackSetting. */
+static const char * const setting_options[] = {
+  "satisfaction-delay", "repair-follow-up", "planning-days",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (setting_options) == DESK_N_CALLBACK_SETTINGS);
+
+int
+desk_cli_callback_settings (DeskCli  *cli,
+                            int       argc,
+                            char    **argv)
+{
+  g_autoptr(DeskDatabase) db = NULL;
+  char *texts[DESK_N_CALLBACK_SETTINGS] = { NULL, };
+  gint64 values[DESK_N_CALLBACK_SETTINGS];
+  gboolean changing = FALSE;
+  DeskCallbackSettings settings;
+  GError *error = NULL;
+  int status = 0;
+  GOptionEntry entries[] = {
+    { setting_options[0], 0, 0, G_OPTION_ARG_STRING, &texts[0],
+      N_("Working days after a ticket is closed before the satisfaction call"), "N" },
+    { setting_options[1], 0, 0, G_OPTION_ARG_STRING, &texts[1],
+      N_("Working days after a repair order is closed before its follow-up call"), "N" },
+    { setting_options[2], 0, 0, G_OPTION_ARG_STRING, &texts[2],
+      N_("Working days of calls planned ahead, today included"), "N" },
+    { NULL }
+  };
+
+  if (!desk_cli_parse_options (cli, entries, NULL, &argc, &argv))
+    {
+      status = 2;
+      goto out;
+    }
+
+  /* Every option is checked before anything is opened or saved. */
+  for (guint i = 0; i < DESK_N_CALLBACK_SETTINGS; i++)
+    {
+      guint minimum, maximum;
+      guint64 parsed;
+
+      if (texts[i] == NULL)
+        continue;
+      desk_callback_setting_get_range (i, &minimum, &maximum, NULL);
+      if (!g_ascii_string_to_unsigned (texts[i], 10, minimum, maximum, &parsed, NULL))
+        {
+          g_autofree char *option = g_strconcat ("--", setting_options[i], NULL);
+          /* The store's message, with the option for the field. */
+          g_autofree char *message =
+            g_strdup_printf (_("%s: give a whole number of working days from %u to %u, not “%s”"),
+                             option, minimum, maximum, texts[i]);
+          desk_cli_print_error (cli, message);
+          status = 2;
+          goto out;
+        }
+      values[i] = parsed;
+      changing = TRUE;
+    }
+
+  if (!(db = desk_cli_open_office (cli, FALSE, &error)))
+    {
+      status = desk_cli_fail (cli, error);
+      goto out;
+    }
+
+  desk_callback_store_get_settings (db, &settings);
+  if (changing)
+    {
+      for (guint i = 0; i < DESK_N_CALLBACK_SETTINGS; i++)
+        if (texts[i] != NULL)
+          desk_callback_settings_set (&settings, i, values[i]);
+      /* Saving also moves the untouched calls and plans the window again. */
+      if (!desk_callback_store_save_settings (db, &settings, g_get_real_time () / G_USEC_PER_SEC, &error))
+        {
+          status = desk_cli_fail (cli, error);
+          goto out;
+        }
+      desk_callback_store_get_settings (db, &settings);
+    }
+
+  /* option, value, what it is: a line each */
+  for (guint i = 0; i < DESK_N_CALLBACK_SETTINGS; i++)
+    g_print ("%s\t%u\t%s\n", setting_options[i], desk_callback_settings_get (&settings, i),
+             desk_callback_setting_get_label (i));
+
+out:
+  for (guint i = 0; i < DESK_N_CALLBACK_SETTINGS; i++)
+    g_free (texts[i]);
+  return status;
 }

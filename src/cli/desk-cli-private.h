@@ -89,5 +89,6 @@ int desk_cli_export_callbacks (DeskCli *cli, int argc, char **argv);
 int desk_cli_callback_figures (DeskCli *cli, int argc, char **argv);
 int desk_cli_add_callback     (DeskCli *cli, int argc, char **argv);
 int desk_cli_callback_campaign (DeskCli *cli, int argc, char **argv);
+int desk_cli_callback_settings (DeskCli *cli, int argc, char **argv);
 
 G_END_DECLS

@@ -64,6 +64,8 @@ static const DeskCliCommand commands[] = {
     N_("Plan one callback by hand"), desk_cli_add_callback },
   { "callback-campaign", N_("--name NAME [--site TEXT] [--closed-from DATE --closed-to DATE [--sample N]]"),
     N_("Plan a campaign of calls to a site’s customers or a sample of closed tickets"), desk_cli_callback_campaign },
+  { "callback-settings", N_("[--satisfaction-delay N] [--repair-follow-up N] [--planning-days N]"),
+    N_("Print or change when the automatic callbacks are planned (working days)"), desk_cli_callback_settings },
 };
 
 static void

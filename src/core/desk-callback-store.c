@@ -229,19 +229,6 @@ desk_callback_suggest_time (DeskWorkCalendar *calendar,
   return after;
 }
 
-static guint
-setting_uint (DeskDatabase *db,
-              const char   *key,
-              guint         fallback)
-{
-  g_autofree char *value = desk_office_store_get_setting (db, key);
-  guint64 parsed;
-
-  if (value == NULL || !g_ascii_string_to_unsigned (value, 10, 0, 365, &parsed, NULL))
-    return fallback;
-  return parsed;
-}
-
 /* The round-robin of automatic calls among the office's clerks: clerks
  * make the calls (DOMAIN.md, People). */
 static gint64
@@ -581,8 +568,8 @@ plan (DeskDatabase  *db,
       GError       **error)
 {
   DeskWorkCalendar *calendar = desk_deadline_store_get_calendar (db);
-  guint satisfaction_delay = setting_uint (db, DESK_SETTING_SATISFACTION_DELAY, 1);
-  guint repair_delay = setting_uint (db, DESK_SETTING_REPAIR_FOLLOW_UP, 3);
+  DeskCallbackSettings settings;
+  guint satisfaction_delay, repair_delay;
   gint64 n_clerks = count_clerks (db);
   gint64 run_started = g_get_real_time () / G_USEC_PER_SEC;
   gint64 clock = g_get_monotonic_time ();
@@ -592,8 +579,13 @@ plan (DeskDatabase  *db,
   char through[11] = "", last_day[11] = "";
   guint working = 0;
 
+  /* Clamped into their ranges: an office that set one by hand with SQL
+   * still plans sensibly. */
+  desk_callback_store_get_settings (db, &settings);
+  satisfaction_delay = settings.satisfaction_delay_days;
+  repair_delay = settings.repair_follow_up_days;
   if (n_days == 0)
-    n_days = MAX (1, setting_uint (db, DESK_SETTING_PLANNING_DAYS, 3));
+    n_days = settings.planning_days;
 
   date_of (calendar, now, &today);
   today_start = day_minute (calendar, &today, 0);

@@ -7,6 +7,7 @@
 
 #pragma once
 
+#include "desk-callback-settings-store.h"
 #include "desk-database.h"
 #include "desk-work-calendar.h"
 
@@ -29,10 +30,8 @@ typedef enum
 
 GQuark desk_callback_store_error_quark (void);
 
-/* Office settings (office_settings table) that tune the planning. */
-#define DESK_SETTING_SATISFACTION_DELAY  "callback-satisfaction-delay-days" /* working days, default 1 */
-#define DESK_SETTING_REPAIR_FOLLOW_UP    "callback-repair-follow-up-days"   /* working days, default 3 */
-#define DESK_SETTING_PLANNING_DAYS       "callback-planning-days"           /* window, default 3 */
+/* The office settings that tune the planning (delays, window) are read
+ * and saved through desk-callback-settings-store.h. */
 
 typedef enum
 {
@@ -117,7 +116,8 @@ gint64        desk_callback_suggest_time (DeskWorkCalendar     *calendar,
  * calls for recently closed tickets; cancels planned follow-ups of closed
  * tickets and of customers who opted out; marks calls whose day passed as
  * missed.  Idempotent: running it again adds nothing.  @n_days 0: the
- * office setting (3).  @n_planned receives how many were added. */
+ * office setting (DESK_CALLBACK_SETTING_PLANNING_DAYS); the delays are
+ * always the office settings'.  @n_planned receives how many were added. */
 gboolean      desk_callback_store_plan   (DeskDatabase         *db,
                                           gint64                now,
                                           guint                 n_days,

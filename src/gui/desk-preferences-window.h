@@ -24,5 +24,7 @@ GtkWindow *desk_preferences_window_new    (DeskDatabase          *database,
                                            GSettings             *settings);
 /* Reads everything from the database again. */
 void       desk_preferences_window_reload (DeskPreferencesWindow *self);
+/* TRUE while changed callback settings are being saved (in a thread). */
+gboolean   desk_preferences_window_is_saving (DeskPreferencesWindow *self);
 
 G_END_DECLS

@@ -596,6 +596,12 @@ test_catch_up (Fixture       *f,
   g_assert_true (desk_alert_store_awaits_acknowledgement (f->db, desk_ticket_get_id (urgent), NULL));
 }
 
+/* Spring Festival 2027 and its make-up Sunday, as an office gets it. */
+static const char spring_festival_2027[] =
+  "BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART;VALUE=DATE:20270208\nDTEND;VALUE=DATE:20270215\n"
+  "SUMMARY:春节\nEND:VEVENT\nBEGIN:VEVENT\nDTSTART;VALUE=DATE:20270207\nSUMMARY:春节补班\n"
+  "END:VEVENT\nEND:VCALENDAR\n";
+
 /* Calendars in the database: the office's and a 24-hour crew's; a rule
  * may count on the latter; a later year's holidays come from a file. */
 static void
@@ -613,10 +619,6 @@ test_calendars (Fixture       *f,
   g_autoptr(GFile) ics = g_file_new_for_path (ics_path);
   g_autofree char *bad_path = g_build_filename (f->dir, "bad.ics", NULL);
   g_autoptr(GFile) bad = g_file_new_for_path (bad_path);
-  static const char text[] =
-    "BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART;VALUE=DATE:20270208\nDTEND;VALUE=DATE:20270215\n"
-    "SUMMARY:春节\nEND:VEVENT\nBEGIN:VEVENT\nDTSTART;VALUE=DATE:20270207\nSUMMARY:春节补班\n"
-    "END:VEVENT\nEND:VCALENDAR\n";
   guint n_days = 0, n_skipped = 0;
   const DeskCalendarInfo *office;
 
@@ -641,7 +643,7 @@ test_calendars (Fixture       *f,
   g_assert_cmpint (find (deadlines, "forward")->due_at, ==, t (2026, 3, 13, 16, 30));
 
   /* 2027: Spring Festival from a file. */
-  g_assert_true (g_file_set_contents (ics_path, text, -1, &error));
+  g_assert_true (g_file_set_contents (ics_path, spring_festival_2027, -1, &error));
   g_assert_true (desk_calendar_store_import_file (f->db, DESK_CALENDAR_OFFICE, ics, &n_days, &n_skipped, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n_days, ==, 8);
@@ -664,6 +666,38 @@ test_calendars (Fixture       *f,
   g_assert_error (error, DESK_DATABASE_ERROR, DESK_DATABASE_ERROR_NOT_FOUND);
 }
 
+/* Holidays imported through one connection (a command, Preferences) are
+ * counted on by every other open one (the deadline watch's) from its
+ * next look, not from its next start. */
+static void
+test_calendar_seen_elsewhere (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskDatabase) watch = desk_database_open (desk_database_get_path (f->db),
+                                                      DESK_DATABASE_OPEN_DEFAULT, &error);
+  g_autoptr(DeskTicket) ticket = complaint_at (f, t (2027, 2, 5, 17, 20), "price", 0);
+  g_autofree char *ics_path = g_build_filename (f->dir, "CN-2027.ics", NULL);
+  g_autoptr(GFile) ics = g_file_new_for_path (ics_path);
+  g_autoptr(GArray) before = NULL;
+  g_autoptr(GArray) after = NULL;
+
+  g_assert_no_error (error);
+  before = desk_deadline_store_evaluate (watch, desk_ticket_get_id (ticket), t (2027, 2, 5, 17, 20), &error);
+  g_assert_no_error (error);
+  /* Not known yet: forwarded by Monday 08:50. */
+  g_assert_cmpint (find (before, "forward")->due_at, ==, t (2027, 2, 8, 8, 50));
+
+  g_assert_true (g_file_set_contents (ics_path, spring_festival_2027, -1, &error));
+  g_assert_true (desk_calendar_store_import_file (f->db, DESK_CALENDAR_OFFICE, ics, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  /* The make-up Sunday counts. */
+  after = desk_deadline_store_evaluate (watch, desk_ticket_get_id (ticket), t (2027, 2, 5, 17, 20), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (find (after, "forward")->due_at, ==, t (2027, 2, 7, 8, 50));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -682,6 +716,8 @@ main (int    argc,
   g_test_add ("/desk/deadlines/catch-up", Fixture, NULL, fixture_set_up, test_catch_up, fixture_tear_down);
 
   g_test_add ("/desk/deadlines/calendars", Fixture, NULL, fixture_set_up, test_calendars, fixture_tear_down);
+  g_test_add ("/desk/deadlines/calendar-seen-elsewhere", Fixture, NULL, fixture_set_up,
+              test_calendar_seen_elsewhere, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -21,6 +21,7 @@
 
 #define WARN_PERCENT DESK_DEADLINE_WARN_PERCENT
 
+static void check_calendar_revision (DeskDatabase *db);
 static DeskWorkCalendar *named_calendar (DeskDatabase  *db,
                                          const char    *name,
                                          GError       **error);
@@ -153,6 +154,7 @@ desk_deadline_store_get_calendar (DeskDatabase *db)
   if (db == NULL)
     return default_calendar ();
 
+  check_calendar_revision (db);
   calendar = named_calendar (db, DESK_CALENDAR_OFFICE, &error);
   if (calendar != NULL)
     return calendar;
@@ -161,11 +163,61 @@ desk_deadline_store_get_calendar (DeskDatabase *db)
   return default_calendar ();
 }
 
+/* Forgotten caches are kept until the database closes, not freed: a
+ * caller may still hold a calendar or policy it read before (a few
+ * kilobytes each time the calendars change). */
+static void
+retire (DeskDatabase *db,
+        const char   *key)
+{
+  GPtrArray *retired = g_object_get_data (G_OBJECT (db), "desk-retired-caches");
+  gpointer cache = g_object_steal_data (G_OBJECT (db), key);
+
+  if (cache == NULL)
+    return;
+  if (retired == NULL)
+    {
+      retired = g_ptr_array_new_with_free_func ((GDestroyNotify)g_hash_table_unref);
+      g_object_set_data_full (G_OBJECT (db), "desk-retired-caches", retired,
+                              (GDestroyNotify)g_ptr_array_unref);
+    }
+  g_ptr_array_add (retired, cache);
+}
+
 void
 desk_deadline_store_forget (DeskDatabase *db)
 {
-  g_object_set_data (G_OBJECT (db), "desk-calendar-cache", NULL);
-  g_object_set_data (G_OBJECT (db), "desk-policy-cache", NULL);
+  retire (db, "desk-calendar-cache");
+  retire (db, "desk-policy-cache");
+}
+
+/* The calendars' revision (migration 9) as this connection last read
+ * them; when another connection changed them since, what it keeps is
+ * forgotten.  One row of one table: a couple of microseconds. */
+static void
+check_calendar_revision (DeskDatabase *db)
+{
+  gint64 *seen = g_object_get_data (G_OBJECT (db), "desk-calendar-revision");
+  sqlite3_stmt *stmt = _desk_database_prepare (db, "SELECT n FROM calendar_revision", NULL);
+  gint64 now;
+
+  if (stmt == NULL)
+    return;
+  now = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : -1;
+  sqlite3_reset (stmt);
+
+  if (seen == NULL)
+    {
+      seen = g_new (gint64, 1);
+      *seen = now;
+      g_object_set_data_full (G_OBJECT (db), "desk-calendar-revision", seen, g_free);
+      return;
+    }
+  if (*seen != now)
+    {
+      *seen = now;
+      desk_deadline_store_forget (db);
+    }
 }
 
 /* The facts of one ticket, or of every open one: one row each. */

@@ -560,6 +560,30 @@ static const char * const migrations[] = {
   "  UPDATE tickets SET no_callbacks = (SELECT no_callbacks FROM customers WHERE id = new.customer_id)"
   "    WHERE id = new.id;"
   "END;",
+  /* 9: every connection keeps the work calendars it counts on in memory
+   * (desk-deadline-store.c); a change made through another connection (the
+   * deadline watch's, another process's import) is seen by this counter,
+   * which triggers move on every change. */
+  "CREATE TABLE calendar_revision (n INTEGER NOT NULL);"
+  "INSERT INTO calendar_revision (n) VALUES (0);"
+  "CREATE TRIGGER work_calendars_insert AFTER INSERT ON work_calendars BEGIN"
+  "  UPDATE calendar_revision SET n = n + 1;"
+  "END;"
+  "CREATE TRIGGER work_calendars_update AFTER UPDATE ON work_calendars BEGIN"
+  "  UPDATE calendar_revision SET n = n + 1;"
+  "END;"
+  "CREATE TRIGGER work_calendars_delete AFTER DELETE ON work_calendars BEGIN"
+  "  UPDATE calendar_revision SET n = n + 1;"
+  "END;"
+  "CREATE TRIGGER work_calendar_days_insert AFTER INSERT ON work_calendar_days BEGIN"
+  "  UPDATE calendar_revision SET n = n + 1;"
+  "END;"
+  "CREATE TRIGGER work_calendar_days_update AFTER UPDATE ON work_calendar_days BEGIN"
+  "  UPDATE calendar_revision SET n = n + 1;"
+  "END;"
+  "CREATE TRIGGER work_calendar_days_delete AFTER DELETE ON work_calendar_days BEGIN"
+  "  UPDATE calendar_revision SET n = n + 1;"
+  "END;",
 };
 
 int

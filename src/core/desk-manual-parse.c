@@ -32,12 +32,21 @@
  *  6. Extracted lists: forms in 《》, roles and their duties, time limits
  *     and fines proposed as rules for the deadline engine. */
 
+/* The passes are moving to files of their own; this one holds
+ * desk_manual_parse_text(), which runs them in order, the line by
+ * line recognisers of passes 1 and 2 (header fields, arrows), and
+ * for now the passes not yet moved.
+ *
+ *  - desk-manual-chars.c: characters, numerals, trimming, the pattern
+ *    cache, and dropping what is not content (boilerplate, tables of
+ *    contents). */
+
 #include <stdlib.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
 
-#include "desk-manual-import.h"
+#include "desk-manual-parse-private.h"
 #include "desk-manual-private.h"
 
 typedef struct
@@ -46,318 +55,6 @@ typedef struct
   int   line;      /* 1-based in the source */
 } Line;
 
-typedef struct
-{
-  const char *style;   /* interned; NULL: no mark (text going on) */
-  int         number;
-  char       *label;   /* the mark as written, spaces trimmed */
-  char       *text;
-  int         line;
-  gboolean    dropped;
-} Item;
-
-typedef struct
-{
-  DeskManualImport *import;
-  DeskProcedure    *p;
-  GHashTable       *last_number;  /* style → int: the sequence of each style */
-  guint             next_rule;
-  guint             next_form;
-  guint             next_role;
-} Parser;
-
-/* Patterns are compiled once and kept: a manual is matched line by line
- * against the same few dozen. */
-static GRegex *
-cached (const char         *pattern,
-        GRegexCompileFlags  flags)
-{
-  static GHashTable *regexes;
-  G_LOCK_DEFINE_STATIC (regexes);
-  GRegex *regex;
-
-  G_LOCK (regexes);
-  if (regexes == NULL)
-    regexes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_regex_unref);
-  regex = g_hash_table_lookup (regexes, pattern);
-  if (regex == NULL)
-    {
-      regex = g_regex_new (pattern, flags | G_REGEX_OPTIMIZE, 0, NULL);
-      g_assert (regex != NULL);
-      g_hash_table_insert (regexes, g_strdup (pattern), regex);
-    }
-  G_UNLOCK (regexes);
-  return regex;
-}
-
-static gboolean
-matches (const char         *pattern,
-         const char         *text,
-         GRegexCompileFlags  flags)
-{
-  return g_regex_match (cached (pattern, flags), text, 0, NULL);
-}
-
-static char **
-split_by (const char *pattern,
-          const char *text)
-{
-  return g_regex_split (cached (pattern, 0), text, 0);
-}
-
-/* ---- characters ---------------------------------------------------- */
-
-static gboolean
-is_han (gunichar c)
-{
-  return g_unichar_get_script (c) == G_UNICODE_SCRIPT_HAN;
-}
-
-static gboolean
-is_space (gunichar c)
-{
-  return g_unichar_isspace (c) || c == 0x3000 || c == 0xA0;
-}
-
-static int
-cn_digit (gunichar c)
-{
-  static const gunichar digits[] = { 0x96F6 /* 零 */, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94,
-                                     0x516D, 0x4E03, 0x516B, 0x4E5D };
-  for (int i = 0; i < 10; i++)
-    if (c == digits[i])
-      return i;
-  if (c == 0x3007) /* 〇 */
-    return 0;
-  if (c == 0x4E24) /* 两 */
-    return 2;
-  return -1;
-}
-
-/* Reads a Chinese numeral of up to 99 (十, 十二, 二十, 二十四…) at
- * @s[@i]; returns its value and sets @end, or -1. */
-static int
-read_cn_number (const gunichar *s,
-                glong           len,
-                glong           i,
-                glong          *end)
-{
-  int value = 0, digit = -1;
-  gboolean ten = FALSE;
-  glong j = i;
-
-  while (j < len)
-    {
-      int d = cn_digit (s[j]);
-
-      if (d >= 0 && digit < 0)
-        digit = d;
-      else if (s[j] == 0x5341 /* 十 */ && !ten)
-        {
-          value = (digit < 0 ? 1 : digit) * 10;
-          digit = -1;
-          ten = TRUE;
-        }
-      else
-        break;
-      j++;
-    }
-  if (j == i)
-    return -1;
-  if (digit >= 0)
-    value += digit;
-  *end = j;
-  return value;
-}
-
-static int
-digit_value (gunichar c)
-{
-  if (c >= '0' && c <= '9')
-    return c - '0';
-  if (c >= 0xFF10 && c <= 0xFF19)
-    return c - 0xFF10;
-  return -1;
-}
-
-static int
-read_arabic (const gunichar *s,
-             glong           len,
-             glong           i,
-             glong          *end)
-{
-  int value = 0;
-  glong j = i;
-
-  /* ASCII digits, and the full-width ones of Chinese word processors. */
-  while (j < len && j - i < 4 && digit_value (s[j]) >= 0)
-    value = value * 10 + digit_value (s[j++]);
-  if (j == i || (j < len && digit_value (s[j]) >= 0))
-    return -1;
-  *end = j;
-  return value;
-}
-
-static char *
-ucs4_to_utf8 (const gunichar *s,
-              glong           from,
-              glong           to)
-{
-  char *text = g_ucs4_to_utf8 (s + from, MAX (to - from, 0), NULL, NULL, NULL);
-
-  return text ? text : g_strdup ("");
-}
-
-/* Trims white space of every kind, the ideographic space too. */
-static char *
-trim (const char *text)
-{
-  const char *start = text;
-  const char *end = text + strlen (text);
-
-  while (*start && is_space (g_utf8_get_char (start)))
-    start = g_utf8_next_char (start);
-  while (end > start)
-    {
-      const char *prev = g_utf8_prev_char (end);
-
-      if (!is_space (g_utf8_get_char (prev)))
-        break;
-      end = prev;
-    }
-  return g_strndup (start, end - start);
-}
-
-static char *
-trim_n (const char *text,
-        gsize       length)
-{
-  g_autofree char *part = g_strndup (text, length);
-
-  return trim (part);
-}
-
-static glong
-char_count (const char *text)
-{
-  return g_utf8_strlen (text, -1);
-}
-
-static guint
-content_chars (const char *text)
-{
-  guint n = 0;
-
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
-    if (!is_space (g_utf8_get_char (p)))
-      n++;
-  return n;
-}
-
-static gboolean
-has_any (const char *text,
-         const char *const *words)
-{
-  for (guint i = 0; words[i]; i++)
-    if (strstr (text, words[i]) != NULL)
-      return TRUE;
-  return FALSE;
-}
-
-static gboolean
-ends_with_any (const char *text,
-               const char *const *ends)
-{
-  for (guint i = 0; ends[i]; i++)
-    if (g_str_has_suffix (text, ends[i]))
-      return TRUE;
-  return FALSE;
-}
-
-static const char *const sentence_ends[] = { "。", "；", ";", "！", "!", "？", "?", NULL };
-static const char *const colons[] = { ":", "：", NULL };
-
-/* ---- dropping ------------------------------------------------------ */
-
-static void
-drop (Parser     *parser,
-      const char *reason,
-      const char *text,
-      int         line)
-{
-  DeskManualDropped *dropped;
-
-  if (text == NULL || content_chars (text) == 0)
-    return;
-  dropped = g_new0 (DeskManualDropped, 1);
-  dropped->reason = g_strdup (reason);
-  dropped->text = g_strdup (text);
-  dropped->line = line;
-  g_ptr_array_add (parser->import->dropped, dropped);
-  if (strcmp (reason, "boilerplate") == 0)
-    parser->import->dropped_chars += content_chars (text);
-}
-
-/* Template and document-sharing-site text: usage notes, placeholders,
- * "editable Word document" banners, page footers. */
-static gboolean
-is_boilerplate (const char *text,
-                gboolean    chinese)
-{
-  /* Phrases templates and sharing sites put in, and that a procedure's
-   * own text does not use; kept narrow, since what matches is dropped. */
-  static const char *const phrases[] = {
-    "请在该处输入", "请在此处输入", "在此处输入", "在此处键入", "单击此处", "点击此处输入",
-    "内容可编辑", "可编辑版", "可以编辑", "套用时", "仅供参考", "A4打印", "word文档", "Word文档",
-    "WORD文档", "文档下载", "精品文档", "Page ", "第 ", NULL
-  };
-  guint latin = 0, han = 0, words = 0;
-  gboolean in_word = FALSE;
-
-  for (guint i = 0; phrases[i]; i++)
-    if (strstr (text, phrases[i]) != NULL)
-      {
-        /* "第 1 页 共 5 页" is a footer; "第 3 条" is not. */
-        if (strcmp (phrases[i], "第 ") == 0)
-          return matches ("^第\\s*\\d+\\s*页\\s*(共\\s*\\d+\\s*页)?$", text, 0);
-        if (strcmp (phrases[i], "Page ") == 0)
-          return matches ("^Page\\s+\\d+(\\s+of\\s+\\d+)?$", text, G_REGEX_CASELESS);
-        return TRUE;
-      }
-  if (matches ("^[-—\\s]*\\d+[-—\\s]*$", text, 0))
-    return TRUE; /* a page number alone */
-  /* A usage note of a template: "使用说明:本管理制度资料适用于…". */
-  if (matches ("^(使用说明|下载说明|文档说明|温馨提示)\\s*[:：]", text, 0))
-    return TRUE;
-
-  /* English filler in a Chinese manual: a line of Latin words and no
-   * Chinese at all. */
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (is_han (c))
-        han++;
-      if (g_unichar_isalpha (c) && c < 0x250)
-        {
-          latin++;
-          if (!in_word)
-            words++;
-          in_word = TRUE;
-        }
-      else
-        in_word = FALSE;
-    }
-  return chinese && han == 0 && words >= 3 && latin * 2 > content_chars (text);
-}
-
-/* "第一章 总则 ........ 1", "1.1 目的…………3": a table of contents. */
-static gboolean
-is_dotted_toc (const char *text)
-{
-  return matches ("(\\.{3,}|…{2,}|·{3,}|．{3,}|-{4,}|_{4,})\\s*\\d+\\s*$", text, 0) ||
-         matches ("^目\\s*录$|^contents$", text, G_REGEX_CASELESS);
-}
 
 /* ---- header fields ------------------------------------------------- */
 
@@ -379,7 +76,7 @@ read_code (Parser     *parser,
       g_autofree char *label = g_match_info_fetch (match, 1);
 
       parser->p->code = g_match_info_fetch (match, 2);
-      drop (parser, "label", label, line);
+      _desk_manual_drop (parser, "label", label, line);
       return TRUE;
     }
   return FALSE;
@@ -406,7 +103,7 @@ read_edition (Parser     *parser,
   if (parser->p->edition == NULL)
     parser->p->edition = g_strdup (text);
   else
-    drop (parser, "repeated edition", text, line);
+    _desk_manual_drop (parser, "repeated edition", text, line);
   return TRUE;
 }
 
@@ -425,7 +122,7 @@ read_signoff (Parser     *parser,
     return FALSE;
 
   /* Several fields may share the line. */
-  parts = split_by ("\\s+(?=\\S{2,4}\\s*[:：])", text);
+  parts = _desk_manual_split_by ("\\s+(?=\\S{2,4}\\s*[:：])", text);
   for (guint i = 0; parts[i]; i++)
     {
       DeskProcSignoff *s;
@@ -441,7 +138,7 @@ read_signoff (Parser     *parser,
       s = g_new0 (DeskProcSignoff, 1);
       s->role = g_strndup (parts[i], colon - parts[i]);
       g_strstrip (s->role);
-      value = trim (g_utf8_next_char (colon));
+      value = _desk_manual_trim (g_utf8_next_char (colon));
       date = strstr (s->role, "时间") || strstr (s->role, "日期");
       /* A blank of the form (underscores) is no name. */
       if (value[0] && strspn (value, "_") != strlen (value))
@@ -498,7 +195,7 @@ is_boundary (const gunichar *s,
   if (i == 0)
     return TRUE;
   c = s[i - 1];
-  return is_space (c) || g_utf8_strchr ("。；;！!？?：:）)】」”\"、", -1, c) != NULL;
+  return _desk_manual_is_space (c) || g_utf8_strchr ("。；;！!？?：:）)】」”\"、", -1, c) != NULL;
 }
 
 typedef struct
@@ -526,9 +223,9 @@ match_mark (const gunichar *s,
   /* 第一章 第二节 第三条 */
   if (s[i] == 0x7B2C /* 第 */ && i + 2 < len)
     {
-      n = read_cn_number (s, len, i + 1, &j);
+      n = _desk_manual_read_cn_number (s, len, i + 1, &j);
       if (n < 0)
-        n = read_arabic (s, len, i + 1, &j);
+        n = _desk_manual_read_arabic (s, len, i + 1, &j);
       if (n > 0 && j < len)
         {
           if (s[j] == 0x7AE0) m->style = "chapter";
@@ -547,10 +244,10 @@ match_mark (const gunichar *s,
     {
       gboolean cn = TRUE;
 
-      n = read_cn_number (s, len, i + 1, &j);
+      n = _desk_manual_read_cn_number (s, len, i + 1, &j);
       if (n < 0)
         {
-          n = read_arabic (s, len, i + 1, &j);
+          n = _desk_manual_read_arabic (s, len, i + 1, &j);
           cn = FALSE;
         }
       if (n <= 0 || j >= len || (s[j] != ')' && s[j] != 0xFF09))
@@ -579,19 +276,19 @@ match_mark (const gunichar *s,
       return TRUE;
     }
   if (s[i] >= 0x2160 && s[i] <= 0x216B && i + 1 < len &&
-      (s[i + 1] == 0x3001 || s[i + 1] == '.' || s[i + 1] == 0xFF0E || is_space (s[i + 1])))
+      (s[i + 1] == 0x3001 || s[i + 1] == '.' || s[i + 1] == 0xFF0E || _desk_manual_is_space (s[i + 1])))
     {
       m->style = "roman";
       m->number = s[i] - 0x2160 + 1;
-      m->end = i + 1 + !is_space (s[i + 1]);
+      m->end = i + 1 + !_desk_manual_is_space (s[i + 1]);
       return TRUE;
     }
 
   /* 一、 一. 一． 一） */
-  n = read_cn_number (s, len, i, &j);
+  n = _desk_manual_read_cn_number (s, len, i, &j);
   if (n > 0 && j < len)
     {
-      if (i > 0 && (s[i - 1] == 0x7B2C || cn_digit (s[i - 1]) >= 0))
+      if (i > 0 && (s[i - 1] == 0x7B2C || _desk_manual_cn_digit (s[i - 1]) >= 0))
         return FALSE;
       if (s[j] == 0x3001)
         m->style = "cn、";
@@ -607,12 +304,12 @@ match_mark (const gunichar *s,
     }
 
   /* 1、 1 、 1) 1)、 1） 1. 1.1 1.1.1 "1 目的" */
-  n = read_arabic (s, len, i, &j);
+  n = _desk_manual_read_arabic (s, len, i, &j);
   if (n >= 0)
     {
       glong k = j;
 
-      if (i > 0 && (g_unichar_isalnum (s[i - 1]) && !is_han (s[i - 1]) ? TRUE : s[i - 1] == '.' || s[i - 1] == '-'))
+      if (i > 0 && (g_unichar_isalnum (s[i - 1]) && !_desk_manual_is_han (s[i - 1]) ? TRUE : s[i - 1] == '.' || s[i - 1] == '-'))
         return FALSE;
       while (k < len && s[k] == ' ')
         k++;
@@ -641,7 +338,7 @@ match_mark (const gunichar *s,
           while (e < len && (s[e] == '.' || s[e] == 0xFF0E) && e + 1 < len && g_unichar_isdigit (s[e + 1]))
             {
               glong after;
-              int part = read_arabic (s, len, e + 1, &after);
+              int part = _desk_manual_read_arabic (s, len, e + 1, &after);
 
               if (part < 0)
                 break;
@@ -651,9 +348,9 @@ match_mark (const gunichar *s,
             }
           if (depth > 1)
             {
-              if (e < len && !is_space (s[e]) && !is_han (s[e]))
+              if (e < len && !_desk_manual_is_space (s[e]) && !_desk_manual_is_han (s[e]))
                 return FALSE;
-              if (!line_start && (e >= len || !is_space (s[e])))
+              if (!line_start && (e >= len || !_desk_manual_is_space (s[e])))
                 return FALSE;
               m->style = depth == 2 ? "dec2" : depth == 3 ? "dec3" : "dec4";
               m->number = n;
@@ -662,7 +359,7 @@ match_mark (const gunichar *s,
             }
           if (g_unichar_isdigit (s[j + 1]))
             return FALSE;
-          if (!is_space (s[j + 1]) && !is_han (s[j + 1]) && s[j + 1] < 0x3000)
+          if (!_desk_manual_is_space (s[j + 1]) && !_desk_manual_is_han (s[j + 1]) && s[j + 1] < 0x3000)
             return FALSE;
           m->style = "N.";
           m->number = n;
@@ -670,11 +367,11 @@ match_mark (const gunichar *s,
           return n > 0;
         }
       /* "1 目的": a heading at the start of a line. */
-      if (line_start && k > j && k < len && is_han (s[k]) && n > 0)
+      if (line_start && k > j && k < len && _desk_manual_is_han (s[k]) && n > 0)
         {
           glong e = k;
 
-          while (e < len && !is_space (s[e]))
+          while (e < len && !_desk_manual_is_space (s[e]))
             e++;
           if (e - k <= 12 && !g_utf8_strchr ("个小时分钟天年月日元号楼层次人名米", -1, s[k]))
             {
@@ -689,7 +386,7 @@ match_mark (const gunichar *s,
 
   /* A. B、 */
   if (s[i] >= 'A' && s[i] <= 'Z' && i + 2 < len && (s[i + 1] == '.' || s[i + 1] == 0x3001 || s[i + 1] == 0xFF0E) &&
-      (is_space (s[i + 2]) || is_han (s[i + 2])) && (i == 0 || !g_unichar_isalpha (s[i - 1]) || is_han (s[i - 1])))
+      (_desk_manual_is_space (s[i + 2]) || _desk_manual_is_han (s[i + 2])) && (i == 0 || !g_unichar_isalpha (s[i - 1]) || _desk_manual_is_han (s[i - 1])))
     {
       m->style = "A.";
       m->number = s[i] - 'A' + 1;
@@ -764,13 +461,13 @@ split_items (Parser     *parser,
       /* Close the item before. */
       if (label_start >= 0 || i > start)
         {
-          char *body = ucs4_to_utf8 (s, start, i);
-          char *trimmed = trim (body);
+          char *body = _desk_manual_ucs4_to_utf8 (s, start, i);
+          char *trimmed = _desk_manual_trim (body);
 
           g_free (body);
           if (label_start >= 0)
             {
-              char *label = ucs4_to_utf8 (s, label_start, start);
+              char *label = _desk_manual_ucs4_to_utf8 (s, label_start, start);
 
               g_strstrip (label);
               add_item (items, current.style, current.number, label, trimmed, line);
@@ -786,7 +483,7 @@ split_items (Parser     *parser,
       current = m;
       label_start = i;
       start = m.end;
-      while (start < len && is_space (s[start]))
+      while (start < len && _desk_manual_is_space (s[start]))
         start++;
       i = start - 1;
     }
@@ -797,14 +494,14 @@ split_items (Parser     *parser,
 static gboolean
 is_title_like (const char *text)
 {
-  glong n = char_count (text);
+  glong n = _desk_manual_char_count (text);
 
   if (n == 0 || n > 30)
     return FALSE;
-  if (has_any (text, sentence_ends))
+  if (_desk_manual_has_any (text, _desk_manual_sentence_ends))
     return FALSE;
   for (const char *p = text; *p; p = g_utf8_next_char (p))
-    if (is_space (g_utf8_get_char (p)))
+    if (_desk_manual_is_space (g_utf8_get_char (p)))
       return FALSE;
   if ((strstr (text, "，") || strstr (text, ",")) && n > 20)
     return FALSE;
@@ -835,29 +532,29 @@ split_pieces (const char *text)
     {
       gboolean cut = FALSE;
 
-      if (i < len && is_space (s[i]) && i > start)
+      if (i < len && _desk_manual_is_space (s[i]) && i > start)
         {
           gunichar before = s[i - 1];
           glong next = i;
 
-          while (next < len && is_space (s[next]))
+          while (next < len && _desk_manual_is_space (s[next]))
             next++;
           if (next < len)
             {
               gunichar after = s[next];
 
-              g_autofree char *so_far = ucs4_to_utf8 (s, start, i);
+              g_autofree char *so_far = _desk_manual_ucs4_to_utf8 (s, start, i);
 
               cut = (g_utf8_strchr ("。；;！!？?：:", -1, before) != NULL && (after > 0x2000 || before > 0x2000)) ||
                     after == 0x3010 /* 【 */ ||
                     /* a flow ends where its last step does */
-                    (is_han (after) && flow_steps_count (so_far) >= 2);
+                    (_desk_manual_is_han (after) && flow_steps_count (so_far) >= 2);
             }
         }
       if (i == len || cut)
         {
-          char *piece = ucs4_to_utf8 (s, start, i);
-          char *trimmed = trim (piece);
+          char *piece = _desk_manual_ucs4_to_utf8 (s, start, i);
+          char *trimmed = _desk_manual_trim (piece);
 
           g_free (piece);
           if (trimmed[0])
@@ -880,16 +577,16 @@ flow_steps (const char *text)
   g_auto(GStrv) parts = NULL;
   guint n;
 
-  if (has_any (text, arrows))
+  if (_desk_manual_has_any (text, arrows))
     {
-      parts = split_by ("→|->|⇒|⟶|➔", text);
+      parts = _desk_manual_split_by ("→|->|⇒|⟶|➔", text);
       n = g_strv_length (parts);
       if (n >= 2)
         {
           guint kept = 0;
 
           for (guint i = 0; i < n; i++)
-            if (content_chars (parts[i]) > 0)
+            if (_desk_manual_content_chars (parts[i]) > 0)
               kept++;
           if (kept >= 2)
             return g_steal_pointer (&parts);
@@ -898,12 +595,12 @@ flow_steps (const char *text)
     }
   if (strstr (text, "——") || strstr (text, "――") || strstr (text, "—"))
     {
-      parts = split_by ("——|――|—", text);
+      parts = _desk_manual_split_by ("——|――|—", text);
       n = g_strv_length (parts);
       if (n < 3)
         return NULL;
       for (guint i = 0; i < n; i++)
-        if (char_count (parts[i]) > 16 || content_chars (parts[i]) == 0 || has_any (parts[i], sentence_ends))
+        if (_desk_manual_char_count (parts[i]) > 16 || _desk_manual_content_chars (parts[i]) == 0 || _desk_manual_has_any (parts[i], _desk_manual_sentence_ends))
           return NULL;
       return g_steal_pointer (&parts);
     }
@@ -928,7 +625,7 @@ take_lead (GPtrArray *blocks)
   g_autofree gunichar *s = NULL;
   char *lead;
 
-  if (prev == NULL || prev->kind != DESK_PROC_PARAGRAPH || !ends_with_any (prev->text, colons))
+  if (prev == NULL || prev->kind != DESK_PROC_PARAGRAPH || !_desk_manual_ends_with_any (prev->text, _desk_manual_colons))
     return NULL;
   s = g_utf8_to_ucs4 (prev->text, -1, NULL, &len, NULL);
   for (glong i = len - 1; i > 0; i--)
@@ -937,12 +634,12 @@ take_lead (GPtrArray *blocks)
         cut = i;
         break;
       }
-  lead = ucs4_to_utf8 (s, cut, len);
+  lead = _desk_manual_ucs4_to_utf8 (s, cut, len);
   if (cut == 0)
     g_ptr_array_remove (blocks, prev);
   else
     {
-      char *kept = ucs4_to_utf8 (s, 0, cut);
+      char *kept = _desk_manual_ucs4_to_utf8 (s, 0, cut);
 
       g_free (prev->text);
       prev->text = kept;
@@ -954,7 +651,7 @@ take_lead (GPtrArray *blocks)
 static char *
 hazard_type (const char *text)
 {
-  GRegex *regex = cached ("(?:出现|发生|遇到|遇有)(.{1,16}?)(?:时|后|的情况)", 0);
+  GRegex *regex = _desk_manual_cached ("(?:出现|发生|遇到|遇有)(.{1,16}?)(?:时|后|的情况)", 0);
   g_autoptr(GMatchInfo) match = NULL;
 
   if (text && g_regex_match (regex, text, 0, &match))
@@ -965,10 +662,10 @@ hazard_type (const char *text)
 static char *
 strip_colon (char *text)
 {
-  for (guint i = 0; colons[i]; i++)
-    if (g_str_has_suffix (text, colons[i]))
+  for (guint i = 0; _desk_manual_colons[i]; i++)
+    if (g_str_has_suffix (text, _desk_manual_colons[i]))
       {
-        text[strlen (text) - strlen (colons[i])] = '\0';
+        text[strlen (text) - strlen (_desk_manual_colons[i])] = '\0';
         break;
       }
   return text;
@@ -1006,8 +703,8 @@ split_lead (const char  *piece,
       if (x && (!first_arrow || x < first_arrow))
         first_arrow = x;
     }
-  for (guint i = 0; colons[i]; i++)
-    for (const char *c = strstr (piece, colons[i]); c && (!first_arrow || c < first_arrow); c = strstr (c + 1, colons[i]))
+  for (guint i = 0; _desk_manual_colons[i]; i++)
+    for (const char *c = strstr (piece, _desk_manual_colons[i]); c && (!first_arrow || c < first_arrow); c = strstr (c + 1, _desk_manual_colons[i]))
       if (!colon || c > colon)
         colon = c;
   if (colon == NULL)
@@ -1016,8 +713,8 @@ split_lead (const char  *piece,
       *chain = g_strdup (piece);
       return;
     }
-  *lead = trim_n (piece, colon - piece);
-  *chain = trim (g_utf8_next_char (colon));
+  *lead = _desk_manual_trim_n (piece, colon - piece);
+  *chain = _desk_manual_trim (g_utf8_next_char (colon));
 }
 
 static void
@@ -1042,7 +739,7 @@ add_flow (Parser     *parser,
       lead = take_lead (blocks);
       if (lead)
         {
-          char *t = trim (strip_colon (lead));
+          char *t = _desk_manual_trim (strip_colon (lead));
 
           g_free (lead);
           lead = t;
@@ -1052,7 +749,7 @@ add_flow (Parser     *parser,
   if (steps == NULL)
     steps = g_strsplit (chain, "\x01", -1);
 
-  route = (lead && has_any (lead, route_words)) || (context && has_any (context, route_words));
+  route = (lead && _desk_manual_has_any (lead, route_words)) || (context && _desk_manual_has_any (context, route_words));
   if (route)
     {
       DeskProcNode *hazard;
@@ -1088,7 +785,7 @@ add_flow (Parser     *parser,
   list = node->children;
   for (guint i = 0; steps[i]; i++)
     {
-      g_autofree char *t = trim (steps[i]);
+      g_autofree char *t = _desk_manual_trim (steps[i]);
       DeskProcNode *step;
 
       if (!t[0])
@@ -1115,7 +812,7 @@ add_branch (Parser     *parser,
   DeskProcNode *branch;
   g_autofree char *rest = NULL;
 
-  if (!g_str_has_prefix (piece, "【") || !(close = strstr (piece, "】")) || char_count (piece) < 3 ||
+  if (!g_str_has_prefix (piece, "【") || !(close = strstr (piece, "】")) || _desk_manual_char_count (piece) < 3 ||
       g_utf8_strlen (piece, close - piece) > 12)
     return FALSE;
 
@@ -1126,7 +823,7 @@ add_branch (Parser     *parser,
 
       if (prev && prev->kind == DESK_PROC_PARAGRAPH &&
           (g_str_has_suffix (prev->text, "?") || g_str_has_suffix (prev->text, "？") ||
-           g_str_has_suffix (prev->text, "吗") || ends_with_any (prev->text, colons)))
+           g_str_has_suffix (prev->text, "吗") || _desk_manual_ends_with_any (prev->text, _desk_manual_colons)))
         {
           say = g_steal_pointer (&prev->text);
           g_ptr_array_remove (blocks, prev);
@@ -1141,10 +838,10 @@ add_branch (Parser     *parser,
   line_node = g_ptr_array_index (script->children, script->children->len - 1);
   branch = desk_proc_node_append (line_node->children, DESK_PROC_BRANCH);
   branch->title = g_strndup (piece + strlen ("【"), close - piece - strlen ("【"));
-  rest = trim (close + strlen ("】"));
+  rest = _desk_manual_trim (close + strlen ("】"));
   if (g_str_has_prefix (rest, ":") || g_str_has_prefix (rest, "："))
     {
-      char *t = trim (g_utf8_next_char (rest));
+      char *t = _desk_manual_trim (g_utf8_next_char (rest));
 
       g_free (rest);
       rest = t;
@@ -1189,16 +886,16 @@ fill_clause (Parser       *parser,
 {
   g_autoptr(GPtrArray) pieces = NULL;
   g_autofree char *rest = NULL;
-  glong n = char_count (text);
+  glong n = _desk_manual_char_count (text);
 
   if (clause != NULL && clause->title == NULL && clause->children->len == 0 && n > 0)
     {
       const char *colon = NULL;
       glong at = -1;
 
-      for (guint i = 0; colons[i]; i++)
+      for (guint i = 0; _desk_manual_colons[i]; i++)
         {
-          const char *c = strstr (text, colons[i]);
+          const char *c = strstr (text, _desk_manual_colons[i]);
 
           if (c && (!colon || c < colon))
             colon = c;
@@ -1209,10 +906,10 @@ fill_clause (Parser       *parser,
         {
           g_autofree char *head = g_strndup (text, colon - text);
 
-          if (is_title_like (head) && !has_any (head, arrows))
+          if (is_title_like (head) && !_desk_manual_has_any (head, arrows))
             {
               clause->title = g_steal_pointer (&head);
-              rest = trim (g_utf8_next_char (colon));
+              rest = _desk_manual_trim (g_utf8_next_char (colon));
             }
         }
       if (clause->title == NULL)
@@ -1220,7 +917,7 @@ fill_clause (Parser       *parser,
           const char *space = NULL;
 
           for (const char *p = text; *p; p = g_utf8_next_char (p))
-            if (is_space (g_utf8_get_char (p)))
+            if (_desk_manual_is_space (g_utf8_get_char (p)))
               {
                 space = p;
                 break;
@@ -1233,14 +930,14 @@ fill_clause (Parser       *parser,
                * a space in the text, not the end of a heading. */
               gunichar last = head[0] ? g_utf8_get_char (g_utf8_prev_char (head + strlen (head))) : 0;
 
-              if (is_title_like (head) && !has_any (head, arrows) && !g_str_has_prefix (head, "【") &&
+              if (is_title_like (head) && !_desk_manual_has_any (head, arrows) && !g_str_has_prefix (head, "【") &&
                   last >= 0x80)
                 {
                   clause->title = g_steal_pointer (&head);
-                  rest = trim (space);
+                  rest = _desk_manual_trim (space);
                 }
             }
-          else if (space == NULL && is_title_like (text) && !has_any (text, arrows) && !g_str_has_prefix (text, "【"))
+          else if (space == NULL && is_title_like (text) && !_desk_manual_has_any (text, arrows) && !g_str_has_prefix (text, "【"))
             {
               clause->title = g_strdup (text);
               rest = g_strdup ("");
@@ -1305,10 +1002,10 @@ split_trailing_headings (GPtrArray *items)
       if (next->style == NULL || next->number != 1 || item->text == NULL)
         continue;
       for (const char *p = item->text; *p; p = g_utf8_next_char (p))
-        if (is_space (g_utf8_get_char (p)))
+        if (_desk_manual_is_space (g_utf8_get_char (p)))
           space = p;
-      tail = trim (space ? space : item->text);
-      if (!ends_with_any (tail, colons) || char_count (tail) > 21)
+      tail = _desk_manual_trim (space ? space : item->text);
+      if (!_desk_manual_ends_with_any (tail, _desk_manual_colons) || _desk_manual_char_count (tail) > 21)
         continue;
       {
         g_autofree char *head = g_strdup (tail);
@@ -1378,7 +1075,7 @@ drop_heading_lists (Parser    *parser,
                   g_autofree char *whole = g_strconcat (it->label, it->text, NULL);
 
                   it->dropped = TRUE;
-                  drop (parser, "table of contents", whole, it->line);
+                  _desk_manual_drop (parser, "table of contents", whole, it->line);
                 }
               i = j - 1;
             }
@@ -1494,15 +1191,15 @@ add_terms (Parser    *parser,
         add_terms (parser, n->children);
       else if (n->kind == DESK_PROC_PARAGRAPH)
         {
-          g_auto(GStrv) pair = split_by ("[:：]|——|是指|指的是", n->text);
+          g_auto(GStrv) pair = _desk_manual_split_by ("[:：]|——|是指|指的是", n->text);
 
-          if (g_strv_length (pair) >= 2 && char_count (pair[0]) <= 16 && pair[0][0])
+          if (g_strv_length (pair) >= 2 && _desk_manual_char_count (pair[0]) <= 16 && pair[0][0])
             {
               g_autofree char *rest = g_strjoinv ("", pair + 1);
 
               term = g_new0 (DeskProcTerm, 1);
-              term->term = trim (pair[0]);
-              term->definition = trim (rest);
+              term->term = _desk_manual_trim (pair[0]);
+              term->definition = _desk_manual_trim (rest);
             }
         }
       if (term)
@@ -1522,11 +1219,11 @@ place_purpose_and_scope (Parser *parser)
 
       if (n->kind == DESK_PROC_CLAUSE && n->title)
         {
-          if (matches ("^(编制|制定)?目的$", n->title, 0))
+          if (_desk_manual_matches ("^(编制|制定)?目的$", n->title, 0))
             to = parser->p->purpose;
-          else if (matches ("^(适用)?范围$", n->title, 0))
+          else if (_desk_manual_matches ("^(适用)?范围$", n->title, 0))
             to = parser->p->scope;
-          else if (matches ("^(术语|定义|术语和定义|术语与定义|名词解释)$", n->title, 0))
+          else if (_desk_manual_matches ("^(术语|定义|术语和定义|术语与定义|名词解释)$", n->title, 0))
             add_terms (parser, n->children);
         }
       if (to != NULL && to->len == 0)
@@ -1613,7 +1310,7 @@ static void
 find_forms (Parser     *parser,
             const char *text)
 {
-  GRegex *regex = cached ("《([^《》\\n]{1,40})》", 0);
+  GRegex *regex = _desk_manual_cached ("《([^《》\\n]{1,40})》", 0);
   g_autoptr(GMatchInfo) match = NULL;
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
@@ -1729,9 +1426,9 @@ read_amount (const char *text)
     return -1;
   if (g_str_has_prefix (text, "半"))
     return 0;
-  n = read_arabic (s, len, 0, &end);
+  n = _desk_manual_read_arabic (s, len, 0, &end);
   if (n < 0)
-    n = read_cn_number (s, len, 0, &end);
+    n = _desk_manual_read_cn_number (s, len, 0, &end);
   return n;
 }
 
@@ -1765,7 +1462,7 @@ fine_in (const char *text)
   if (!g_regex_match (regex, text, 0, &match))
     return 0;
   amount = g_match_info_fetch (match, 1);
-  if (digit_value (g_utf8_get_char (amount)) >= 0)
+  if (_desk_manual_digit_value (g_utf8_get_char (amount)) >= 0)
     return read_amount (amount);
   {
     /* 一百 二百 五十 */
@@ -1775,7 +1472,7 @@ fine_in (const char *text)
 
     for (glong i = 0; s && i < len; i++)
       {
-        int d = cn_digit (s[i]);
+        int d = _desk_manual_cn_digit (s[i]);
 
         if (d >= 0)
           digit = d;
@@ -1808,7 +1505,7 @@ find_rules (Parser     *parser,
   parts = g_regex_split (sentences, text, 0);
   for (guint i = 0; parts[i]; i++)
     {
-      g_auto(GStrv) segments = split_by ("[,，]", parts[i]);
+      g_auto(GStrv) segments = _desk_manual_split_by ("[,，]", parts[i]);
 
       find_duties (parser, parts[i]);
       find_escalation (parser, parts[i]);
@@ -1836,7 +1533,7 @@ find_rules (Parser     *parser,
                 continue;
               r = desk_procedure_add_rule (parser->p);
               r->rule.id = g_strdup_printf ("imported-rule-%u", ++parser->next_rule);
-              r->rule.name = trim (segments[j]);
+              r->rule.name = _desk_manual_trim (segments[j]);
               r->rule.starts = DESK_CLOCK_RECEIVED;
               r->rule.action = action_in (segments[j]);
               if (strcmp (unit, "分钟") == 0 || strcmp (unit, "min") == 0)
@@ -1864,13 +1561,13 @@ find_rules (Parser     *parser,
               if (fine > 0 && !fine_used)
                 {
                   r->fine = fine;
-                  r->fine_note = trim (parts[i]);
+                  r->fine_note = _desk_manual_trim (parts[i]);
                   fine_used = TRUE;
                 }
             }
         }
       if (fine_in (parts[i]) > 0 && !fine_used)
-        g_ptr_array_add (parser->import->fines, trim (parts[i]));
+        g_ptr_array_add (parser->import->fines, _desk_manual_trim (parts[i]));
     }
 }
 
@@ -1887,7 +1584,7 @@ extract_from_node (DeskProcNode *node,
   else if (node->kind == DESK_PROC_STEP && node->text)
     find_rules (parser, node->text);
   else if (node->kind == DESK_PROC_CLAUSE && node->title && node->children->len > 0 &&
-           matches ("职责$", node->title, 0))
+           _desk_manual_matches ("职责$", node->title, 0))
     {
       /* "水电工、勤杂岗位职责": the clause's items are that role's duties. */
       g_autofree char *name = g_strndup (node->title, strlen (node->title) - strlen ("职责"));
@@ -2005,7 +1702,7 @@ mostly_chinese (const char *text)
     {
       gunichar c = g_utf8_get_char (p);
 
-      if (is_han (c))
+      if (_desk_manual_is_han (c))
         han++;
       else if (g_ascii_isalpha (c))
         latin++;
@@ -2022,7 +1719,7 @@ read_lines (const char *text)
 
   for (guint i = 0; raw[i]; i++)
     {
-      Line l = { trim (raw[i]), (int) i + 1 };
+      Line l = { _desk_manual_trim (raw[i]), (int) i + 1 };
 
       if (l.text[0])
         g_array_append_val (lines, l);
@@ -2038,7 +1735,7 @@ without_spaces (const char *text)
   GString *out = g_string_new (NULL);
 
   for (const char *p = text; *p; p = g_utf8_next_char (p))
-    if (!is_space (g_utf8_get_char (p)))
+    if (!_desk_manual_is_space (g_utf8_get_char (p)))
       g_string_append_unichar (out, g_utf8_get_char (p));
   return g_string_free (out, FALSE);
 }
@@ -2072,14 +1769,14 @@ desk_manual_parse_text (const char *text,
       g_autofree char *key = without_spaces (l->text);
 
       /* "XX物业服务有限公司" over the title is who issued it. */
-      if (parser.p->title == NULL && i + 1 < lines->len && char_count (l->text) <= 30 &&
-          matches ("(公司|集团|中心|管理处|办事处|委员会)$", l->text, 0) &&
+      if (parser.p->title == NULL && i + 1 < lines->len && _desk_manual_char_count (l->text) <= 30 &&
+          _desk_manual_matches ("(公司|集团|中心|管理处|办事处|委员会)$", l->text, 0) &&
           is_title_like (g_array_index (lines, Line, i + 1).text))
         {
-          drop (&parser, "organisation", l->text, l->line);
+          _desk_manual_drop (&parser, "organisation", l->text, l->line);
           continue;
         }
-      if (parser.p->title == NULL && char_count (l->text) <= 80 && !is_boilerplate (l->text, chinese))
+      if (parser.p->title == NULL && _desk_manual_char_count (l->text) <= 80 && !_desk_manual_is_boilerplate (l->text, chinese))
         {
           parser.p->title = g_strdup (l->text);
           title_key = g_strdup (key);
@@ -2104,17 +1801,17 @@ desk_manual_parse_text (const char *text,
       if (title_key && (strcmp (key, title_key) == 0 ||
                         (g_str_has_prefix (key, title_key) && is_edition (key + strlen (title_key)))))
         {
-          drop (&parser, "repeated title", l->text, l->line);
+          _desk_manual_drop (&parser, "repeated title", l->text, l->line);
           continue;
         }
-      if (is_boilerplate (l->text, chinese))
+      if (_desk_manual_is_boilerplate (l->text, chinese))
         {
-          drop (&parser, "boilerplate", l->text, l->line);
+          _desk_manual_drop (&parser, "boilerplate", l->text, l->line);
           continue;
         }
-      if (is_dotted_toc (l->text))
+      if (_desk_manual_is_dotted_toc (l->text))
         {
-          drop (&parser, "table of contents", l->text, l->line);
+          _desk_manual_drop (&parser, "table of contents", l->text, l->line);
           continue;
         }
       if (read_code (&parser, l->text, l->line) || read_signoff (&parser, l->text) ||
@@ -2146,9 +1843,9 @@ desk_manual_parse_text (const char *text,
             {
               const char *end = found + strlen (parser.p->title);
               g_autofree char *head = g_strndup (l->text, end - l->text);
-              char *rest = trim (end);
+              char *rest = _desk_manual_trim (end);
 
-              drop (&parser, "repeated title", head, l->line);
+              _desk_manual_drop (&parser, "repeated title", head, l->line);
               if (!rest[0])
                 {
                   g_free (rest);

@@ -1,0 +1,80 @@
+/* desk-manual-parse-private.h
+ *
+ * Copyright 2026 The Service Desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "desk-manual-import.h"
+
+G_BEGIN_DECLS
+
+/* Shared by the files of the manual recogniser: desk-manual-parse.c runs
+ * the passes, the others hold one pass each (see desk-manual-parse.c).
+ * Nothing outside them includes this. */
+
+typedef struct
+{
+  const char *style;   /* interned; NULL: no mark (text going on) */
+  int         number;
+  char       *label;   /* the mark as written, spaces trimmed */
+  char       *text;
+  int         line;
+  gboolean    dropped;
+} Item;
+
+typedef struct
+{
+  DeskManualImport *import;
+  DeskProcedure    *p;
+  GHashTable       *last_number;  /* style → int: the sequence of each style */
+  guint             next_rule;
+  guint             next_form;
+  guint             next_role;
+} Parser;
+
+/* desk-manual-chars.c: characters, trimming, patterns, dropping. */
+GRegex  *_desk_manual_cached         (const char         *pattern,
+                                      GRegexCompileFlags  flags);
+gboolean _desk_manual_matches        (const char         *pattern,
+                                      const char         *text,
+                                      GRegexCompileFlags  flags);
+char   **_desk_manual_split_by       (const char *pattern,
+                                      const char *text);
+gboolean _desk_manual_is_han         (gunichar c);
+gboolean _desk_manual_is_space       (gunichar c);
+int      _desk_manual_cn_digit       (gunichar c);
+int      _desk_manual_read_cn_number (const gunichar *s,
+                                      glong           len,
+                                      glong           i,
+                                      glong          *end);
+int      _desk_manual_digit_value    (gunichar c);
+int      _desk_manual_read_arabic    (const gunichar *s,
+                                      glong           len,
+                                      glong           i,
+                                      glong          *end);
+char    *_desk_manual_ucs4_to_utf8   (const gunichar *s,
+                                      glong           from,
+                                      glong           to);
+char    *_desk_manual_trim           (const char *text);
+char    *_desk_manual_trim_n         (const char *text,
+                                      gsize       length);
+glong    _desk_manual_char_count     (const char *text);
+guint    _desk_manual_content_chars  (const char *text);
+gboolean _desk_manual_has_any        (const char        *text,
+                                      const char *const *words);
+gboolean _desk_manual_ends_with_any  (const char        *text,
+                                      const char *const *ends);
+void     _desk_manual_drop           (Parser     *parser,
+                                      const char *reason,
+                                      const char *text,
+                                      int         line);
+gboolean _desk_manual_is_boilerplate (const char *text,
+                                      gboolean    chinese);
+gboolean _desk_manual_is_dotted_toc  (const char *text);
+extern const char *const _desk_manual_sentence_ends[];
+extern const char *const _desk_manual_colons[];
+
+G_END_DECLS

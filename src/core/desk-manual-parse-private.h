@@ -77,4 +77,11 @@ gboolean _desk_manual_is_dotted_toc  (const char *text);
 extern const char *const _desk_manual_sentence_ends[];
 extern const char *const _desk_manual_colons[];
 
+/* desk-manual-numbering.c: pass 3, items at their numbering marks. */
+void _desk_manual_item_free   (gpointer data);
+void _desk_manual_split_items (Parser     *parser,
+                               const char *text,
+                               int         line,
+                               GPtrArray  *items);
+
 G_END_DECLS

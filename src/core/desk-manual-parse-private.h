@@ -84,4 +84,13 @@ void _desk_manual_split_items (Parser     *parser,
                                int         line,
                                GPtrArray  *items);
 
+/* desk-manual-blocks.c: pass 5, the blocks inside a clause. */
+gboolean _desk_manual_is_title_like (const char *text);
+char    *_desk_manual_strip_colon   (char *text);
+void     _desk_manual_fill_clause   (Parser       *parser,
+                                     DeskProcNode *clause,
+                                     const char   *text,
+                                     const char   *context,
+                                     int           line);
+
 G_END_DECLS

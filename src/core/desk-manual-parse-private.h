@@ -35,6 +35,13 @@ typedef struct
   guint             next_role;
 } Parser;
 
+/* What desk-manual-extract.c's _desk_manual_collect_node_text() gathers. */
+typedef struct
+{
+  Parser  *parser;
+  GString *text;
+} Collect;
+
 /* desk-manual-chars.c: characters, trimming, patterns, dropping. */
 GRegex  *_desk_manual_cached         (const char         *pattern,
                                       GRegexCompileFlags  flags);
@@ -92,5 +99,13 @@ void     _desk_manual_fill_clause   (Parser       *parser,
                                      const char   *text,
                                      const char   *context,
                                      int           line);
+
+/* desk-manual-extract.c: pass 6, forms, roles, escalations, rules. */
+void _desk_manual_collect_node_text (DeskProcNode *node,
+                                     gpointer      user_data);
+void _desk_manual_find_forms        (Parser     *parser,
+                                     const char *text);
+void _desk_manual_extract_from_node (DeskProcNode *node,
+                                     gpointer      user_data);
 
 G_END_DECLS

@@ -91,6 +91,15 @@ void _desk_manual_split_items (Parser     *parser,
                                int         line,
                                GPtrArray  *items);
 
+/* desk-manual-tree.c: pass 4, the clause tree. */
+void _desk_manual_split_trailing_headings (GPtrArray *items);
+void _desk_manual_drop_heading_lists      (Parser    *parser,
+                                           GPtrArray *items);
+void _desk_manual_build_tree              (Parser    *parser,
+                                           GPtrArray *items);
+void _desk_manual_demote_leaf_titles      (GPtrArray *list);
+void _desk_manual_place_purpose_and_scope (Parser *parser);
+
 /* desk-manual-blocks.c: pass 5, the blocks inside a clause. */
 gboolean _desk_manual_is_title_like (const char *text);
 char    *_desk_manual_strip_colon   (char *text);

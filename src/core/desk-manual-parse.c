@@ -32,15 +32,15 @@
  *  6. Extracted lists: forms in 《》, roles and their duties, time limits
  *     and fines proposed as rules for the deadline engine. */
 
-/* The passes are moving to files of their own; this one holds
- * desk_manual_parse_text(), which runs them in order, the line by
- * line recognisers of passes 1 and 2 (header fields, arrows), and
- * for now the passes not yet moved.
+/* Each pass but the first two has a file of its own; this one holds
+ * desk_manual_parse_text(), which runs them in order, and the line by
+ * line recognisers of passes 1 and 2 (header fields, arrows).
  *
  *  - desk-manual-chars.c: characters, numerals, trimming, the pattern
  *    cache, and dropping what is not content (boilerplate, tables of
  *    contents);
  *  - desk-manual-numbering.c: 3, the items at their numbering marks;
+ *  - desk-manual-tree.c: 4, the clause tree and its tidying;
  *  - desk-manual-blocks.c: 5, the blocks inside a clause;
  *  - desk-manual-extract.c: 6, forms, roles, escalations, rules.
  *
@@ -53,14 +53,12 @@
 #include <glib/gi18n.h>
 
 #include "desk-manual-parse-private.h"
-#include "desk-manual-private.h"
 
 typedef struct
 {
   char *text;      /* trimmed */
   int   line;      /* 1-based in the source */
 } Line;
-
 
 /* ---- header fields ------------------------------------------------- */
 
@@ -188,329 +186,6 @@ static gboolean
 ends_with_arrow (const char *text)
 {
   return g_str_has_suffix (text, "→") || g_str_has_suffix (text, "->") || g_str_has_suffix (text, "⇒");
-}
-
-/* ---- the clause tree ------------------------------------------------- */
-
-typedef struct
-{
-  const char   *style;
-  DeskProcNode *node;
-} Level;
-
-static GPtrArray *
-children_of (Parser       *parser,
-             GArray       *stack)
-{
-  if (stack->len == 0)
-    return parser->p->body;
-  return g_array_index (stack, Level, stack->len - 1).node->children;
-}
-
-/* Titles of the open clauses, for what a flow is about. */
-static char *
-stack_context (GArray *stack)
-{
-  GString *out = g_string_new (NULL);
-
-  for (guint i = 0; i < stack->len; i++)
-    {
-      DeskProcNode *n = g_array_index (stack, Level, i).node;
-
-      if (n->title)
-        g_string_append (out, n->title);
-      g_string_append_c (out, ' ');
-    }
-  return g_string_free (out, FALSE);
-}
-
-/* A heading ending with a colon at the end of an item, before a run of
- * numbered items ("… 客诉处理流程:" then "1、…"), opens a group. */
-static void
-split_trailing_headings (GPtrArray *items)
-{
-  for (guint i = 0; i + 1 < items->len; i++)
-    {
-      Item *item = g_ptr_array_index (items, i);
-      Item *next = g_ptr_array_index (items, i + 1);
-      const char *space = NULL;
-      g_autofree char *tail = NULL;
-
-      if (next->style == NULL || next->number != 1 || item->text == NULL)
-        continue;
-      for (const char *p = item->text; *p; p = g_utf8_next_char (p))
-        if (_desk_manual_is_space (g_utf8_get_char (p)))
-          space = p;
-      tail = _desk_manual_trim (space ? space : item->text);
-      if (!_desk_manual_ends_with_any (tail, _desk_manual_colons) || _desk_manual_char_count (tail) > 21)
-        continue;
-      {
-        g_autofree char *head = g_strdup (tail);
-
-        _desk_manual_strip_colon (head);
-        if (!_desk_manual_is_title_like (head))
-          continue;
-      }
-      if (space == NULL && item->style != NULL)
-        continue; /* "二、客户回访工作流程:" is the clause's own title */
-      {
-        Item *heading = g_new0 (Item, 1);
-
-        heading->style = "heading";
-        heading->text = g_steal_pointer (&tail);
-        heading->line = item->line;
-        if (space)
-          {
-            char *kept = g_strndup (item->text, space - item->text);
-
-            g_free (item->text);
-            item->text = kept;
-            g_strstrip (item->text);
-            g_ptr_array_insert (items, i + 1, heading);
-          }
-        else
-          {
-            /* The whole unnumbered item is the heading. */
-            g_ptr_array_index (items, i) = heading;
-            _desk_manual_item_free (item);
-          }
-      }
-    }
-}
-
-/* A run of three or more numbered headings with no text, followed by the
- * same style starting again at one, is a table of contents without page
- * numbers. */
-static void
-drop_heading_lists (Parser    *parser,
-                    GPtrArray *items)
-{
-  for (guint i = 0; i < items->len; i++)
-    {
-      Item *first = g_ptr_array_index (items, i);
-      guint j = i;
-
-      if (first->style == NULL || first->number != 1)
-        continue;
-      while (j < items->len)
-        {
-          Item *it = g_ptr_array_index (items, j);
-
-          if (it->style != first->style || !_desk_manual_is_title_like (it->text) || (j > i && it->number == 1))
-            break;
-          j++;
-        }
-      if (j - i >= 3 && j < items->len)
-        {
-          Item *after = g_ptr_array_index (items, j);
-
-          if (after->style == first->style && after->number == 1)
-            {
-              for (guint k = i; k < j; k++)
-                {
-                  Item *it = g_ptr_array_index (items, k);
-                  g_autofree char *whole = g_strconcat (it->label, it->text, NULL);
-
-                  it->dropped = TRUE;
-                  _desk_manual_drop (parser, "table of contents", whole, it->line);
-                }
-              i = j - 1;
-            }
-        }
-    }
-}
-
-static void
-build_tree (Parser    *parser,
-            GPtrArray *items)
-{
-  g_autoptr(GArray) stack = g_array_new (FALSE, FALSE, sizeof (Level));
-
-  for (guint i = 0; i < items->len; i++)
-    {
-      Item *item = g_ptr_array_index (items, i);
-      g_autofree char *context = NULL;
-      DeskProcNode *clause;
-      Level level;
-      int found = -1;
-
-      if (item->dropped)
-        continue;
-      if (item->style == NULL)
-        {
-          DeskProcNode *top = stack->len ? g_array_index (stack, Level, stack->len - 1).node : NULL;
-
-          context = stack_context (stack);
-          _desk_manual_fill_clause (parser, top, item->text, context, item->line);
-          continue;
-        }
-
-      /* "二、二、": a mark written twice is one mark. */
-      if (item->text[0] == '\0' && i + 1 < items->len)
-        {
-          Item *next = g_ptr_array_index (items, i + 1);
-
-          if (next->style == item->style && next->number == item->number)
-            {
-              char *label = g_strconcat (item->label, next->label, NULL);
-
-              g_free (next->label);
-              next->label = label;
-              continue;
-            }
-        }
-
-      for (int k = stack->len - 1; k >= 0; k--)
-        if (g_array_index (stack, Level, k).style == item->style)
-          {
-            found = k;
-            break;
-          }
-      if (found >= 0)
-        g_array_set_size (stack, found);
-
-      clause = desk_proc_node_append (children_of (parser, stack), DESK_PROC_CLAUSE);
-      clause->label = g_strdup (item->label);
-      clause->line = item->line;
-      parser->import->n_clauses++;
-      level.style = item->style;
-      level.node = clause;
-      g_array_append_val (stack, level);
-
-      if (item->style == (const char *) "heading")
-        {
-          clause->title = g_strdup (item->text);
-          _desk_manual_strip_colon (clause->title);
-          continue;
-        }
-      context = stack_context (stack);
-      _desk_manual_fill_clause (parser, clause, item->text, context, item->line);
-    }
-}
-
-
-/* "3.1 设备房:安装…的房间" (a clause: its title and text) or a
- * paragraph "设备房——…" / "设备房是指…". */
-static void
-add_terms (Parser    *parser,
-           GPtrArray *list)
-{
-  for (guint i = 0; i < list->len; i++)
-    {
-      DeskProcNode *n = g_ptr_array_index (list, i);
-      DeskProcTerm *term = NULL;
-
-      if (n->kind == DESK_PROC_CLAUSE && n->title && n->children->len > 0 &&
-          ((DeskProcNode *) g_ptr_array_index (n->children, 0))->kind == DESK_PROC_PARAGRAPH)
-        {
-          term = g_new0 (DeskProcTerm, 1);
-          term->term = g_strdup (n->title);
-          term->definition = g_strdup (((DeskProcNode *) g_ptr_array_index (n->children, 0))->text);
-        }
-      else if (n->kind == DESK_PROC_CLAUSE)
-        add_terms (parser, n->children);
-      else if (n->kind == DESK_PROC_PARAGRAPH)
-        {
-          g_auto(GStrv) pair = _desk_manual_split_by ("[:：]|——|是指|指的是", n->text);
-
-          if (g_strv_length (pair) >= 2 && _desk_manual_char_count (pair[0]) <= 16 && pair[0][0])
-            {
-              g_autofree char *rest = g_strjoinv ("", pair + 1);
-
-              term = g_new0 (DeskProcTerm, 1);
-              term->term = _desk_manual_trim (pair[0]);
-              term->definition = _desk_manual_trim (rest);
-            }
-        }
-      if (term)
-        g_ptr_array_add (parser->p->terms, term);
-    }
-}
-
-/* "1 目的", "适用范围": the procedure's purpose and scope, where the
- * viewer shows them; "术语和定义" gives terms (the clause stays). */
-static void
-place_purpose_and_scope (Parser *parser)
-{
-  for (guint i = 0; i < parser->p->body->len;)
-    {
-      DeskProcNode *n = g_ptr_array_index (parser->p->body, i);
-      GPtrArray *to = NULL;
-
-      if (n->kind == DESK_PROC_CLAUSE && n->title)
-        {
-          if (_desk_manual_matches ("^(编制|制定)?目的$", n->title, 0))
-            to = parser->p->purpose;
-          else if (_desk_manual_matches ("^(适用)?范围$", n->title, 0))
-            to = parser->p->scope;
-          else if (_desk_manual_matches ("^(术语|定义|术语和定义|术语与定义|名词解释)$", n->title, 0))
-            add_terms (parser, n->children);
-        }
-      if (to != NULL && to->len == 0)
-        {
-          g_ptr_array_add (to, g_ptr_array_steal_index (parser->p->body, i));
-          continue;
-        }
-      i++;
-    }
-}
-
-/* A clause with only a short title among siblings that carry text is an
- * item of text too: "4、所有客户投诉必须出整改通知书" beside "5、客户投诉
- * 必须在一个工作日内出整改通知单,给到客服部". */
-static void
-demote_leaf_titles (GPtrArray *list)
-{
-  gboolean siblings_with_text = FALSE;
-
-  for (guint i = 0; i < list->len; i++)
-    {
-      DeskProcNode *n = g_ptr_array_index (list, i);
-
-      if (n->kind == DESK_PROC_CLAUSE && n->title == NULL && n->children->len > 0 &&
-          ((DeskProcNode *) g_ptr_array_index (n->children, 0))->kind == DESK_PROC_PARAGRAPH)
-        siblings_with_text = TRUE;
-      demote_leaf_titles (n->children);
-    }
-  if (!siblings_with_text)
-    return;
-  for (guint i = 0; i < list->len; i++)
-    {
-      DeskProcNode *n = g_ptr_array_index (list, i);
-
-      if (n->kind == DESK_PROC_CLAUSE && n->title && n->children->len == 0)
-        {
-          DeskProcNode *para = desk_proc_node_append (n->children, DESK_PROC_PARAGRAPH);
-
-          para->text = g_steal_pointer (&n->title);
-          para->line = n->line;
-        }
-    }
-}
-
-static void
-recount (GPtrArray        *list,
-         DeskManualImport *import)
-{
-  for (guint i = 0; i < list->len; i++)
-    {
-      DeskProcNode *n = g_ptr_array_index (list, i);
-
-      import->n_clauses += n->kind == DESK_PROC_CLAUSE;
-      import->n_flows += n->kind == DESK_PROC_FLOW;
-      import->n_routes += n->kind == DESK_PROC_ROUTE;
-      import->n_scripts += n->kind == DESK_PROC_SCRIPT;
-      recount (n->children, import);
-    }
-}
-
-void
-_desk_manual_recount (DeskManualImport *import)
-{
-  import->n_clauses = import->n_flows = import->n_routes = import->n_scripts = 0;
-  recount (import->procedure->purpose, import);
-  recount (import->procedure->scope, import);
-  recount (import->procedure->body, import);
 }
 
 /* ---- the whole ------------------------------------------------------- */
@@ -689,12 +364,12 @@ desk_manual_parse_text (const char *text,
   /* 3. Items at their numbering marks. */
   for (guint i = 0; i < logical->len; i++)
     _desk_manual_split_items (&parser, g_ptr_array_index (logical, i), g_array_index (logical_lines, int, i), items);
-  split_trailing_headings (items);
-  drop_heading_lists (&parser, items);
+  _desk_manual_split_trailing_headings (items);
+  _desk_manual_drop_heading_lists (&parser, items);
 
   /* 4, 5. The clause tree and its blocks. */
-  build_tree (&parser, items);
-  demote_leaf_titles (parser.p->body);
+  _desk_manual_build_tree (&parser, items);
+  _desk_manual_demote_leaf_titles (parser.p->body);
 
   /* 6. Forms, roles, rules. */
   all.parser = &parser;
@@ -703,7 +378,7 @@ desk_manual_parse_text (const char *text,
   _desk_manual_find_forms (&parser, all.text->str);
   g_string_free (all.text, TRUE);
   desk_proc_node_list_walk (parser.p->body, _desk_manual_extract_from_node, &parser);
-  place_purpose_and_scope (&parser);
+  _desk_manual_place_purpose_and_scope (&parser);
 
   if (parser.p->code == NULL)
     {

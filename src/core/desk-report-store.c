@@ -843,7 +843,7 @@ desk_report_store_compute (DeskDatabase  *db,
        compute_daily (db, report, error) &&
        compute_top (db, report, "top-customers",
                     "SELECT g.customer_id, c.name, g.n FROM"
-                    " (SELECT customer_id, count(*) AS n FROM tickets INDEXED BY tickets_for_report"
+                    " (SELECT customer_id, count(*) AS n FROM tickets INDEXED BY tickets_by_customer"
                     "  WHERE received_at >= ?1 AND received_at < ?2 AND kind = 0"
                     "  GROUP BY customer_id ORDER BY 2 DESC, 1 LIMIT 10) g"
                     " JOIN customers c ON c.id = g.customer_id ORDER BY g.n DESC, g.customer_id",
@@ -852,7 +852,7 @@ desk_report_store_compute (DeskDatabase  *db,
                     error) &&
        compute_top (db, report, "top-sites",
                     "SELECT g.asset_id, a.label, g.n FROM"
-                    " (SELECT asset_id, count(*) AS n FROM tickets INDEXED BY tickets_for_report"
+                    " (SELECT asset_id, count(*) AS n FROM tickets INDEXED BY tickets_by_asset"
                     "  WHERE received_at >= ?1 AND received_at < ?2 AND kind = 0 AND asset_id IS NOT NULL"
                     "  GROUP BY asset_id) g"
                     " JOIN assets a ON a.id = g.asset_id AND a.kind = 'site'"

@@ -232,6 +232,38 @@ test_daily_follow_ups (Fixture       *f,
   }
 }
 
+/* A customer who opts back in gets their open complaints' follow-ups at
+ * once, on the days planned already, and opting out again cancels them
+ * (as the window does it: with the store watching the office). */
+static void
+test_opt_back_in (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskTicket) ticket = NULL;
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) back = NULL;
+  g_autoptr(GPtrArray) out_again = NULL;
+  guint64 n = 0;
+
+  desk_callback_store_watch (f->db);
+  ticket = complaint (f, f->wang, DESK_TICKET_COMPLAINT);
+  g_assert_true (desk_callback_store_plan (f->db, f->now, 3, &n, &error));
+  g_assert_no_error (error);
+  before = callbacks_of (f, desk_ticket_get_id (ticket));
+  g_assert_cmpuint (before->len, ==, 0);
+
+  g_assert_true (desk_customer_store_set_no_callbacks (f->db, f->wang, FALSE, &error));
+  g_assert_no_error (error);
+  back = callbacks_of (f, desk_ticket_get_id (ticket));
+  g_assert_cmpuint (count_state (back, DESK_CALLBACK_DAILY_FOLLOW_UP, DESK_CALLBACK_PLANNED), ==, 3);
+
+  g_assert_true (desk_customer_store_set_no_callbacks (f->db, f->wang, TRUE, &error));
+  g_assert_no_error (error);
+  out_again = callbacks_of (f, desk_ticket_get_id (ticket));
+  g_assert_cmpuint (count_state (out_again, DESK_CALLBACK_DAILY_FOLLOW_UP, DESK_CALLBACK_PLANNED), ==, 0);
+}
+
 static void
 test_closing_stops_follow_ups (Fixture       *f,
                                gconstpointer  data)
@@ -892,6 +924,7 @@ main (int    argc,
   g_test_add_func ("/desk/callbacks/script", test_script);
   ADD ("/desk/callbacks/daily-follow-ups", test_daily_follow_ups);
   ADD ("/desk/callbacks/closing-stops-follow-ups", test_closing_stops_follow_ups);
+  ADD ("/desk/callbacks/opt-back-in", test_opt_back_in);
   ADD ("/desk/callbacks/opt-out-and-missed", test_opt_out_and_missed);
   ADD ("/desk/callbacks/outcome-convenient", test_outcome_convenient);
   ADD ("/desk/callbacks/outcome-unsatisfied-reopens", test_outcome_unsatisfied_reopens);

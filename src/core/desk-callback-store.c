@@ -680,6 +680,36 @@ desk_callback_store_plan_ticket (DeskDatabase  *db,
   return plan (db, now, 0, ticket_id, NULL, error);
 }
 
+/* The open tickets of @customer_id, to plan again when the customer
+ * changed their mind about callbacks. */
+static GArray *
+open_tickets_of (DeskDatabase  *db,
+                 gint64         customer_id,
+                 GError       **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _desk_database_prepare (db, "SELECT id FROM tickets WHERE customer_id = ?1 AND status <> 7", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, customer_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _desk_database_set_error (db, error, _("Could not plan the callbacks"));
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
 static void
 ticket_changed_cb (DeskDatabase *db,
                    const char   *table,
@@ -687,12 +717,34 @@ ticket_changed_cb (DeskDatabase *db,
                    gpointer      user_data)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) tickets = NULL;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
 
-  if (g_strcmp0 (table, "tickets") != 0 || id <= 0)
+  if (id <= 0)
     return;
 
-  if (!desk_callback_store_plan_ticket (db, id, g_get_real_time () / G_USEC_PER_SEC, &error))
-    g_warning ("Could not plan the callbacks of ticket %" G_GINT64_FORMAT ": %s", id, error->message);
+  if (g_strcmp0 (table, "tickets") == 0)
+    {
+      if (!desk_callback_store_plan_ticket (db, id, now, &error))
+        g_warning ("Could not plan the callbacks of ticket %" G_GINT64_FORMAT ": %s", id, error->message);
+      return;
+    }
+
+  /* A customer who asks to be left alone, or to be called again: their
+   * open tickets' follow-ups stop, or start on the days planned already. */
+  if (g_strcmp0 (table, "customers") != 0)
+    return;
+  if (!(tickets = open_tickets_of (db, id, &error)))
+    {
+      g_warning ("Could not plan the callbacks of customer %" G_GINT64_FORMAT ": %s", id, error->message);
+      return;
+    }
+  for (guint i = 0; i < tickets->len; i++)
+    if (!desk_callback_store_plan_ticket (db, g_array_index (tickets, gint64, i), now, &error))
+      {
+        g_warning ("Could not plan the callbacks of customer %" G_GINT64_FORMAT ": %s", id, error->message);
+        return;
+      }
 }
 
 void

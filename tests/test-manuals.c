@@ -1126,6 +1126,12 @@ test_bad_input (Fixture       *f,
   assert_refused (f, "blank.txt", " \n\n\t\n", 5, DESK_MANUAL_ERROR_EMPTY);
   assert_refused (f, "image.txt", png, sizeof png - 1, DESK_MANUAL_ERROR_BINARY);
   assert_refused (f, "latin1.txt", "caf\xe9 \xff\xfe\xff", 8, DESK_MANUAL_ERROR_ENCODING);
+  /* Latin-1 that GB18030 would decode, into rare characters. */
+  {
+    static const char french[] = "R\xe9paration apr\xe8s-vente : v\xe9rifier la pi\xe8" "ce.\n";
+
+    assert_refused (f, "french.txt", french, sizeof french - 1, DESK_MANUAL_ERROR_ENCODING);
+  }
   assert_refused (f, "book.docx", g_bytes_get_data (xlsx, NULL), g_bytes_get_size (xlsx), DESK_MANUAL_ERROR_NOT_DOCUMENT);
   assert_refused (f, "broken.docx", g_bytes_get_data (broken, NULL), g_bytes_get_size (broken), DESK_MANUAL_ERROR_MALFORMED);
   assert_refused (f, "cut.docx", g_bytes_get_data (xlsx, NULL), 30, DESK_MANUAL_ERROR_MALFORMED);

@@ -50,6 +50,38 @@ looks_binary (const char *text,
   return controls > 8 && controls * 100 > length;
 }
 
+/* Chinese text in GBK or GB18030 is almost all GB2312 characters: two
+ * bytes, both from 0xA1 up.  Western text in Latin-1 (a French or German
+ * manual, a copy gone through the wrong editor) can also decode as GBK,
+ * into rare characters: an accented letter and the ASCII letter after it
+ * make a pair whose second byte is below 0xA1.  Most pairs outside
+ * GB2312: not Chinese, whatever GB18030 makes of it. */
+static gboolean
+looks_like_chinese_gb (const char *text,
+                       gsize       length)
+{
+  gsize pairs = 0, common = 0;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      guchar lead = text[i];
+
+      if (lead < 0x81)
+        continue;
+      if (i + 1 >= length)
+        break;
+      pairs++;
+      if (lead >= 0xA1 && (guchar)text[i + 1] >= 0xA1)
+        common++;
+      /* Four-byte GB18030 sequences: a digit second byte. */
+      if ((guchar)text[i + 1] >= '0' && (guchar)text[i + 1] <= '9')
+        i += 2;
+      i++;
+    }
+
+  return pairs == 0 || common * 2 >= pairs;
+}
+
 char *
 _desk_manual_decode_text (const char  *data,
                           gsize        length,
@@ -80,7 +112,8 @@ _desk_manual_decode_text (const char  *data,
 
       /* GB18030 decodes every GBK and GB2312 file too. */
       converted = g_convert (text, length, "UTF-8", "GB18030", NULL, &written, NULL);
-      if (converted == NULL || !g_utf8_validate (converted, written, NULL))
+      if (converted == NULL || !g_utf8_validate (converted, written, NULL) ||
+          !looks_like_chinese_gb (text, length))
         {
           g_set_error (error, DESK_MANUAL_ERROR, DESK_MANUAL_ERROR_ENCODING,
                        _("%s: the text is neither UTF-8 nor GB18030/GBK"), name);

@@ -28,8 +28,8 @@
 
 int
 desk_cli_add_ticket (DeskCli  *cli,
-                int       argc,
-                char    **argv)
+                     int       argc,
+                     char    **argv)
 {
   g_autoptr(DeskDatabase) db = NULL;
   g_autoptr(DeskCategory) category = NULL;

@@ -413,11 +413,16 @@ next_check_after_change (gint64  stored,
   return ahead > 0 ? ahead : G_MAXINT64;
 }
 
-gboolean
-desk_deadline_store_refresh (DeskDatabase  *db,
-                             gint64         ticket_id,
-                             gint64         now,
-                             GError       **error)
+/* Evaluates one ticket's deadlines at @now and records its fines and
+ * repeat counts in the ledger, after storing its next deadline and check
+ * when @store_next_deadline (a refresh; recording the ledger for a past
+ * period leaves them alone). */
+static gboolean
+evaluate_one (DeskDatabase  *db,
+              gint64         ticket_id,
+              gint64         now,
+              gboolean       store_next_deadline,
+              GError       **error)
 {
   g_autofree char *category = NULL;
   g_autoptr(GArray) deadlines = NULL;
@@ -434,11 +439,23 @@ desk_deadline_store_refresh (DeskDatabase  *db,
   deadlines = desk_policy_evaluate (policy, calendar, &facts, now, WARN_PERCENT);
   occurrences = desk_policy_occurrences (policy, calendar, &facts);
 
+  if (store_next_deadline &&
+      !store_next (db, ticket_id, desk_deadlines_next_due (deadlines),
+                   next_check_after_change (next_check, deadlines, now), error))
+    return FALSE;
+
   /* Fines and repeat counts follow the ticket: recording them again on
    * the next change changes nothing but a missing department. */
-  return store_next (db, ticket_id, desk_deadlines_next_due (deadlines),
-                     next_check_after_change (next_check, deadlines, now), error) &&
-         desk_ledger_store_record_ticket (db, ticket_id, &facts, occurrences, deadlines, error);
+  return desk_ledger_store_record_ticket (db, ticket_id, &facts, occurrences, deadlines, error);
+}
+
+gboolean
+desk_deadline_store_refresh (DeskDatabase  *db,
+                             gint64         ticket_id,
+                             gint64         now,
+                             GError       **error)
+{
+  return evaluate_one (db, ticket_id, now, TRUE, error);
 }
 
 /* Steps @stmt (FACTS_SELECT rows) to its end, evaluating each ticket's
@@ -667,30 +684,6 @@ desk_deadline_store_scan (DeskDatabase          *db,
   return TRUE;
 }
 
-/* The ledger entries of one ticket, as a refresh would record them. */
-static gboolean
-record_ledger_of (DeskDatabase  *db,
-                  gint64         ticket_id,
-                  gint64         now,
-                  GError       **error)
-{
-  g_autofree char *category = NULL;
-  g_autoptr(GArray) deadlines = NULL;
-  g_autoptr(GPtrArray) occurrences = NULL;
-  DeskWorkCalendar *calendar = desk_deadline_store_get_calendar (db);
-  const DeskPolicy *policy;
-  DeskTicketFacts facts;
-  gint64 next_check;
-
-  if (!read_facts (db, ticket_id, &facts, &category, &next_check, error) ||
-      !(policy = desk_deadline_store_get_policy_revision (db, facts.policy_revision, error)))
-    return FALSE;
-
-  deadlines = desk_policy_evaluate (policy, calendar, &facts, now, WARN_PERCENT);
-  occurrences = desk_policy_occurrences (policy, calendar, &facts);
-  return desk_ledger_store_record_ticket (db, ticket_id, &facts, occurrences, deadlines, error);
-}
-
 gboolean
 desk_deadline_store_record_ledger (DeskDatabase  *db,
                                    gint64         from,
@@ -727,7 +720,7 @@ desk_deadline_store_record_ledger (DeskDatabase  *db,
   if (!desk_database_begin (db, error))
     return FALSE;
   for (guint i = 0; i < ids->len; i++)
-    if (!record_ledger_of (db, g_array_index (ids, gint64, i), now, error))
+    if (!evaluate_one (db, g_array_index (ids, gint64, i), now, FALSE, error))
       {
         desk_database_rollback (db);
         return FALSE;

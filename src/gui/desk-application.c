@@ -51,9 +51,33 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* Whether desk_application_new() told GTK not to probe OpenGL. */
+static gboolean opengl_probe_skipped;
+
+/* With the cairo renderer chosen (GSK_RENDERER=cairo: software drawing,
+ * as under Xvfb, in a virtual machine or on a remote desktop) nothing in
+ * the window draws with OpenGL, yet GTK 4.8's X11 backend loads and probes
+ * the OpenGL driver as it opens the display, to choose the window's visual
+ * by it: with Mesa's software driver, some 85 ms of a 590 ms start here.
+ * Told that OpenGL is off, GTK chooses the visual without it.  GTK reads
+ * the variable once, when it opens the display; called before any thread
+ * starts, and taken back in startup so programs we start do not inherit it. */
+static void
+skip_unused_opengl_probe (void)
+{
+  if (gtk_is_initialized () || g_getenv ("GDK_DEBUG") != NULL ||
+      g_strcmp0 (g_getenv ("GSK_RENDERER"), "cairo") != 0)
+    return;
+
+  g_setenv ("GDK_DEBUG", "gl-disable", TRUE);
+  opengl_probe_skipped = TRUE;
+}
+
 DeskApplication *
 desk_application_new (const char *database_path)
 {
+  skip_unused_opengl_probe ();
+
   return g_object_new (DESK_TYPE_APPLICATION,
                        "application-id", APPLICATION_ID,
                        "flags", G_APPLICATION_DEFAULT_FLAGS,
@@ -355,6 +379,13 @@ desk_application_startup (GApplication *app)
   static const char *preferences_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (desk_application_parent_class)->startup (app);
+
+  /* GTK has read it: see skip_unused_opengl_probe(). */
+  if (opengl_probe_skipped)
+    {
+      g_unsetenv ("GDK_DEBUG");
+      opengl_probe_skipped = FALSE;
+    }
 
   g_action_map_add_action_entries (G_ACTION_MAP (self),
                                    app_actions, G_N_ELEMENTS (app_actions),

@@ -25,7 +25,10 @@
 #include "desk-tickets-view.h"
 
 #define SEARCH_DELAY_MS 150
-/* Rows a screen can show: the table's until its first frame. */
+/* The table's rows are at least this tall (style.css). */
+#define MIN_ROW_HEIGHT 30
+/* The table's rows until its first frame when the window's height is not
+ * known: as many as a tall screen shows. */
 #define FIRST_FRAME_ROWS 60
 
 /* The sorter of one column: which DeskTicketSort it stands for. */
@@ -536,6 +539,38 @@ after_first_frame_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* As many rows as the window's first frame can show: its height, or the
+ * tallest monitor's for a maximized window, over the least row height.
+ * Each row the table holds before that frame is a row of cells made and
+ * measured before the window shows anything. */
+static guint
+first_frame_rows (DeskTicketsView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GListModel *monitors;
+  int width = 0, height = 0;
+
+  if (!GTK_IS_WINDOW (root))
+    return FIRST_FRAME_ROWS;
+
+  if (!gtk_window_is_maximized (GTK_WINDOW (root)) && !gtk_window_is_fullscreen (GTK_WINDOW (root)))
+    gtk_window_get_default_size (GTK_WINDOW (root), &width, &height);
+  if (height > 0)
+    return height / MIN_ROW_HEIGHT + 1;
+
+  monitors = gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (self)));
+  for (guint i = 0; i < g_list_model_get_n_items (monitors); i++)
+    {
+      g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, i);
+      GdkRectangle geometry;
+
+      gdk_monitor_get_geometry (monitor, &geometry);
+      height = MAX (height, geometry.height);
+    }
+
+  return height > 0 ? (guint)(height / MIN_ROW_HEIGHT + 1) : FIRST_FRAME_ROWS;
+}
+
 static void
 find_current_user (DeskTicketsView *self)
 {
@@ -1017,7 +1052,7 @@ desk_tickets_view_set_office (DeskTicketsView *self,
   self->rows = desk_ticket_rows_new (G_LIST_MODEL (self->model));
   /* Until the first frame: see after_first_frame_cb(). */
   if (!self->counts_started)
-    desk_ticket_rows_set_limit (self->rows, FIRST_FRAME_ROWS);
+    desk_ticket_rows_set_limit (self->rows, first_frame_rows (self));
   if (!self->counts_started && !self->awaiting_first_frame)
     {
       self->awaiting_first_frame = TRUE;

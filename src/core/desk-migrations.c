@@ -591,6 +591,17 @@ static const char * const migrations[] = {
   "CREATE INDEX tickets_by_customer ON tickets (customer_id, received_at, kind);"
   "DROP INDEX tickets_by_asset;"
   "CREATE INDEX tickets_by_asset ON tickets (asset_id, received_at, kind);",
+  /* 11: the Overdue and Due Soon queues in their default order, newest
+   * first, walk this index: the newest open tickets are seldom overdue,
+   * and with the deadline in the index the walk steps over them without
+   * reading each one's row (three pages of the Overdue queue on a million
+   * tickets read some 14,000 rows before). */
+  "DROP INDEX tickets_by_received;"
+  "CREATE INDEX tickets_by_received ON tickets (received_at, id, status, next_deadline);"
+  /* The Major queue, newest first, in the order of its own index: a page
+   * is the next 100 entries, not all 3,000 major tickets read and sorted. */
+  "DROP INDEX tickets_major;"
+  "CREATE INDEX tickets_major ON tickets (received_at, id) WHERE major AND status <> 7;",
 };
 
 int

@@ -26,6 +26,7 @@
 #include "desk-database.h"
 #include "desk-demo.h"
 #include "desk-generator.h"
+#include "desk-minute-clock.h"
 #include "desk-new-ticket-dialog.h"
 #include "desk-ticket-detail.h"
 #include "desk-ticket-rows.h"
@@ -471,6 +472,100 @@ sorting (Fixture *f)
   desk_test_show_and_wait (GTK_WINDOW (window));
 }
 
+/* The texts of the table's row on screen that shows @number, or NULL. */
+static GStrv
+row_texts (GtkColumnView *table,
+           const char    *number)
+{
+  g_autoptr(GPtrArray) cells = desk_test_find_widgets (GTK_WIDGET (table), GTK_TYPE_INSCRIPTION);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  graphene_point_t at;
+  float row_y = -1;
+
+  for (guint i = 0; i < cells->len && row_y < 0; i++)
+    if (gtk_widget_get_mapped (g_ptr_array_index (cells, i)) &&
+        g_strcmp0 (gtk_inscription_get_text (g_ptr_array_index (cells, i)), number) == 0 &&
+        gtk_widget_compute_point (g_ptr_array_index (cells, i), GTK_WIDGET (table),
+                                  &GRAPHENE_POINT_INIT (0, 0), &at))
+      row_y = at.y;
+  if (row_y < 0)
+    return NULL;
+
+  for (guint i = 0; i < cells->len; i++)
+    if (gtk_widget_get_mapped (g_ptr_array_index (cells, i)) &&
+        gtk_widget_compute_point (g_ptr_array_index (cells, i), GTK_WIDGET (table),
+                                  &GRAPHENE_POINT_INIT (0, 0), &at) &&
+        at.y == row_y)
+      g_strv_builder_add (builder, gtk_inscription_get_text (g_ptr_array_index (cells, i)) ?: "");
+
+  return g_strv_builder_end (builder);
+}
+
+/* The cells on screen follow their ticket when it changes, and those that
+ * tick with the clock stop with their window. */
+static void
+cells_follow (Fixture *f)
+{
+  DeskWindow *window = create_window (f);
+  DeskTicketsView *view = get_view (window);
+  DeskTicketListModel *model = desk_tickets_view_get_model (view);
+  GtkColumnView *table = GTK_COLUMN_VIEW (desk_test_find_widget (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW));
+  g_autoptr(GError) error = NULL;
+  const DeskTicketStatus *next;
+  DeskTicketStatus status = DESK_STATUS_CLOSED;
+  g_autofree char *number = NULL;
+  g_auto(GStrv) before = NULL;
+  g_auto(GStrv) after = NULL;
+  gint64 id, revision;
+  guint n_next;
+
+  gtk_column_view_sort_by_column (table, column_titled (table, "Number"), GTK_SORT_ASCENDING);
+  desk_test_show_and_wait (GTK_WINDOW (window));
+  {
+    g_autoptr(DeskTicket) first = g_list_model_get_item (G_LIST_MODEL (model), 0);
+    const DeskTicketData *d = desk_ticket_get_data (first);
+
+    number = g_strdup (d->number);
+    id = d->id;
+    revision = d->revision;
+    next = desk_ticket_workflow_next_statuses (d->kind, d->status, &n_next);
+    for (guint i = 0; i < n_next && status == DESK_STATUS_CLOSED; i++)
+      if (next[i] != DESK_STATUS_CLOSED && next[i] != d->status)
+        status = next[i];
+    g_assert_cmpint (status, !=, DESK_STATUS_CLOSED);
+
+    before = row_texts (table, number);
+    g_assert_nonnull (before);
+    g_assert_true (g_strv_contains ((const char * const *)before, desk_ticket_status_get_label (d->status)));
+    g_assert_false (g_strv_contains ((const char * const *)before, desk_ticket_status_get_label (status)));
+  }
+
+  g_assert_true (desk_ticket_store_set_status (f->db, id, revision, status, 0, NULL, &error));
+  g_assert_no_error (error);
+  desk_test_show_and_wait (GTK_WINDOW (window));
+  after = row_texts (table, number);
+  g_assert_nonnull (after);
+  g_assert_true (g_strv_contains ((const char * const *)after, desk_ticket_status_get_label (status)));
+
+  /* The minute's tick redoes the cells relative to now, and nothing after
+   * their window is gone (a cell left in the clock's list would be freed
+   * memory by then). */
+  g_signal_emit_by_name (desk_minute_clock_get_default (), "tick");
+  g_clear_pointer (&after, g_strfreev);
+  after = row_texts (table, number);
+  g_assert_nonnull (after);
+  gtk_window_destroy (GTK_WINDOW (window));
+  desk_test_spin (50);
+  g_signal_emit_by_name (desk_minute_clock_get_default (), "tick");
+}
+
+static void
+test_cells_follow (Fixture       *f,
+                   gconstpointer  data)
+{
+  run_in_application (f, cells_follow);
+}
+
 static void
 test_sorting (Fixture       *f,
               gconstpointer  data)
@@ -792,6 +887,8 @@ main (int   argc,
               fixture_set_up, test_queues, fixture_tear_down);
   g_test_add ("/desk/tickets-view/sorting", Fixture, NULL,
               fixture_set_up, test_sorting, fixture_tear_down);
+  g_test_add ("/desk/tickets-view/cells-follow", Fixture, NULL,
+              fixture_set_up, test_cells_follow, fixture_tear_down);
   g_test_add ("/desk/tickets-view/stale-save", Fixture, NULL,
               fixture_set_up, test_stale_save, fixture_tear_down);
   g_test_add ("/desk/tickets-view/escalate-and-merge", Fixture, NULL,

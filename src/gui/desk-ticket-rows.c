@@ -14,25 +14,28 @@
 /* Rows no longer held by anyone but us are let go past this many. */
 #define MAX_IDLE_ROWS 1000
 
+typedef struct
+{
+  DeskTicketRowWatch func;
+  gpointer           data;
+} Watcher;
+
 struct _DeskTicketRow
 {
   GObject     parent_instance;
   DeskTicket *ticket;
+  GArray     *watchers;  /* of Watcher; NULL until watched */
 };
 
 G_DEFINE_FINAL_TYPE (DeskTicketRow, desk_ticket_row, G_TYPE_OBJECT)
 
-enum {
-  ROW_CHANGED,
-  N_ROW_SIGNALS
-};
-
-static guint row_signals[N_ROW_SIGNALS];
-
 static void
 desk_ticket_row_finalize (GObject *object)
 {
-  g_clear_object (&DESK_TICKET_ROW (object)->ticket);
+  DeskTicketRow *self = DESK_TICKET_ROW (object);
+
+  g_clear_object (&self->ticket);
+  g_clear_pointer (&self->watchers, g_array_unref);
 
   G_OBJECT_CLASS (desk_ticket_row_parent_class)->finalize (object);
 }
@@ -41,10 +44,6 @@ static void
 desk_ticket_row_class_init (DeskTicketRowClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = desk_ticket_row_finalize;
-
-  row_signals[ROW_CHANGED] =
-    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -57,6 +56,39 @@ desk_ticket_row_get_ticket (DeskTicketRow *self)
 {
   g_return_val_if_fail (DESK_IS_TICKET_ROW (self), NULL);
   return self->ticket;
+}
+
+void
+desk_ticket_row_watch (DeskTicketRow      *self,
+                       DeskTicketRowWatch  func,
+                       gpointer            data)
+{
+  Watcher watcher = { func, data };
+
+  g_return_if_fail (DESK_IS_TICKET_ROW (self));
+
+  if (self->watchers == NULL)
+    self->watchers = g_array_sized_new (FALSE, FALSE, sizeof (Watcher), 11);
+  g_array_append_val (self->watchers, watcher);
+}
+
+void
+desk_ticket_row_unwatch (DeskTicketRow      *self,
+                         DeskTicketRowWatch  func,
+                         gpointer            data)
+{
+  g_return_if_fail (DESK_IS_TICKET_ROW (self));
+
+  for (guint i = 0; self->watchers != NULL && i < self->watchers->len; i++)
+    {
+      Watcher *watcher = &g_array_index (self->watchers, Watcher, i);
+
+      if (watcher->func == func && watcher->data == data)
+        {
+          g_array_remove_index_fast (self->watchers, i);
+          return;
+        }
+    }
 }
 
 /* Takes @ticket. */
@@ -72,7 +104,12 @@ row_set_ticket (DeskTicketRow *self,
 
   g_clear_object (&self->ticket);
   self->ticket = ticket;
-  g_signal_emit (self, row_signals[ROW_CHANGED], 0);
+  for (guint i = 0; self->watchers != NULL && i < self->watchers->len; i++)
+    {
+      Watcher *watcher = &g_array_index (self->watchers, Watcher, i);
+
+      watcher->func (self, watcher->data);
+    }
 }
 
 struct _DeskTicketRows
@@ -152,8 +189,19 @@ list_model_iface_init (GListModelInterface *iface)
   iface->get_item = desk_ticket_rows_get_item;
 }
 
+static int
+compare_positions (gconstpointer a,
+                   gconstpointer b)
+{
+  guint x = GPOINTER_TO_UINT (*(gpointer *)a), y = GPOINTER_TO_UINT (*(gpointer *)b);
+
+  return (x > y) - (x < y);
+}
+
 /* Gives the rows in [@from, @to) their tickets anew; with @forget_after,
- * rows at or past @to (which are going away) are forgotten. */
+ * rows at or past @to (which are going away) are forgotten.  Top to
+ * bottom: the model reads each page on from the one before it (a page
+ * read first would be found by OFFSET, several times slower). */
 static void
 refresh_rows (DeskTicketRows *self,
               guint           from,
@@ -175,6 +223,7 @@ refresh_rows (DeskTicketRows *self,
         g_ptr_array_add (stale, key);
     }
 
+  g_ptr_array_sort (stale, compare_positions);
   for (guint i = 0; i < stale->len; i++)
     {
       guint position = GPOINTER_TO_UINT (g_ptr_array_index (stale, i));

@@ -14,12 +14,25 @@
 G_BEGIN_DECLS
 
 /* One row of the ticket table: which ticket it shows changes, the row
- * object does not; "changed" says when to redraw. */
+ * object does not; its watchers are told when to redraw. */
 #define DESK_TYPE_TICKET_ROW (desk_ticket_row_get_type ())
 
 G_DECLARE_FINAL_TYPE (DeskTicketRow, desk_ticket_row, DESK, TICKET_ROW, GObject)
 
-DeskTicket *desk_ticket_row_get_ticket (DeskTicketRow *self);
+typedef void (*DeskTicketRowWatch) (DeskTicketRow *row,
+                                    gpointer       data);
+
+DeskTicket *desk_ticket_row_get_ticket (DeskTicketRow      *self);
+/* @func(@data) is called when the row shows another ticket, until
+ * unwatched; it must not watch or unwatch rows itself.  A plain list, not
+ * a signal: each of a table's ~2,200 cells watches its row and stops as
+ * the table scrolls, and signal handlers cost several times as much. */
+void        desk_ticket_row_watch      (DeskTicketRow      *self,
+                                        DeskTicketRowWatch  func,
+                                        gpointer            data);
+void        desk_ticket_row_unwatch    (DeskTicketRow      *self,
+                                        DeskTicketRowWatch  func,
+                                        gpointer            data);
 
 /* A list model of DeskTicketRow over a list model of DeskTicket that keeps
  * its row objects when the list is replaced wholesale (a new queue, sort

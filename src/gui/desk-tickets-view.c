@@ -1292,6 +1292,16 @@ static const CellSpec deadline_cell = { desk_tickets_view_deadline_cb, desk_tick
 static const CellSpec age_cell = { desk_tickets_view_age_cb, NULL, "numeric", 1, TRUE };
 static const CellSpec repeat_cell = { desk_tickets_view_repeat_cb, desk_tickets_view_repeat_classes_cb, NULL, 0 };
 
+/* Where a cell keeps its spec (set once) and the row it shows (while
+ * bound): quarks, as a scroll binds some 2,200 cells. */
+static GQuark cell_spec_quark;
+static GQuark cell_row_quark;
+
+/* The cells on screen whose text is relative to now ("due in 5 min"),
+ * redone every minute through one connection for all of them. */
+static GHashTable *ticking_cells;
+static gulong ticking_handler;
+
 static void
 cell_setup_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
@@ -1312,6 +1322,7 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
   gtk_inscription_set_yalign (GTK_INSCRIPTION (label), 0);
   if (spec->style != NULL)
     gtk_widget_add_css_class (label, spec->style);
+  g_object_set_qdata (G_OBJECT (label), cell_spec_quark, (gpointer)spec);
   gtk_list_item_set_child (item, label);
 }
 
@@ -1319,7 +1330,7 @@ static void
 cell_update (GtkWidget      *label,
              DeskTicketRow  *row)
 {
-  const CellSpec *spec = g_object_get_data (G_OBJECT (label), "desk-cell-spec");
+  const CellSpec *spec = g_object_get_qdata (G_OBJECT (label), cell_spec_quark);
   DeskTicket *ticket = desk_ticket_row_get_ticket (row);
   g_autofree char *text = spec->text (NULL, ticket);
 
@@ -1333,19 +1344,43 @@ cell_update (GtkWidget      *label,
 
 static void
 cell_row_changed_cb (DeskTicketRow *row,
-                     GtkWidget     *label)
+                     gpointer       label)
 {
   cell_update (label, row);
 }
 
 /* "due in 5 min" becomes "due in 4 min" without the ticket changing. */
 static void
-cell_tick_cb (GtkWidget *label)
+ticking_cells_tick_cb (gpointer unused)
 {
-  DeskTicketRow *row = g_object_get_data (G_OBJECT (label), "desk-cell-row");
+  GHashTableIter iter;
+  gpointer label;
 
-  if (row != NULL)
-    cell_update (label, row);
+  g_hash_table_iter_init (&iter, ticking_cells);
+  while (g_hash_table_iter_next (&iter, &label, NULL))
+    cell_update (label, g_object_get_qdata (label, cell_row_quark));
+}
+
+static void
+start_ticking (GtkWidget *label)
+{
+  if (ticking_cells == NULL)
+    ticking_cells = g_hash_table_new (NULL, NULL);
+  if (g_hash_table_size (ticking_cells) == 0)
+    ticking_handler = desk_minute_clock_connect (G_OBJECT (desk_minute_clock_get_default ()),
+                                                 G_CALLBACK (ticking_cells_tick_cb));
+  g_hash_table_add (ticking_cells, label);
+}
+
+static void
+stop_ticking (GtkWidget *label)
+{
+  if (ticking_cells != NULL && g_hash_table_remove (ticking_cells, label) &&
+      g_hash_table_size (ticking_cells) == 0)
+    {
+      desk_minute_clock_disconnect (ticking_handler);
+      ticking_handler = 0;
+    }
 }
 
 /* A row shows another ticket after a new query: its cells follow. */
@@ -1357,18 +1392,13 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_list_item_get_child (item);
   DeskTicketRow *row = gtk_list_item_get_item (item);
 
-  g_object_set_data (G_OBJECT (label), "desk-cell-spec", (gpointer)spec);
+  g_object_set_qdata (G_OBJECT (label), cell_row_quark, row);
   cell_update (label, row);
-  g_signal_connect_object (row, "changed", G_CALLBACK (cell_row_changed_cb), label, 0);
+  desk_ticket_row_watch (row, cell_row_changed_cb, label);
 
-  /* Only the cells on screen listen: a few dozen, whatever the queue's size. */
+  /* Only the cells on screen tick: a few hundred, whatever the queue's size. */
   if (spec->ticks)
-    {
-      g_object_set_data (G_OBJECT (label), "desk-cell-row", row);
-      g_object_set_data (G_OBJECT (label), "desk-cell-tick",
-                         GSIZE_TO_POINTER (desk_minute_clock_connect (G_OBJECT (label),
-                                                                      G_CALLBACK (cell_tick_cb))));
-    }
+    start_ticking (label);
 }
 
 static void
@@ -1377,16 +1407,25 @@ cell_unbind_cb (GtkSignalListItemFactory *factory,
                 const CellSpec           *spec)
 {
   GtkWidget *label = gtk_list_item_get_child (item);
-  DeskTicketRow *row = gtk_list_item_get_item (item);
+  DeskTicketRow *row = g_object_steal_qdata (G_OBJECT (label), cell_row_quark);
 
   if (row != NULL)
-    g_signal_handlers_disconnect_by_func (row, cell_row_changed_cb, label);
-
+    desk_ticket_row_unwatch (row, cell_row_changed_cb, label);
   if (spec->ticks)
-    {
-      desk_minute_clock_disconnect (GPOINTER_TO_SIZE (g_object_steal_data (G_OBJECT (label), "desk-cell-tick")));
-      g_object_set_data (G_OBJECT (label), "desk-cell-row", NULL);
-    }
+    stop_ticking (label);
+}
+
+/* A cell taken apart while bound (GTK unbinds first, but a cell in a
+ * ticking list or a row's watchers must never outlive its widget). */
+static void
+cell_teardown_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  const CellSpec           *spec)
+{
+  GtkWidget *label = gtk_list_item_get_child (item);
+
+  if (label != NULL && g_object_get_qdata (G_OBJECT (label), cell_row_quark) != NULL)
+    cell_unbind_cb (factory, item, spec);
 }
 
 static void
@@ -1398,6 +1437,7 @@ set_cell (GtkColumnViewColumn *column,
   g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), (gpointer)spec);
   g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), (gpointer)spec);
   g_signal_connect (factory, "unbind", G_CALLBACK (cell_unbind_cb), (gpointer)spec);
+  g_signal_connect (factory, "teardown", G_CALLBACK (cell_teardown_cb), (gpointer)spec);
   gtk_column_view_column_set_factory (column, factory);
 }
 
@@ -1422,6 +1462,9 @@ desk_tickets_view_class_init (DeskTicketsViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  cell_spec_quark = g_quark_from_static_string ("desk-cell-spec");
+  cell_row_quark = g_quark_from_static_string ("desk-cell-row");
 
   object_class->dispose = desk_tickets_view_dispose;
   object_class->finalize = desk_tickets_view_finalize;

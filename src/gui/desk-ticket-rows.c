@@ -117,8 +117,11 @@ struct _DeskTicketRows
   GObject     parent_instance;
   GListModel *source;
   GHashTable *rows;     /* position -> DeskTicketRow, owned */
-  guint       n_items;  /* the source's */
+  guint       n_items;  /* the source's, or the rows kept over an empty list */
   guint       limit;    /* 0: none; see desk_ticket_rows_set_limit() */
+  /* The source is empty and the rows of the list before it are kept:
+   * see source_items_changed_cb(). */
+  gboolean    keeping;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -281,7 +284,32 @@ source_items_changed_cb (DeskTicketRows *self,
       return;
     }
 
-  if (position == 0 && removed == old_n && old_n > 0 && added > 0)
+  if (self->keeping && removed == 0 && added > 0)
+    {
+      /* The first tickets after an empty list: the rows kept show them. */
+      guint keep = MIN (old_n, new_n);
+
+      self->keeping = FALSE;
+      self->n_items = new_n;
+      refresh_rows (self, 0, keep, TRUE);
+      if (old_n != new_n)
+        g_list_model_items_changed (G_LIST_MODEL (self), keep, old_n - keep, new_n - keep);
+    }
+  else if (self->keeping)
+    {
+      /* Still empty. */
+    }
+  else if (position == 0 && removed == old_n && old_n > 0 && new_n == 0)
+    {
+      /* An empty list (a queue with nothing in it, a search that finds
+       * nothing), which the view shows with a page of its own instead of
+       * the table: the rows stay as they are, with their tickets, for the
+       * next list.  Told of no rows, GTK 4.8 would destroy every row's
+       * widgets, and build them again for the next list: some 150 ms
+       * each way on a large office. */
+      self->keeping = TRUE;
+    }
+  else if (position == 0 && removed == old_n && old_n > 0 && added > 0)
     {
       /* A new list: the rows in place show the new tickets; only the
        * difference in length is a change of items. */

@@ -40,7 +40,12 @@ void        desk_ticket_row_unwatch    (DeskTicketRow      *self,
  *
  * Why: GTK 4.8's list views drop every row widget whose item goes away
  * and build new ones, about 200 rows of eleven cells each, for every
- * query; with stable items they only refresh their text. */
+ * query; with stable items they only refresh their text.
+ *
+ * A list replaced by an empty one keeps its rows (and their tickets) until
+ * the next tickets come: whoever shows the rows shows something else for
+ * an empty list (the Tickets area, its empty page), and the rows are
+ * there again for the next list. */
 #define DESK_TYPE_TICKET_ROWS (desk_ticket_rows_get_type ())
 
 G_DECLARE_FINAL_TYPE (DeskTicketRows, desk_ticket_rows, DESK, TICKET_ROWS, GObject)

@@ -16,8 +16,10 @@
 #include "desk-callback-ical.h"
 #include "desk-callback-script.h"
 #include "desk-callback-store.h"
+#include "desk-callback-store-private.h"
 #include "desk-category-store.h"
 #include "desk-customer-store.h"
+#include "desk-database-private.h"
 #include "desk-deadline-store.h"
 #include "desk-office-store.h"
 #include "desk-ticket-store.h"
@@ -230,6 +232,76 @@ test_daily_follow_ups (Fixture       *f,
     caught_up = callbacks_of (f, desk_ticket_get_id (late));
     g_assert_cmpuint (caught_up->len, ==, 5);
   }
+}
+
+static int
+compare_lines (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(char * const *)a, *(char * const *)b);
+}
+
+/* The automatic callbacks as text, a line each, in a fixed order. */
+static char *
+automatic_plan (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) all = desk_callback_store_list (f->db, 0, G_MAXINT64, NULL, 0, &error);
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < all->len; i++)
+    {
+      DeskCallback *b = all->pdata[i];
+
+      g_ptr_array_add (lines, g_strdup_printf ("%" G_GINT64_FORMAT " %d %s %" G_GINT64_FORMAT " %" G_GINT64_FORMAT,
+                                               b->ticket_id, b->reason, b->plan_day, b->planned_at, b->assignee_id));
+    }
+  g_ptr_array_sort (lines, compare_lines);
+  g_ptr_array_add (lines, NULL);
+
+  return g_strjoinv ("\n", (char **)lines->pdata);
+}
+
+/* A whole day planned in parts, each in a transaction of its own (so
+ * that other connections can write in between), plans exactly what one
+ * transaction plans. */
+static void
+test_whole_day_in_parts (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *in_parts = NULL;
+  g_autofree char *at_once = NULL;
+  guint64 n_parts = 0, n_once = 0;
+
+  for (guint i = 0; i < 23; i++)
+    {
+      g_autoptr(DeskTicket) ticket = complaint (f, i % 3 ? f->li : f->wang,
+                                                i % 4 ? DESK_TICKET_COMPLAINT : DESK_TICKET_REPAIR);
+    }
+
+  /* Parts of 4 ticket ids: six or more parts a day. */
+  _desk_callback_store_set_planning_parts (4, 0);
+  g_assert_true (desk_callback_store_plan (f->db, f->now, 3, &n_parts, &error));
+  g_assert_no_error (error);
+  _desk_callback_store_set_planning_parts (0, 0);
+  in_parts = automatic_plan (f);
+  /* 23 tickets: 17 complaints, of which the customer who opted out has 6. */
+  g_assert_cmpuint (n_parts, ==, 11 * 3);
+
+  /* The same office planned again inside one transaction, from nothing. */
+  g_assert_true (_desk_database_exec (f->db, "DELETE FROM callbacks;"
+                                     " DELETE FROM office_settings WHERE key = 'callback-planning-state'", &error));
+  g_assert_no_error (error);
+  g_assert_true (desk_database_begin (f->db, &error));
+  g_assert_true (desk_callback_store_plan (f->db, f->now, 3, &n_once, &error));
+  g_assert_true (desk_database_commit (f->db, &error));
+  g_assert_no_error (error);
+  at_once = automatic_plan (f);
+
+  g_assert_cmpuint (n_once, ==, n_parts);
+  g_assert_cmpstr (in_parts, ==, at_once);
 }
 
 /* A customer who opts back in gets their open complaints' follow-ups at
@@ -924,6 +996,7 @@ main (int    argc,
   g_test_add_func ("/desk/callbacks/script", test_script);
   ADD ("/desk/callbacks/daily-follow-ups", test_daily_follow_ups);
   ADD ("/desk/callbacks/closing-stops-follow-ups", test_closing_stops_follow_ups);
+  ADD ("/desk/callbacks/whole-day-in-parts", test_whole_day_in_parts);
   ADD ("/desk/callbacks/opt-back-in", test_opt_back_in);
   ADD ("/desk/callbacks/opt-out-and-missed", test_opt_out_and_missed);
   ADD ("/desk/callbacks/outcome-convenient", test_outcome_convenient);

@@ -15,6 +15,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "desk-callback-store.h"
+#include "desk-callback-store-private.h"
 #include "desk-callback-script.h"
 #include "desk-database-private.h"
 #include "desk-deadline-store.h"
@@ -28,6 +29,25 @@ G_DEFINE_QUARK (desk-callback-store-error-quark, desk_callback_store_error)
  * calls, beyond the configured delay: a week in which nobody opened the
  * office still gets its calls. */
 #define LOOKBACK_DAYS 7
+/* A whole day's follow-ups on a large office are planned this many ticket
+ * ids at a time, each in a transaction of its own, with a pause after
+ * each: the day's planning takes the office's write lock for some 70 ms at
+ * a time instead of seconds (on a million tickets, 6.8 s for one day's
+ * 101,820 calls, during which a clerk's save waited, and after the busy
+ * timeout failed). */
+#define PLAN_CHUNK_IDS 10000
+#define PLAN_CHUNK_PAUSE_US 20000
+
+static gint64 plan_chunk_ids = PLAN_CHUNK_IDS;
+static gulong plan_chunk_pause_us = PLAN_CHUNK_PAUSE_US;
+
+void
+_desk_callback_store_set_planning_parts (gint64 ids,
+                                         gulong pause_us)
+{
+  plan_chunk_ids = ids > 0 ? ids : PLAN_CHUNK_IDS;
+  plan_chunk_pause_us = pause_us;
+}
 /* No answer: try again this much later (the next call window if that is
  * outside one). */
 #define RETRY_SECONDS (2 * 60 * 60)
@@ -267,12 +287,16 @@ count_clerks (DeskDatabase *db)
   " WHERE t.kind = 0 AND t.status <> 7 AND t.merged_into IS NULL" \
   " AND c.no_callbacks = 0 AND t.received_at < ?1 " filter
 
+/* @id_from, @id_to: only tickets with ids in [@id_from, @id_to) (a whole
+ * day's planning in parts, see PLAN_CHUNK_IDS); @id_to 0: all. */
 static gboolean
 plan_follow_ups_on (DeskDatabase      *db,
                     DeskWorkCalendar  *calendar,
                     const GDate       *day,
                     gint64             ticket_id,
                     gint64             since,
+                    gint64             id_from,
+                    gint64             id_to,
                     gint64             n_clerks,
                     guint64           *n_planned,
                     GError           **error)
@@ -305,6 +329,8 @@ plan_follow_ups_on (DeskDatabase      *db,
   else if (since > 0)
     stmt = _desk_database_prepare (db, FOLLOW_UPS_SQL ("INDEXED BY tickets_open_by_updated",
                                                        "AND t.updated_at >= ?8"), error);
+  else if (id_to > 0)
+    stmt = _desk_database_prepare (db, FOLLOW_UPS_SQL ("", "AND t.id >= ?10 AND t.id < ?11"), error);
   else
     stmt = _desk_database_prepare (db, FOLLOW_UPS_SQL ("", ""), error);
   if (stmt == NULL)
@@ -320,6 +346,11 @@ plan_follow_ups_on (DeskDatabase      *db,
     sqlite3_bind_int64 (stmt, 7, ticket_id);
   else if (since > 0)
     sqlite3_bind_int64 (stmt, 8, since);
+  else if (id_to > 0)
+    {
+      sqlite3_bind_int64 (stmt, 10, id_from);
+      sqlite3_bind_int64 (stmt, 11, id_to);
+    }
   sqlite3_bind_int64 (stmt, 9, n_clerks);
   if (!_desk_database_step_done (db, stmt, _("Could not plan the daily follow-up calls"), error))
     return FALSE;
@@ -559,6 +590,54 @@ read_planning_state (DeskDatabase *db,
     through[0] = '\0';
 }
 
+static gint64
+max_ticket_id (DeskDatabase *db)
+{
+  sqlite3_stmt *stmt = _desk_database_prepare (db, "SELECT coalesce(max(id), 0) FROM tickets", NULL);
+  gint64 max_id = 0;
+
+  if (stmt == NULL)
+    return 0;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    max_id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return max_id;
+}
+
+/* A whole day's follow-ups, outside any transaction: in parts of
+ * PLAN_CHUNK_IDS ticket ids, each committed on its own, so that the
+ * office's other connections can write in between.  A run stopped half way
+ * leaves the day partly planned and the planning state where it was: the
+ * next run plans the day again, adding what is missing. */
+static gboolean
+plan_whole_day_in_parts (DeskDatabase      *db,
+                         DeskWorkCalendar  *calendar,
+                         const GDate       *day,
+                         gint64             n_clerks,
+                         guint64           *n_planned,
+                         GError           **error)
+{
+  gint64 max_id = max_ticket_id (db);
+
+  for (gint64 from = 1; from <= max_id; from += plan_chunk_ids)
+    {
+      if (from > 1 && plan_chunk_pause_us > 0)
+        g_usleep (plan_chunk_pause_us);
+      if (!desk_database_begin (db, error))
+        return FALSE;
+      if (!plan_follow_ups_on (db, calendar, day, 0, 0, from, from + plan_chunk_ids,
+                               n_clerks, n_planned, error))
+        {
+          desk_database_rollback (db);
+          return FALSE;
+        }
+      if (!desk_database_commit (db, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 plan (DeskDatabase  *db,
       gint64         now,
@@ -578,6 +657,7 @@ plan (DeskDatabase  *db,
   gint64 today_start, window_end, since, last_run = 0;
   char through[11] = "", last_day[11] = "";
   guint working = 0;
+  gboolean in_parts;
 
   /* Clamped into their ranges: an office that set one by hand with SQL
    * still plans sensibly. */
@@ -589,6 +669,10 @@ plan (DeskDatabase  *db,
 
   date_of (calendar, now, &today);
   today_start = day_minute (calendar, &today, 0);
+
+  /* A whole office's run, not inside someone's transaction, plans new
+   * days in parts (see PLAN_CHUNK_IDS); inside one, all at once. */
+  in_parts = ticket_id == 0 && sqlite3_get_autocommit (_desk_database_get_handle (db));
 
   if (!desk_database_begin (db, error))
     return FALSE;
@@ -620,7 +704,17 @@ plan (DeskDatabase  *db,
       format_day (&day, last_day);
       if (ticket_id == 0 && last_run > 0 && strcmp (last_day, through) <= 0)
         changed_since = last_run;
-      if (!plan_follow_ups_on (db, calendar, &day, ticket_id, changed_since, n_clerks, &planned, error))
+      if (in_parts && changed_since == 0)
+        {
+          /* What is planned so far is kept: see plan_whole_day_in_parts(). */
+          if (!desk_database_commit (db, error))
+            return FALSE;
+          if (!plan_whole_day_in_parts (db, calendar, &day, n_clerks, &planned, error) ||
+              !desk_database_begin (db, error))
+            return FALSE;
+        }
+      else if (!plan_follow_ups_on (db, calendar, &day, ticket_id, changed_since, 0, 0,
+                                    n_clerks, &planned, error))
         goto failed;
     }
   window_end = day_minute (calendar, &day, 0);

@@ -17,6 +17,8 @@
  *                    folder; bench-tickets makes it)
  *   DESK_BENCH_RUNS  runs per figure (default 5; 0: the first frame only,
  *                    for profiling start-up)
+ *   LANGUAGE=zh_CN   the window in Chinese, as its clerks see it (the
+ *                    translations from the build folder)
  *   DESK_BENCH_FIRST_FRAME_PNG
  *                    where to save a picture of the window as its first
  *                    frame showed it (to see that the queue is in it)
@@ -24,10 +26,12 @@
 
 #include "config.h"
 
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/resource.h>
 
+#include <glib/gi18n.h>
 #include <gtk/gtk.h>
 
 #include "desk-application.h"
@@ -407,6 +411,12 @@ main (int    argc,
   char *app_argv[] = { argv[0], NULL };
 
   process_start = g_get_monotonic_time ();
+
+  /* As main() does, with the build folder's translations. */
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, TEST_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
 
   if (g_getenv ("DESK_BENCH_RUNS"))
     runs = MAX (0, atoi (g_getenv ("DESK_BENCH_RUNS")));

@@ -249,14 +249,13 @@ desk_callback_suggest_time (DeskWorkCalendar *calendar,
   return after;
 }
 
-/* The round-robin of automatic calls among the office's clerks: clerks
- * make the calls (DOMAIN.md, People). */
+/* A statement's one number (0 if it fails: the callers' numbers are
+ * counts and sizes, where 0 means "none"). */
 static gint64
-count_clerks (DeskDatabase *db)
+query_number (DeskDatabase *db,
+              const char   *sql)
 {
-  sqlite3_stmt *stmt = _desk_database_prepare (db,
-                                               "SELECT count(*) FROM staff WHERE role = 'clerk' AND active",
-                                               NULL);
+  sqlite3_stmt *stmt = _desk_database_prepare (db, sql, NULL);
   gint64 n = 0;
 
   if (stmt == NULL)
@@ -265,6 +264,14 @@ count_clerks (DeskDatabase *db)
     n = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
   return n;
+}
+
+/* The round-robin of automatic calls among the office's clerks: clerks
+ * make the calls (DOMAIN.md, People). */
+static gint64
+count_clerks (DeskDatabase *db)
+{
+  return query_number (db, "SELECT count(*) FROM staff WHERE role = 'clerk' AND active");
 }
 
 /* One day's follow-ups for every open complaint received before that day:
@@ -593,15 +600,7 @@ read_planning_state (DeskDatabase *db,
 static gint64
 max_ticket_id (DeskDatabase *db)
 {
-  sqlite3_stmt *stmt = _desk_database_prepare (db, "SELECT coalesce(max(id), 0) FROM tickets", NULL);
-  gint64 max_id = 0;
-
-  if (stmt == NULL)
-    return 0;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    max_id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return max_id;
+  return query_number (db, "SELECT coalesce(max(id), 0) FROM tickets");
 }
 
 /* A whole day's follow-ups, outside any transaction: in parts of

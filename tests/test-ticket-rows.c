@@ -214,6 +214,54 @@ test_empty_list_keeps_rows (void)
   g_assert_cmpuint (change.removed, ==, 8);
 }
 
+/* A limit (a window's height of rows for a frame) shows the first rows
+ * of a new list, in the same row objects, and lifting it adds the rest. */
+static void
+test_limit (void)
+{
+  g_autoptr(GListStore) store = g_list_store_new (DESK_TYPE_TICKET);
+  g_autoptr(DeskTicketRows) rows = NULL;
+  g_autoptr(DeskTicketRow) first = NULL;
+  g_autoptr(DeskTicketRow) again = NULL;
+  Change change = { 0 };
+
+  replace (store, 1, 1);
+  rows = desk_ticket_rows_new (G_LIST_MODEL (store));
+  g_signal_connect (rows, "items-changed", G_CALLBACK (items_changed_cb), &change);
+  first = g_list_model_get_item (G_LIST_MODEL (rows), 0);
+
+  /* A list of one grows to ten under a limit of three. */
+  desk_ticket_rows_set_limit (rows, 3);
+  g_assert_cmpuint (change.count, ==, 0);
+  replace (store, 11, 10);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rows)), ==, 3);
+  g_assert_cmpuint (change.count, ==, 1);
+  g_assert_cmpuint (change.position, ==, 1);
+  g_assert_cmpuint (change.removed, ==, 0);
+  g_assert_cmpuint (change.added, ==, 2);
+  again = g_list_model_get_item (G_LIST_MODEL (rows), 0);
+  g_assert_true (again == first);
+  g_assert_cmpint (id_at (G_LIST_MODEL (rows), 0), ==, 11);
+  g_assert_cmpint (id_at (G_LIST_MODEL (rows), 2), ==, 13);
+
+  /* Lifted: the rest come. */
+  desk_ticket_rows_set_limit (rows, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rows)), ==, 10);
+  g_assert_cmpuint (change.position, ==, 3);
+  g_assert_cmpuint (change.removed, ==, 0);
+  g_assert_cmpuint (change.added, ==, 7);
+  g_assert_cmpint (id_at (G_LIST_MODEL (rows), 9), ==, 20);
+
+  /* A lower limit takes away only the rows past it. */
+  desk_ticket_rows_set_limit (rows, 4);
+  g_assert_cmpuint (change.position, ==, 4);
+  g_assert_cmpuint (change.removed, ==, 6);
+  g_assert_cmpuint (change.added, ==, 0);
+  g_clear_object (&again);
+  again = g_list_model_get_item (G_LIST_MODEL (rows), 0);
+  g_assert_true (again == first);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -223,6 +271,7 @@ main (int    argc,
   g_test_add_func ("/desk/ticket-rows/new-list-keeps-rows", test_new_list_keeps_rows);
   g_test_add_func ("/desk/ticket-rows/insert-and-remove-move-rows", test_insert_and_remove_move_rows);
   g_test_add_func ("/desk/ticket-rows/empty-list-keeps-rows", test_empty_list_keeps_rows);
+  g_test_add_func ("/desk/ticket-rows/limit", test_limit);
 
   return g_test_run ();
 }

@@ -559,6 +559,47 @@ cells_follow (Fixture *f)
   g_signal_emit_by_name (desk_minute_clock_get_default (), "tick");
 }
 
+/* From a list of one back to the open queue: the table takes a window's
+ * height of rows for the first frame and all of them after it. */
+static void
+short_list_grows (Fixture *f)
+{
+  DeskWindow *window = create_window (f);
+  DeskTicketsView *view = get_view (window);
+  DeskTicketListModel *model = desk_tickets_view_get_model (view);
+  GtkColumnView *table = GTK_COLUMN_VIEW (desk_test_find_widget (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW));
+  GListModel *rows = gtk_single_selection_get_model (GTK_SINGLE_SELECTION (gtk_column_view_get_model (table)));
+  g_autoptr(DeskTicket) first = g_list_model_get_item (G_LIST_MODEL (model), 0);
+  g_autofree char *number = g_strdup (desk_ticket_get_number (first));
+  guint n_open = g_list_model_get_n_items (G_LIST_MODEL (model));
+  g_auto(GStrv) texts = NULL;
+
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n_open);
+  g_assert_cmpuint (n_open, >, 40);
+
+  search_for (view, number);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 1);
+  desk_test_show_and_wait (GTK_WINDOW (window));
+
+  g_signal_emit_by_name (desk_test_find_widget (GTK_WIDGET (view), GTK_TYPE_SEARCH_ENTRY), "stop-search");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, n_open);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), <, n_open);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), >=, WINDOW_HEIGHT / 30);
+
+  desk_test_show_and_wait (GTK_WINDOW (window));
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n_open);
+  texts = row_texts (table, number);
+  g_assert_nonnull (texts);
+}
+
+static void
+test_short_list_grows (Fixture       *f,
+                       gconstpointer  data)
+{
+  run_in_application (f, short_list_grows);
+}
+
 static void
 test_cells_follow (Fixture       *f,
                    gconstpointer  data)
@@ -887,6 +928,8 @@ main (int   argc,
               fixture_set_up, test_queues, fixture_tear_down);
   g_test_add ("/desk/tickets-view/sorting", Fixture, NULL,
               fixture_set_up, test_sorting, fixture_tear_down);
+  g_test_add ("/desk/tickets-view/short-list-grows", Fixture, NULL,
+              fixture_set_up, test_short_list_grows, fixture_tear_down);
   g_test_add ("/desk/tickets-view/cells-follow", Fixture, NULL,
               fixture_set_up, test_cells_follow, fixture_tear_down);
   g_test_add ("/desk/tickets-view/stale-save", Fixture, NULL,

@@ -273,14 +273,21 @@ source_items_changed_cb (DeskTicketRows *self,
   guint old_n = self->n_items;
   guint new_n = g_list_model_get_n_items (source);
 
-  /* Limited (only before the first frame): simply all rows anew. */
+  /* Limited (for a frame: see desk_ticket_rows_set_limit()): the rows
+   * shown read their tickets anew, and only the difference in the number
+   * shown is a change of items. */
   if (self->limit > 0)
     {
       guint old_shown = shown (self);
+      guint new_shown, keep;
 
+      self->keeping = FALSE;
       self->n_items = new_n;
-      g_hash_table_remove_all (self->rows);
-      g_list_model_items_changed (G_LIST_MODEL (self), 0, old_shown, shown (self));
+      new_shown = shown (self);
+      keep = MIN (old_shown, new_shown);
+      refresh_rows (self, 0, keep, TRUE);
+      if (old_shown != new_shown)
+        g_list_model_items_changed (G_LIST_MODEL (self), keep, old_shown - keep, new_shown - keep);
       return;
     }
 
@@ -385,8 +392,8 @@ desk_ticket_rows_set_limit (DeskTicketRows *self,
     g_list_model_items_changed (G_LIST_MODEL (self), old_shown, 0, shown (self) - old_shown);
   else if (shown (self) < old_shown)
     {
-      g_hash_table_remove_all (self->rows);
-      g_list_model_items_changed (G_LIST_MODEL (self), 0, old_shown, shown (self));
+      refresh_rows (self, shown (self), shown (self), TRUE);
+      g_list_model_items_changed (G_LIST_MODEL (self), shown (self), old_shown - shown (self), 0);
     }
 }
 

@@ -54,8 +54,9 @@ DeskTicketRows *desk_ticket_rows_new        (GListModel     *tickets);
 GListModel     *desk_ticket_rows_get_source (DeskTicketRows *self);
 /* Shows at most @limit rows (0: all).  GTK 4.8's table builds the widgets
  * of about 200 rows whatever fits on screen, which on a window's first
- * frame costs more than everything else; a limit of what one screen can
- * show, lifted after that frame, lets the queue appear first. */
+ * frame costs more than everything else, and again when a list shorter
+ * than that grows long; a limit of what one screen can show, lifted after
+ * the next frame, lets the rows on screen appear first. */
 void            desk_ticket_rows_set_limit  (DeskTicketRows *self,
                                              guint           limit);
 

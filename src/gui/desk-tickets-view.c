@@ -68,6 +68,7 @@ struct _DeskTicketsView
   gboolean             counts_started; /* after the first frame */
   DeskTicketRows      *rows;           /* the table's, over the model */
   gboolean             awaiting_first_frame;
+  gulong               lift_limit_handler; /* see limit_growth() */
   gboolean             counts_dirty;
   guint                queues_generation;  /* the sidebar's rows, rebuilt */
   guint                scroll_tick_id;
@@ -833,6 +834,49 @@ model_items_changed_cb (DeskTicketsView *self,
   update_empty_state (self);
 }
 
+/* GTK 4.8's table keeps widgets for about 200 rows of a long list and
+ * destroys those of rows a list loses: a list shorter than that (a search
+ * for a phone number) growing long again builds up to 200 rows' widgets,
+ * some 100 ms here.  As for the window's first frame, the table takes a
+ * window's height of rows for the next frame and the rest after it. */
+#define LONG_LIST_ROWS 200
+
+static gboolean
+lift_limit_idle_cb (gpointer user_data)
+{
+  DeskTicketsView *self = user_data;
+
+  if (self->rows != NULL)
+    desk_ticket_rows_set_limit (self->rows, 0);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* After the frame, not inside its painting. */
+static void
+lift_limit_cb (GdkFrameClock   *clock,
+               DeskTicketsView *self)
+{
+  g_clear_signal_handler (&self->lift_limit_handler, clock);
+  g_idle_add_full (G_PRIORITY_HIGH_IDLE, lift_limit_idle_cb, g_object_ref (self), g_object_unref);
+}
+
+static void
+limit_growth (DeskTicketsView *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+  guint rows = first_frame_rows (self);
+
+  /* A ticket kept selected may be anywhere in the new list: all rows. */
+  if (clock == NULL || self->lift_limit_handler != 0 || !self->counts_started ||
+      self->selected_id != 0 || g_list_model_get_n_items (G_LIST_MODEL (self->rows)) > rows)
+    return;
+
+  desk_ticket_rows_set_limit (self->rows, rows);
+  self->lift_limit_handler = g_signal_connect_object (clock, "after-paint", G_CALLBACK (lift_limit_cb),
+                                                      self, G_CONNECT_AFTER);
+}
+
 static void
 apply_query (DeskTicketsView *self)
 {
@@ -840,6 +884,8 @@ apply_query (DeskTicketsView *self)
    * desk-ticket-rows.h): GTK neither fetches every item of the new list
    * nor rebuilds its row widgets. */
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->rows)) < LONG_LIST_ROWS)
+    limit_growth (self);
   desk_ticket_list_model_set_query (self->model, &self->query);
   update_empty_state (self);
 

@@ -1342,6 +1342,7 @@ static const CellSpec repeat_cell = { desk_tickets_view_repeat_cb, desk_tickets_
  * bound): quarks, as a scroll binds some 2,200 cells. */
 static GQuark cell_spec_quark;
 static GQuark cell_row_quark;
+static GQuark cell_classes_quark;
 
 /* The cells on screen whose text is relative to now ("due in 5 min"),
  * redone every minute through one connection for all of them. */
@@ -1383,8 +1384,18 @@ cell_update (GtkWidget      *label,
   gtk_inscription_set_text (GTK_INSCRIPTION (label), text);
   if (spec->classes != NULL)
     {
-      g_auto(GStrv) classes = spec->classes (NULL, ticket);
-      gtk_widget_set_css_classes (label, (const char **)classes);
+      GStrv classes = spec->classes (NULL, ticket);
+      const char * const *shown = g_object_get_qdata (G_OBJECT (label), cell_classes_quark);
+
+      /* Most rows of a queue look alike (all closed, most of normal
+       * severity): unchanged classes cost GTK no restyling. */
+      if (shown != NULL && g_strv_equal (shown, (const char * const *)classes))
+        g_strfreev (classes);
+      else
+        {
+          gtk_widget_set_css_classes (label, (const char **)classes);
+          g_object_set_qdata_full (G_OBJECT (label), cell_classes_quark, classes, (GDestroyNotify)g_strfreev);
+        }
     }
 }
 
@@ -1511,6 +1522,7 @@ desk_tickets_view_class_init (DeskTicketsViewClass *klass)
 
   cell_spec_quark = g_quark_from_static_string ("desk-cell-spec");
   cell_row_quark = g_quark_from_static_string ("desk-cell-row");
+  cell_classes_quark = g_quark_from_static_string ("desk-cell-classes");
 
   object_class->dispose = desk_tickets_view_dispose;
   object_class->finalize = desk_tickets_view_finalize;

@@ -65,6 +65,23 @@ replace (GListStore *store,
                        tickets->pdata, tickets->len);
 }
 
+/* Rows over @store holding tickets @first .. @first + @n - 1, their
+ * changes noted in @change. */
+static DeskTicketRows *
+rows_over (GListStore *store,
+           gint64      first,
+           guint       n,
+           Change     *change)
+{
+  DeskTicketRows *rows;
+
+  replace (store, first, n);
+  rows = desk_ticket_rows_new (G_LIST_MODEL (store));
+  g_signal_connect (rows, "items-changed", G_CALLBACK (items_changed_cb), change);
+
+  return rows;
+}
+
 static gint64
 id_at (GListModel *rows,
        guint       position)
@@ -92,9 +109,7 @@ test_new_list_keeps_rows (void)
   Change change = { 0 };
   guint told = 0;
 
-  replace (store, 1, 5);
-  rows = desk_ticket_rows_new (G_LIST_MODEL (store));
-  g_signal_connect (rows, "items-changed", G_CALLBACK (items_changed_cb), &change);
+  rows = rows_over (store, 1, 5, &change);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rows)), ==, 5);
   first = g_list_model_get_item (G_LIST_MODEL (rows), 0);
   desk_ticket_row_watch (first, count_cb, &told);
@@ -132,9 +147,7 @@ test_insert_and_remove_move_rows (void)
   g_autoptr(DeskTicket) inserted = ticket (50);
   Change change = { 0 };
 
-  replace (store, 1, 4);
-  rows = desk_ticket_rows_new (G_LIST_MODEL (store));
-  g_signal_connect (rows, "items-changed", G_CALLBACK (items_changed_cb), &change);
+  rows = rows_over (store, 1, 4, &change);
   third = g_list_model_get_item (G_LIST_MODEL (rows), 2);
 
   /* A ticket comes in at the top: the third row moves down with its
@@ -163,9 +176,7 @@ test_empty_list_keeps_rows (void)
   g_autoptr(DeskTicketRow) again = NULL;
   Change change = { 0 };
 
-  replace (store, 1, 6);
-  rows = desk_ticket_rows_new (G_LIST_MODEL (store));
-  g_signal_connect (rows, "items-changed", G_CALLBACK (items_changed_cb), &change);
+  rows = rows_over (store, 1, 6, &change);
   first = g_list_model_get_item (G_LIST_MODEL (rows), 0);
 
   /* Nothing found: the rows stay, showing what they showed. */
@@ -225,9 +236,7 @@ test_limit (void)
   g_autoptr(DeskTicketRow) again = NULL;
   Change change = { 0 };
 
-  replace (store, 1, 1);
-  rows = desk_ticket_rows_new (G_LIST_MODEL (store));
-  g_signal_connect (rows, "items-changed", G_CALLBACK (items_changed_cb), &change);
+  rows = rows_over (store, 1, 1, &change);
   first = g_list_model_get_item (G_LIST_MODEL (rows), 0);
 
   /* A list of one grows to ten under a limit of three. */

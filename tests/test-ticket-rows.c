@@ -39,6 +39,17 @@ items_changed_cb (GListModel *model,
   change->count++;
 }
 
+static void
+assert_change (const Change *change,
+               guint         position,
+               guint         removed,
+               guint         added)
+{
+  g_assert_cmpuint (change->position, ==, position);
+  g_assert_cmpuint (change->removed, ==, removed);
+  g_assert_cmpuint (change->added, ==, added);
+}
+
 static DeskTicket *
 ticket (gint64 id)
 {
@@ -123,9 +134,7 @@ test_new_list_keeps_rows (void)
   g_assert_cmpint (id_at (G_LIST_MODEL (rows), 0), ==, 101);
   g_assert_cmpuint (told, ==, 1);
   g_assert_cmpuint (change.count, ==, 1);
-  g_assert_cmpuint (change.position, ==, 3);
-  g_assert_cmpuint (change.removed, ==, 2);
-  g_assert_cmpuint (change.added, ==, 0);
+  assert_change (&change, 3, 2, 0);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rows)), ==, 3);
 
   /* Unwatched, the row changes without telling. */
@@ -153,16 +162,14 @@ test_insert_and_remove_move_rows (void)
   /* A ticket comes in at the top: the third row moves down with its
    * ticket. */
   g_list_store_insert (store, 0, inserted);
-  g_assert_cmpuint (change.position, ==, 0);
-  g_assert_cmpuint (change.removed, ==, 0);
-  g_assert_cmpuint (change.added, ==, 1);
+  assert_change (&change, 0, 0, 1);
   moved = g_list_model_get_item (G_LIST_MODEL (rows), 3);
   g_assert_true (moved == third);
   g_assert_cmpint (id_at (G_LIST_MODEL (rows), 3), ==, 3);
   g_assert_cmpint (id_at (G_LIST_MODEL (rows), 0), ==, 50);
 
   g_list_store_remove (store, 0);
-  g_assert_cmpuint (change.removed, ==, 1);
+  assert_change (&change, 0, 1, 0);
   g_assert_cmpint (id_at (G_LIST_MODEL (rows), 2), ==, 3);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rows)), ==, 4);
 }
@@ -197,18 +204,14 @@ test_empty_list_keeps_rows (void)
   g_assert_cmpint (id_at (G_LIST_MODEL (rows), 0), ==, 301);
   g_assert_cmpint (id_at (G_LIST_MODEL (rows), 3), ==, 304);
   g_assert_cmpuint (change.count, ==, 1);
-  g_assert_cmpuint (change.position, ==, 4);
-  g_assert_cmpuint (change.removed, ==, 2);
-  g_assert_cmpuint (change.added, ==, 0);
+  assert_change (&change, 4, 2, 0);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rows)), ==, 4);
 
   /* Emptied and then a longer list: the rows gain the difference. */
   replace (store, 0, 0);
   replace (store, 401, 9);
   g_assert_cmpuint (change.count, ==, 2);
-  g_assert_cmpuint (change.position, ==, 4);
-  g_assert_cmpuint (change.removed, ==, 0);
-  g_assert_cmpuint (change.added, ==, 5);
+  assert_change (&change, 4, 0, 5);
   g_assert_cmpint (id_at (G_LIST_MODEL (rows), 8), ==, 409);
   g_assert_cmpint (id_at (G_LIST_MODEL (rows), 0), ==, 401);
 
@@ -221,8 +224,7 @@ test_empty_list_keeps_rows (void)
   }
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rows)), ==, 1);
   g_assert_cmpint (id_at (G_LIST_MODEL (rows), 0), ==, 777);
-  g_assert_cmpuint (change.position, ==, 1);
-  g_assert_cmpuint (change.removed, ==, 8);
+  assert_change (&change, 1, 8, 0);
 }
 
 /* A limit (a window's height of rows for a frame) shows the first rows
@@ -245,9 +247,7 @@ test_limit (void)
   replace (store, 11, 10);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rows)), ==, 3);
   g_assert_cmpuint (change.count, ==, 1);
-  g_assert_cmpuint (change.position, ==, 1);
-  g_assert_cmpuint (change.removed, ==, 0);
-  g_assert_cmpuint (change.added, ==, 2);
+  assert_change (&change, 1, 0, 2);
   again = g_list_model_get_item (G_LIST_MODEL (rows), 0);
   g_assert_true (again == first);
   g_assert_cmpint (id_at (G_LIST_MODEL (rows), 0), ==, 11);
@@ -256,16 +256,12 @@ test_limit (void)
   /* Lifted: the rest come. */
   desk_ticket_rows_set_limit (rows, 0);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rows)), ==, 10);
-  g_assert_cmpuint (change.position, ==, 3);
-  g_assert_cmpuint (change.removed, ==, 0);
-  g_assert_cmpuint (change.added, ==, 7);
+  assert_change (&change, 3, 0, 7);
   g_assert_cmpint (id_at (G_LIST_MODEL (rows), 9), ==, 20);
 
   /* A lower limit takes away only the rows past it. */
   desk_ticket_rows_set_limit (rows, 4);
-  g_assert_cmpuint (change.position, ==, 4);
-  g_assert_cmpuint (change.removed, ==, 6);
-  g_assert_cmpuint (change.added, ==, 0);
+  assert_change (&change, 4, 6, 0);
   g_clear_object (&again);
   again = g_list_model_get_item (G_LIST_MODEL (rows), 0);
   g_assert_true (again == first);

@@ -33,21 +33,10 @@ G_DEFINE_QUARK (desk-callback-store-error-quark, desk_callback_store_error)
  * ids at a time, each in a transaction of its own, with a pause after
  * each: the day's planning takes the office's write lock for some 70 ms at
  * a time instead of seconds (on a million tickets, 6.8 s for one day's
- * 101,820 calls, during which a clerk's save waited, and after the busy
+ * ~100,000 calls, during which a clerk's save waited, and after the busy
  * timeout failed). */
 #define PLAN_CHUNK_IDS 10000
 #define PLAN_CHUNK_PAUSE_US 20000
-
-static gint64 plan_chunk_ids = PLAN_CHUNK_IDS;
-static gulong plan_chunk_pause_us = PLAN_CHUNK_PAUSE_US;
-
-void
-_desk_callback_store_set_planning_parts (gint64 ids,
-                                         gulong pause_us)
-{
-  plan_chunk_ids = ids > 0 ? ids : PLAN_CHUNK_IDS;
-  plan_chunk_pause_us = pause_us;
-}
 /* No answer: try again this much later (the next call window if that is
  * outside one). */
 #define RETRY_SECONDS (2 * 60 * 60)
@@ -595,6 +584,17 @@ read_planning_state (DeskDatabase *db,
     *run_at = at;
   else
     through[0] = '\0';
+}
+
+static gint64 plan_chunk_ids = PLAN_CHUNK_IDS;
+static gulong plan_chunk_pause_us = PLAN_CHUNK_PAUSE_US;
+
+void
+_desk_callback_store_set_planning_parts (gint64 ids,
+                                         gulong pause_us)
+{
+  plan_chunk_ids = ids > 0 ? ids : PLAN_CHUNK_IDS;
+  plan_chunk_pause_us = pause_us;
 }
 
 static gint64

@@ -263,6 +263,24 @@ shift_rows (DeskTicketRows *self,
   self->rows = shifted;
 }
 
+/* The rows shown show the source's tickets from the top, now @new_n of
+ * them: only the difference in the number shown is a change of items. */
+static void
+take_new_list (DeskTicketRows *self,
+               guint           new_n)
+{
+  guint old_shown = shown (self);
+  guint new_shown, keep;
+
+  self->keeping = FALSE;
+  self->n_items = new_n;
+  new_shown = shown (self);
+  keep = MIN (old_shown, new_shown);
+  refresh_rows (self, 0, keep, TRUE);
+  if (old_shown != new_shown)
+    g_list_model_items_changed (G_LIST_MODEL (self), keep, old_shown - keep, new_shown - keep);
+}
+
 static void
 source_items_changed_cb (DeskTicketRows *self,
                          guint           position,
@@ -273,38 +291,16 @@ source_items_changed_cb (DeskTicketRows *self,
   guint old_n = self->n_items;
   guint new_n = g_list_model_get_n_items (source);
 
-  /* Limited (for a frame: see desk_ticket_rows_set_limit()): the rows
-   * shown read their tickets anew, and only the difference in the number
-   * shown is a change of items. */
+  /* Limited (for a frame: see desk_ticket_rows_set_limit()): any change
+   * is read as a new list. */
   if (self->limit > 0)
-    {
-      guint old_shown = shown (self);
-      guint new_shown, keep;
-
-      self->keeping = FALSE;
-      self->n_items = new_n;
-      new_shown = shown (self);
-      keep = MIN (old_shown, new_shown);
-      refresh_rows (self, 0, keep, TRUE);
-      if (old_shown != new_shown)
-        g_list_model_items_changed (G_LIST_MODEL (self), keep, old_shown - keep, new_shown - keep);
-      return;
-    }
-
-  if (self->keeping && removed == 0 && added > 0)
-    {
-      /* The first tickets after an empty list: the rows kept show them. */
-      guint keep = MIN (old_n, new_n);
-
-      self->keeping = FALSE;
-      self->n_items = new_n;
-      refresh_rows (self, 0, keep, TRUE);
-      if (old_n != new_n)
-        g_list_model_items_changed (G_LIST_MODEL (self), keep, old_n - keep, new_n - keep);
-    }
+    take_new_list (self, new_n);
+  /* The first tickets after an empty list: the rows kept show them;
+   * until then, still empty. */
   else if (self->keeping)
     {
-      /* Still empty. */
+      if (added > 0)
+        take_new_list (self, new_n);
     }
   else if (position == 0 && removed == old_n && old_n > 0 && new_n == 0)
     {
@@ -316,17 +312,9 @@ source_items_changed_cb (DeskTicketRows *self,
        * each way on a large office. */
       self->keeping = TRUE;
     }
+  /* A new list: the rows in place show the new tickets. */
   else if (position == 0 && removed == old_n && old_n > 0 && added > 0)
-    {
-      /* A new list: the rows in place show the new tickets; only the
-       * difference in length is a change of items. */
-      guint keep = MIN (old_n, new_n);
-
-      self->n_items = new_n;
-      refresh_rows (self, 0, keep, TRUE);
-      if (old_n != new_n)
-        g_list_model_items_changed (G_LIST_MODEL (self), keep, old_n - keep, new_n - keep);
-    }
+    take_new_list (self, new_n);
   else if (removed == added)
     {
       /* Tickets changed where they are. */

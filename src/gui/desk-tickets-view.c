@@ -540,12 +540,12 @@ after_first_frame_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* As many rows as the window's first frame can show: its height, or the
- * tallest monitor's for a maximized window, over the least row height.
- * Each row the table holds before that frame is a row of cells made and
- * measured before the window shows anything. */
+/* As many rows as the window can show: its height, or the tallest
+ * monitor's for a maximized window, over the least row height.  Each row
+ * the table holds before a frame is a row of cells made and measured
+ * before that frame: see after_first_frame_cb() and limit_growth(). */
 static guint
-first_frame_rows (DeskTicketsView *self)
+window_rows (DeskTicketsView *self)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GListModel *monitors;
@@ -834,13 +834,6 @@ model_items_changed_cb (DeskTicketsView *self,
   update_empty_state (self);
 }
 
-/* GTK 4.8's table keeps widgets for about 200 rows of a long list and
- * destroys those of rows a list loses: a list shorter than that (a search
- * for a phone number) growing long again builds up to 200 rows' widgets,
- * some 100 ms here.  As for the window's first frame, the table takes a
- * window's height of rows for the next frame and the rest after it. */
-#define LONG_LIST_ROWS 200
-
 static gboolean
 lift_limit_idle_cb (gpointer user_data)
 {
@@ -861,15 +854,22 @@ lift_limit_cb (GdkFrameClock   *clock,
   g_idle_add_full (G_PRIORITY_HIGH_IDLE, lift_limit_idle_cb, g_object_ref (self), g_object_unref);
 }
 
+/* GTK 4.8's table keeps widgets for about 200 rows of a long list and
+ * destroys those of rows a list loses: a list shorter than a screen (a
+ * search for a phone number) growing long again builds up to 200 rows'
+ * widgets, some 100 ms here.  As for the window's first frame, the table
+ * takes a window's height of rows for the next frame and the rest after
+ * it.  Not for a table out of sight, nor with a ticket kept selected
+ * (it may be anywhere in the new list). */
 static void
 limit_growth (DeskTicketsView *self)
 {
   GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
-  guint rows = first_frame_rows (self);
+  guint rows = window_rows (self);
 
-  /* A ticket kept selected may be anywhere in the new list: all rows. */
-  if (clock == NULL || self->lift_limit_handler != 0 || !self->counts_started ||
-      self->selected_id != 0 || g_list_model_get_n_items (G_LIST_MODEL (self->rows)) > rows)
+  if (clock == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)) || self->lift_limit_handler != 0 ||
+      !self->counts_started || self->selected_id != 0 ||
+      g_list_model_get_n_items (G_LIST_MODEL (self->rows)) > rows)
     return;
 
   desk_ticket_rows_set_limit (self->rows, rows);
@@ -884,8 +884,7 @@ apply_query (DeskTicketsView *self)
    * desk-ticket-rows.h): GTK neither fetches every item of the new list
    * nor rebuilds its row widgets. */
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->rows)) < LONG_LIST_ROWS)
-    limit_growth (self);
+  limit_growth (self);
   desk_ticket_list_model_set_query (self->model, &self->query);
   update_empty_state (self);
 
@@ -1098,7 +1097,7 @@ desk_tickets_view_set_office (DeskTicketsView *self,
   self->rows = desk_ticket_rows_new (G_LIST_MODEL (self->model));
   /* Until the first frame: see after_first_frame_cb(). */
   if (!self->counts_started)
-    desk_ticket_rows_set_limit (self->rows, first_frame_rows (self));
+    desk_ticket_rows_set_limit (self->rows, window_rows (self));
   if (!self->counts_started && !self->awaiting_first_frame)
     {
       self->awaiting_first_frame = TRUE;

@@ -250,6 +250,22 @@ desk_test_save_and_check_picture (GtkWidget  *widget,
   g_assert_cmpuint (colours, >=, 16);
 }
 
+void
+desk_gui_test_init (int    *argc,
+                    char ***argv)
+{
+  g_autofree char *icons = NULL;
+
+  g_setenv ("GTK_A11Y", "none", FALSE);
+
+  gtk_test_init (argc, argv, NULL);
+  g_test_log_set_fatal_handler (desk_test_log_fatal_cb, NULL);
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  icons = g_test_build_filename (G_TEST_DIST, "..", "data", "icons", NULL);
+  gtk_icon_theme_add_search_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()), icons);
+}
+
 /* Without a session bus (xvfb-run starts none) GtkApplication warns that
  * it cannot reach one; the tests need none. */
 gboolean

@@ -32,6 +32,14 @@ struct _DeskGuiFixture
   void           (*body) (DeskGuiFixture *f);
 };
 
+/* What every window test's main() does first: GTK without an
+ * accessibility bus, fatal warnings except the expected one (see
+ * desk_test_log_fatal_cb()), no animations (pictures of finished states,
+ * not of transitions half-way), and the application's icons as they will
+ * be installed. */
+void desk_gui_test_init         (int             *argc,
+                                 char          ***argv);
+
 void desk_gui_fixture_set_up    (DeskGuiFixture  *f,
                                  const char      *name);
 void desk_gui_fixture_tear_down (DeskGuiFixture  *f);

@@ -356,16 +356,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *icons = NULL;
-
-  g_setenv ("GTK_A11Y", "none", FALSE);
-
-  gtk_test_init (&argc, &argv, NULL);
-  g_test_log_set_fatal_handler (desk_test_log_fatal_cb, NULL);
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-
-  icons = g_test_build_filename (G_TEST_DIST, "..", "data", "icons", NULL);
-  gtk_icon_theme_add_search_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()), icons);
+  desk_gui_test_init (&argc, &argv);
 
 #define ADD(path, func) \
   g_test_add ("/desk/notices-view/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

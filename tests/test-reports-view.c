@@ -166,11 +166,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_setenv ("GTK_A11Y", "none", FALSE);
-
-  gtk_test_init (&argc, &argv, NULL);
-  g_test_log_set_fatal_handler (desk_test_log_fatal_cb, NULL);
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  desk_gui_test_init (&argc, &argv);
 
   g_test_add ("/desk/reports-view/figures", Fixture, NULL,
               fixture_set_up, test_figures, fixture_tear_down);

@@ -10,7 +10,6 @@
 #include "config.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -329,8 +328,69 @@ desk_database_get_latest_version (void)
   return _desk_migrations_get_count ();
 }
 
-/* Looks at the file before SQLite does, so that a stranger's file gets a
- * clear message and its bytes are never touched. */
+/* Reads the first @size bytes of @path (fewer if the file is shorter)
+ * through SQLite's own file layer, never with a descriptor of ours.
+ *
+ * Why: a POSIX advisory lock belongs to the process, and any close() of
+ * any descriptor of a file drops every lock the process holds on it.  In
+ * WAL mode each open connection keeps a shared lock on the database file
+ * for as long as it is open; that lock is how a closing connection of
+ * another process learns it is not the last user.  A close() of our own
+ * while this process has the office open (the window opens several
+ * connections, one after the other) dropped those locks, and the next
+ * command to exit beside the window checkpointed and deleted the window's
+ * -wal and -shm files under it: every later save went into a deleted
+ * file.  SQLite's unix layer knows the locks its connections hold and
+ * keeps such a descriptor open until they are released. */
+static int
+read_header_through_sqlite (const char *path,
+                            char       *header,
+                            gsize       size,
+                            gsize      *n_read)
+{
+  sqlite3_vfs *vfs = sqlite3_vfs_find (NULL);
+  g_autofree char *full = NULL;
+  g_autofree sqlite3_file *file = NULL;
+  sqlite3_int64 file_size = 0;
+  int out_flags = 0;
+  int rc;
+
+  *n_read = 0;
+  errno = 0;
+  if (vfs == NULL)
+    return SQLITE_ERROR;
+
+  full = g_malloc0 (vfs->mxPathname + 1);
+  rc = vfs->xFullPathname (vfs, path, vfs->mxPathname + 1, full);
+  if (rc != SQLITE_OK)
+    return rc;
+
+  file = g_malloc0 (vfs->szOsFile);
+  rc = vfs->xOpen (vfs, full, file, SQLITE_OPEN_MAIN_DB | SQLITE_OPEN_READONLY, &out_flags);
+  if (rc != SQLITE_OK)
+    {
+      /* A failed xOpen may still have set pMethods; xClose is then due. */
+      if (file->pMethods != NULL)
+        file->pMethods->xClose (file);
+      return rc;
+    }
+
+  rc = file->pMethods->xFileSize (file, &file_size);
+  if (rc == SQLITE_OK && file_size > 0)
+    {
+      gsize n = MIN ((sqlite3_int64)size, file_size);
+
+      rc = file->pMethods->xRead (file, header, (int)n, 0);
+      if (rc == SQLITE_OK)
+        *n_read = n;
+    }
+
+  file->pMethods->xClose (file);
+  return rc;
+}
+
+/* Looks at the file before SQLite opens it as a database, so that a
+ * stranger's file gets a clear message and its bytes are never touched. */
 static gboolean
 check_existing_file (const char  *path,
                      gboolean    *exists,
@@ -340,8 +400,8 @@ check_existing_file (const char  *path,
   g_autofree char *dir = g_path_get_dirname (path);
   char header[16];
   GStatBuf st;
-  ssize_t n;
-  int fd;
+  gsize n;
+  int rc;
 
   if (g_stat (path, &st) != 0)
     {
@@ -368,20 +428,19 @@ check_existing_file (const char  *path,
       return FALSE;
     }
 
-  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
-  if (fd < 0)
+  rc = read_header_through_sqlite (path, header, sizeof header, &n);
+  if (rc != SQLITE_OK)
     {
       int saved = errno;
+
       g_set_error (error, DESK_DATABASE_ERROR, DESK_DATABASE_ERROR_OPEN,
-                   _("Could not open %s: %s"), path, g_strerror (saved));
+                   _("Could not open %s: %s"), path,
+                   saved != 0 ? g_strerror (saved) : sqlite3_errstr (rc));
       return FALSE;
     }
 
-  n = read (fd, header, sizeof header);
-  close (fd);
-
   /* An empty file is a new database as far as SQLite is concerned. */
-  if (n != 0 && (n != (ssize_t)sizeof header || memcmp (header, magic, sizeof magic) != 0))
+  if (n != 0 && (n != sizeof header || memcmp (header, magic, sizeof magic) != 0))
     {
       g_set_error (error, DESK_DATABASE_ERROR, DESK_DATABASE_ERROR_NOT_DATABASE,
                    _("%s is not a Service Desk office database (it is not an SQLite file)"),
@@ -777,10 +836,32 @@ desk_database_backup (DeskDatabase  *self,
     g_autofree char *a = g_canonicalize_filename (dest_path, NULL);
     g_autofree char *b = g_canonicalize_filename (self->path, NULL);
 
-    if (g_strcmp0 (a, b) == 0)
+    GStatBuf dest_st, self_st;
+
+    if (g_strcmp0 (a, b) == 0 ||
+        (g_stat (dest_path, &dest_st) == 0 && g_stat (self->path, &self_st) == 0 &&
+         dest_st.st_dev == self_st.st_dev && dest_st.st_ino == self_st.st_ino))
       {
         g_set_error (error, DESK_DATABASE_ERROR, DESK_DATABASE_ERROR_FAILED,
                      _("Cannot back up %s onto itself"), self->path);
+        return FALSE;
+      }
+  }
+
+  /* An office in use, or one not closed cleanly, has its write-ahead log
+   * beside it: a backup renamed over it would be read with that log and
+   * come out damaged, and a desk that has it open would go on writing
+   * into a file nobody can see any more. */
+  {
+    g_autofree char *dest_wal = g_strconcat (dest_path, "-wal", NULL);
+    g_autofree char *dest_shm = g_strconcat (dest_path, "-shm", NULL);
+
+    if (g_file_test (dest_wal, G_FILE_TEST_EXISTS) || g_file_test (dest_shm, G_FILE_TEST_EXISTS))
+      {
+        g_set_error (error, DESK_DATABASE_ERROR, DESK_DATABASE_ERROR_BUSY,
+                     _("Cannot back up onto %s: it is an office that is open or was not closed "
+                       "cleanly (%s is beside it); choose another file"),
+                     dest_path, dest_wal);
         return FALSE;
       }
   }

@@ -233,7 +233,7 @@ test_rules (Fixture       *f,
 
   run_command (&add, "--database", f->path, "add-ticket", "--kind", "complaint", "--customer", "王志强",
                "--phone", "13600125588", "--category", "price", "--summary", "报价与合同不符",
-               "--received", "2030-03-12 10:00", NULL);
+               "--received", "2030-03-12 10:00", "--force", NULL);
   g_assert_cmpint (exit_code (&add), ==, 0);
   number = g_strstrip (g_strdup (add.out));
 

@@ -14,6 +14,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "desk-customer-store.h"
+#include "desk-field-rules.h"
 #include "desk-database-private.h"
 #include "desk-text.h"
 
@@ -33,6 +34,18 @@ desk_customer_store_add (DeskDatabase              *db,
                    _("Customer name: enter the customer’s name"));
       return 0;
     }
+
+#define CHECK_TEXT(value, label, max) \
+  desk_field_check_text (value, label, max, DESK_DATABASE_ERROR, DESK_DATABASE_ERROR_CONSTRAINT, error)
+  if (!CHECK_TEXT (fields->name, _("Customer name"), DESK_FIELD_NAME_MAX) ||
+      !desk_field_check_phone (fields->phone, _("Phone"), DESK_DATABASE_ERROR,
+                               DESK_DATABASE_ERROR_CONSTRAINT, error) ||
+      !desk_field_check_phone (fields->phone2, _("Second phone"), DESK_DATABASE_ERROR,
+                               DESK_DATABASE_ERROR_CONSTRAINT, error) ||
+      !CHECK_TEXT (fields->address, _("Address"), DESK_FIELD_ADDRESS_MAX) ||
+      !CHECK_TEXT (fields->notes, _("Customer notes"), DESK_FIELD_TEXT_MAX))
+    return 0;
+#undef CHECK_TEXT
 
   stmt = _desk_database_prepare (db,
                                  "INSERT INTO customers (name, phone, phone2, address, notes, no_callbacks)"
@@ -73,6 +86,11 @@ desk_customer_store_add_asset (DeskDatabase   *db,
                    _("Asset: enter the plate, site or device"));
       return 0;
     }
+  if (!desk_field_check_text (label, _("Asset"), DESK_FIELD_NAME_MAX, DESK_DATABASE_ERROR,
+                              DESK_DATABASE_ERROR_CONSTRAINT, error) ||
+      !desk_field_check_text (detail, _("Asset details"), DESK_FIELD_ADDRESS_MAX, DESK_DATABASE_ERROR,
+                              DESK_DATABASE_ERROR_CONSTRAINT, error))
+    return 0;
 
   if (handover_date != NULL)
     {

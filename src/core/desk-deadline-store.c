@@ -13,6 +13,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "desk-bulk-parts.h"
 #include "desk-calendar-store.h"
 #include "desk-database-private.h"
 #include "desk-deadline-store.h"
@@ -549,6 +550,7 @@ typedef struct
   GArray  *ids;
   GArray  *nexts;
   GArray  *checks;
+  gint64   last_id;  /* the highest id read so far: where the next part starts */
 } RefreshAll;
 
 static gboolean
@@ -564,6 +566,7 @@ note_change_cb (sqlite3_stmt          *stmt,
   gint64 check = next_check_after_change (stored_check, deadlines, r->now);
 
   r->n_open++;
+  r->last_id = ticket_id;
   if (next != sqlite3_column_int64 (stmt, 16) || check != stored_check)
     {
       g_array_append_val (r->ids, ticket_id);
@@ -573,6 +576,11 @@ note_change_cb (sqlite3_stmt          *stmt,
   return TRUE;
 }
 
+/* Every open ticket, in parts of ascending ids, each read, evaluated and
+ * written in a transaction of its own (so what a part writes is what it
+ * read), sized by desk_bulk_parts so that the desks working meanwhile
+ * save between them.  Inside a caller's transaction, in one part: a pause
+ * there would only hold the lock longer. */
 static gboolean
 refresh_all (DeskDatabase  *db,
              gint64         now,
@@ -582,23 +590,47 @@ refresh_all (DeskDatabase  *db,
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) nexts = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) checks = g_array_new (FALSE, FALSE, sizeof (gint64));
-  RefreshAll r = { now, 0, ids, nexts, checks };
+  RefreshAll r = { now, 0, ids, nexts, checks, 0 };
+  gboolean in_parts = sqlite3_get_autocommit (_desk_database_get_handle (db));
+  DeskBulkParts parts;
+  guint64 n_before;
   sqlite3_stmt *stmt;
 
-  if (!desk_database_begin (db, error))
-    return FALSE;
+  desk_bulk_parts_init (&parts, 2000, 200, in_parts ? 100000 : G_MAXINT);
 
-  stmt = _desk_database_prepare (db, FACTS_SELECT " WHERE t.status <> 7", error);
-  if (stmt == NULL || !evaluate_rows (db, stmt, now, note_change_cb, &r, error))
-    goto failed;
+  do
+    {
+      g_array_set_size (ids, 0);
+      g_array_set_size (nexts, 0);
+      g_array_set_size (checks, 0);
+      n_before = r.n_open;
 
-  for (guint i = 0; i < ids->len; i++)
-    if (!store_next (db, g_array_index (ids, gint64, i), g_array_index (nexts, gint64, i),
-                     g_array_index (checks, gint64, i), error))
-      goto failed;
+      desk_bulk_parts_begin (&parts);
+      if (!desk_database_begin (db, error))
+        return FALSE;
 
-  if (!desk_database_commit (db, error))
-    return FALSE;
+      stmt = _desk_database_prepare (db, FACTS_SELECT " WHERE t.status <> 7 AND t.id > ?1"
+                                         " ORDER BY t.id LIMIT ?2", error);
+      if (stmt == NULL)
+        goto failed;
+      sqlite3_bind_int64 (stmt, 1, r.last_id);
+      sqlite3_bind_int64 (stmt, 2, parts.size);
+      if (!evaluate_rows (db, stmt, now, note_change_cb, &r, error))
+        goto failed;
+
+      for (guint i = 0; i < ids->len; i++)
+        if (!store_next (db, g_array_index (ids, gint64, i), g_array_index (nexts, gint64, i),
+                         g_array_index (checks, gint64, i), error))
+          goto failed;
+
+      if (!desk_database_commit (db, error))
+        return FALSE;
+
+      if (r.n_open - n_before < parts.size)
+        break;
+      desk_bulk_parts_end (&parts, (guint)(r.n_open - n_before));
+    }
+  while (TRUE);
 
   if (n_tickets != NULL)
     *n_tickets = r.n_open;
@@ -693,6 +725,7 @@ desk_deadline_store_record_ledger (DeskDatabase  *db,
                                    GError       **error)
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  DeskBulkParts parts;
   sqlite3_stmt *stmt;
   int rc;
 
@@ -717,16 +750,31 @@ desk_deadline_store_record_ledger (DeskDatabase  *db,
       return FALSE;
     }
 
-  if (!desk_database_begin (db, error))
-    return FALSE;
-  for (guint i = 0; i < ids->len; i++)
-    if (!evaluate_one (db, g_array_index (ids, gint64, i), now, FALSE, error))
-      {
-        desk_database_rollback (db);
+  /* In parts, each its own transaction, so that the desks save between
+   * them (recording twice changes nothing, so a part that a later change
+   * already recorded is harmless); in one part inside a caller's
+   * transaction. */
+  desk_bulk_parts_init (&parts, 500, 50,
+                        sqlite3_get_autocommit (_desk_database_get_handle (db)) ? 20000 : G_MAXINT);
+  for (guint done = 0; done < ids->len; )
+    {
+      guint n = MIN (ids->len - done, parts.size);
+
+      desk_bulk_parts_begin (&parts);
+      if (!desk_database_begin (db, error))
         return FALSE;
-      }
-  if (!desk_database_commit (db, error))
-    return FALSE;
+      for (guint i = done; i < done + n; i++)
+        if (!evaluate_one (db, g_array_index (ids, gint64, i), now, FALSE, error))
+          {
+            desk_database_rollback (db);
+            return FALSE;
+          }
+      if (!desk_database_commit (db, error))
+        return FALSE;
+      done += n;
+      if (done < ids->len)
+        desk_bulk_parts_end (&parts, n);
+    }
 
   if (n_tickets != NULL)
     *n_tickets = ids->len;

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "desk-bulk-parts.h"
 #include "desk-category-store.h"
 #include "desk-customer-store.h"
 #include "desk-deadline-store.h"
@@ -18,6 +19,7 @@
 #include "desk-office-store.h"
 #include "desk-ticket-store.h"
 
+/* The most tickets in one transaction (a part is sized by its time). */
 #define BATCH 4000
 #define TICKETS_PER_CUSTOMER 4
 #define DAY (24 * 3600)
@@ -270,6 +272,7 @@ desk_generator_add_tickets (DeskDatabase           *db,
 {
   g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
   Office o = { 0 };
+  DeskBulkParts parts;
   guint64 done = 0;
   gboolean ok = FALSE;
 
@@ -294,12 +297,17 @@ desk_generator_add_tickets (DeskDatabase           *db,
   if (!desk_customer_store_list_ids (db, o.customers, o.assets, error))
     goto out;
 
+  /* In parts of about DESK_BULK_PART_MS each, so that the desks working
+   * in the office meanwhile can save between them. */
+  desk_bulk_parts_init (&parts, 200, 20, BATCH);
   while (done < n)
     {
-      guint batch = (guint)MIN (n - done, BATCH);
+      guint batch = (guint)MIN (n - done, parts.size);
 
+      desk_bulk_parts_begin (&parts);
       if (!add_batch (db, &o, rand, batch, now, error))
         goto out;
+      desk_bulk_parts_end (&parts, batch);
       done += batch;
       if (progress != NULL)
         progress (done, n, user_data);

@@ -16,6 +16,7 @@
 
 #include "desk-database-private.h"
 #include "desk-deadline-store.h"
+#include "desk-field-rules.h"
 #include "desk-notice-store.h"
 #include "desk-office-store.h"
 #include "desk-search-text.h"
@@ -232,6 +233,23 @@ desk_notice_store_check_draft (const DeskNoticeDraft  *draft,
                    _("Deadline: %s is before the day of issue (%s)"), draft->due_date, today);
       return FALSE;
     }
+  /* A rectification is a matter of days or weeks; a year is already far
+   * beyond any rule of the manuals, and 9999 is a typing slip. */
+  if (g_date_days_between (&issued, &due) > 366)
+    {
+      g_set_error (error, DESK_NOTICE_STORE_ERROR, DESK_NOTICE_STORE_ERROR_DUE_DATE,
+                   _("Deadline: %s is more than a year after the day of issue (%s)"),
+                   draft->due_date, today);
+      return FALSE;
+    }
+
+  if (!desk_field_check_text (draft->recipient, _("Recipient"), DESK_FIELD_NAME_MAX,
+                              DESK_NOTICE_STORE_ERROR, DESK_NOTICE_STORE_ERROR_RECIPIENT, error) ||
+      !desk_field_check_text (draft->problem, _("Problem"), DESK_FIELD_TEXT_MAX,
+                              DESK_NOTICE_STORE_ERROR, DESK_NOTICE_STORE_ERROR_PROBLEM, error) ||
+      !desk_field_check_text (draft->rectification, _("Required rectification"), DESK_FIELD_TEXT_MAX,
+                              DESK_NOTICE_STORE_ERROR, DESK_NOTICE_STORE_ERROR_RECTIFICATION, error))
+    return FALSE;
 
   return TRUE;
 }

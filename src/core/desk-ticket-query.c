@@ -14,6 +14,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "desk-database-private.h"
+#include "desk-field-rules.h"
 #include "desk-search-text.h"
 #include "desk-ticket-private.h"
 #include "desk-ticket-query.h"
@@ -315,6 +316,16 @@ build_page_sql (const DeskTicketQuery *query,
   return sql;
 }
 
+/* What a search box or `search` may be asked: text of a sensible length
+ * (a pasted page is no query), valid UTF-8. */
+static gboolean
+check_search (const DeskTicketQuery  *query,
+              GError                **error)
+{
+  return desk_field_check_text (query->search, _("Search"), DESK_FIELD_QUERY_MAX,
+                                DESK_DATABASE_ERROR, DESK_DATABASE_ERROR_CONSTRAINT, error);
+}
+
 gint64
 desk_ticket_query_count (DeskDatabase           *db,
                          const DeskTicketQuery  *query,
@@ -328,6 +339,8 @@ desk_ticket_query_count (DeskDatabase           *db,
   g_return_val_if_fail (DESK_IS_DATABASE (db), -1);
   g_return_val_if_fail (query != NULL, -1);
 
+  if (!check_search (query, error))
+    return -1;
   match = desk_search_text_build_match (query->search);
   sql = build_count_sql (query, match);
 
@@ -364,6 +377,8 @@ desk_ticket_query_page (DeskDatabase           *db,
   g_return_val_if_fail (query != NULL, NULL);
   g_return_val_if_fail ((guint)query->sort < DESK_N_SORTS, NULL);
 
+  if (!check_search (query, error))
+    return NULL;
   match = desk_search_text_build_match (query->search);
   sql = build_page_sql (query, match, after);
 
@@ -407,6 +422,8 @@ desk_ticket_query_position (DeskDatabase           *db,
   g_return_val_if_fail (DESK_IS_DATABASE (db), -1);
 
   /* Is it in the query at all? */
+  if (!check_search (query, error))
+    return -1;
   match = desk_search_text_build_match (query->search);
   g_string_append (sql, DESK_TICKET_SELECT);
   append_filter (sql, query, match != NULL, FALSE);

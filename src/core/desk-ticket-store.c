@@ -19,6 +19,7 @@
 #include "desk-search-text.h"
 #include "desk-text.h"
 #include "desk-ticket-private.h"
+#include "desk-field-rules.h"
 #include "desk-ticket-store.h"
 #include "desk-ticket-workflow.h"
 
@@ -85,6 +86,13 @@ static gint64
 now_seconds (void)
 {
   return g_get_real_time () / G_USEC_PER_SEC;
+}
+
+/* The office's time zone, for the times messages name. */
+static GTimeZone *
+office_zone (DeskDatabase *db)
+{
+  return desk_work_calendar_get_timezone (desk_deadline_store_get_calendar (db));
 }
 
 static DeskTicket *
@@ -339,6 +347,15 @@ check_draft (DeskDatabase           *db,
                    _("Summary: say in a few words what the customer reports"));
       return FALSE;
     }
+
+  if (!desk_field_check_text (draft->summary, _("Summary"), DESK_FIELD_SUMMARY_MAX,
+                              DESK_TICKET_STORE_ERROR, DESK_TICKET_STORE_ERROR_INVALID, error) ||
+      !desk_field_check_text (draft->description, _("Description"), DESK_FIELD_TEXT_MAX,
+                              DESK_TICKET_STORE_ERROR, DESK_TICKET_STORE_ERROR_INVALID, error) ||
+      (draft->received_at != 0 &&
+       !desk_field_check_received (draft->received_at, now_seconds (), office_zone (db),
+                                   DESK_TICKET_STORE_ERROR, DESK_TICKET_STORE_ERROR_INVALID, error)))
+    return FALSE;
 
   if (draft->category_id <= 0)
     {
@@ -940,6 +957,12 @@ desk_ticket_store_update (DeskDatabase          *db,
   g_return_val_if_fail (DESK_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (edited != NULL, FALSE);
 
+  if (!desk_field_check_text (edited->summary, _("Summary"), DESK_FIELD_SUMMARY_MAX,
+                              DESK_TICKET_STORE_ERROR, DESK_TICKET_STORE_ERROR_INVALID, error) ||
+      !desk_field_check_text (edited->description, _("Description"), DESK_FIELD_TEXT_MAX,
+                              DESK_TICKET_STORE_ERROR, DESK_TICKET_STORE_ERROR_INVALID, error))
+    return FALSE;
+
   return change_ticket (db, edited->id, edited->revision, apply_edit, &edit, error);
 }
 
@@ -993,6 +1016,9 @@ desk_ticket_store_add_note (DeskDatabase  *db,
                    _("Note: write something first"));
       return FALSE;
     }
+  if (!desk_field_check_text (text, _("Note"), DESK_FIELD_TEXT_MAX,
+                              DESK_TICKET_STORE_ERROR, DESK_TICKET_STORE_ERROR_INVALID, error))
+    return FALSE;
 
   return append_entry (db, id, actor_id, "note", 0, text, error);
 }
@@ -1480,4 +1506,38 @@ desk_ticket_store_record (DeskDatabase  *db,
   g_return_val_if_fail (g_strv_contains (kinds, what), FALSE);
 
   return append_entry (db, id, actor_id, what, at, note, error);
+}
+
+char *
+desk_ticket_store_unusual_received (DeskDatabase  *db,
+                                    gint64         received_at,
+                                    GError       **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 first = 0;
+  int rc;
+
+  g_return_val_if_fail (DESK_IS_DATABASE (db), NULL);
+
+  if (!desk_field_check_received (received_at, now_seconds (), office_zone (db),
+                                  DESK_TICKET_STORE_ERROR, DESK_TICKET_STORE_ERROR_INVALID, error))
+    return NULL;
+
+  /* On the index by receipt: its first entry. */
+  stmt = _desk_database_prepare (db, "SELECT min(received_at) FROM tickets", error);
+  if (stmt == NULL)
+    return NULL;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    first = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      _desk_database_set_error (db, error, _("Could not read the tickets"));
+      return NULL;
+    }
+
+  /* An office without tickets began today, as far as we know. */
+  return desk_field_unusual_received (received_at, now_seconds (),
+                                      first > 0 ? first : now_seconds (), office_zone (db));
 }

@@ -64,6 +64,12 @@ DeskTicket *desk_ticket_store_create        (DeskDatabase           *db,
                                              const DeskTicketDraft  *draft,
                                              gint64                  actor_id,
                                              GError                **error);
+/* A received time a person should confirm before it is stored (in the
+ * future, or long before the office's first ticket): the reason, or %NULL
+ * with @error unset when it is ordinary. */
+char       *desk_ticket_store_unusual_received (DeskDatabase        *db,
+                                                gint64               received_at,
+                                                GError             **error);
 DeskTicket *desk_ticket_store_get           (DeskDatabase           *db,
                                              gint64                  id,
                                              GError                **error);

@@ -14,6 +14,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "desk-bulk-parts.h"
 #include "desk-callback-store.h"
 #include "desk-callback-store-private.h"
 #include "desk-callback-script.h"
@@ -29,8 +30,8 @@ G_DEFINE_QUARK (desk-callback-store-error-quark, desk_callback_store_error)
  * calls, beyond the configured delay: a week in which nobody opened the
  * office still gets its calls. */
 #define LOOKBACK_DAYS 7
-/* A whole day's follow-ups on a large office are planned this many ticket
- * ids at a time, each in a transaction of its own, with a pause after
+/* A whole day's follow-ups on a large office are planned at most this many
+ * ticket ids at a time (fewer, sized by their time: desk-bulk-parts.h), each in a transaction of its own, with a pause after
  * each: the day's planning takes the office's write lock for some 70 ms at
  * a time instead of seconds (on a million tickets, 6.8 s for one day's
  * ~100,000 calls, during which a clerk's save waited, and after the busy
@@ -588,6 +589,7 @@ read_planning_state (DeskDatabase *db,
 
 static gint64 plan_chunk_ids = PLAN_CHUNK_IDS;
 static gulong plan_chunk_pause_us = PLAN_CHUNK_PAUSE_US;
+static gboolean plan_chunk_fixed = FALSE;
 
 void
 _desk_callback_store_set_planning_parts (gint64 ids,
@@ -595,6 +597,7 @@ _desk_callback_store_set_planning_parts (gint64 ids,
 {
   plan_chunk_ids = ids > 0 ? ids : PLAN_CHUNK_IDS;
   plan_chunk_pause_us = pause_us;
+  plan_chunk_fixed = ids > 0;
 }
 
 static gint64
@@ -617,14 +620,21 @@ plan_whole_day_in_parts (DeskDatabase      *db,
                          GError           **error)
 {
   gint64 max_id = max_ticket_id (db);
+  DeskBulkParts parts;
+  gint64 step;
 
-  for (gint64 from = 1; from <= max_id; from += plan_chunk_ids)
+  /* Sized by the time a part takes (see desk-bulk-parts.h), unless a test
+   * asked for parts of a fixed size. */
+  desk_bulk_parts_init (&parts, 2000, (guint)MIN (200, plan_chunk_ids), (guint)plan_chunk_ids);
+  for (gint64 from = 1; from <= max_id; from += step)
     {
-      if (from > 1 && plan_chunk_pause_us > 0)
+      step = plan_chunk_fixed ? plan_chunk_ids : parts.size;
+      if (from > 1 && plan_chunk_fixed && plan_chunk_pause_us > 0)
         g_usleep (plan_chunk_pause_us);
+      desk_bulk_parts_begin (&parts);
       if (!desk_database_begin (db, error))
         return FALSE;
-      if (!plan_follow_ups_on (db, calendar, day, 0, 0, from, from + plan_chunk_ids,
+      if (!plan_follow_ups_on (db, calendar, day, 0, 0, from, from + step,
                                n_clerks, n_planned, error))
         {
           desk_database_rollback (db);
@@ -632,6 +642,8 @@ plan_whole_day_in_parts (DeskDatabase      *db,
         }
       if (!desk_database_commit (db, error))
         return FALSE;
+      if (!plan_chunk_fixed)
+        desk_bulk_parts_end (&parts, (guint)step);
     }
 
   return TRUE;

@@ -33,6 +33,10 @@ struct _DeskCallbacksView
   GSettings         *settings;
   GCancellable      *planning;
   guint              reload_id;
+  /* What the lists show is older than the office: reload when shown.  The
+   * area does no work while out of sight (on a million tickets its lists
+   * had kept the window's first frame waiting for minutes). */
+  gboolean           stale;
 
   /* Template widgets */
   GtkLabel          *month_label;
@@ -329,6 +333,7 @@ desk_callbacks_view_reload (DeskCallbacksView *self)
   g_return_if_fail (DESK_IS_CALLBACKS_VIEW (self));
 
   g_clear_handle_id (&self->reload_id, g_source_remove);
+  self->stale = FALSE;
   today (&day);
   desk_callback_month_set_today (self->month, &day);
   reload_counts (self);
@@ -353,6 +358,27 @@ reload_idle_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* The office changed: reload soon if the area is on screen, else once it
+ * is shown. */
+static void
+queue_reload (DeskCallbacksView *self)
+{
+  self->stale = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)) && self->reload_id == 0)
+    self->reload_id = g_idle_add (reload_idle_cb, self);
+}
+
+static void
+desk_callbacks_view_map (GtkWidget *widget)
+{
+  DeskCallbacksView *self = DESK_CALLBACKS_VIEW (widget);
+
+  GTK_WIDGET_CLASS (desk_callbacks_view_parent_class)->map (widget);
+
+  if (self->stale)
+    desk_callbacks_view_reload (self);
+}
+
 static void
 database_changed_cb (DeskDatabase      *db,
                      const char        *table,
@@ -361,13 +387,18 @@ database_changed_cb (DeskDatabase      *db,
 {
   if (g_strcmp0 (table, "callbacks") != 0 && g_strcmp0 (table, "tickets") != 0)
     return;
-  if (self->reload_id == 0)
-    self->reload_id = g_idle_add (reload_idle_cb, self);
+  queue_reload (self);
 }
 
 static void
 day_selected_cb (DeskCallbacksView *self)
 {
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      gtk_stack_set_visible_child_name (self->lists_stack, "day");
+      return;
+    }
   reload_day (self);
   gtk_stack_set_visible_child_name (self->lists_stack, "day");
 }
@@ -375,6 +406,11 @@ day_selected_cb (DeskCallbacksView *self)
 static void
 month_changed_cb (DeskCallbacksView *self)
 {
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
   reload_counts (self);
 }
 
@@ -677,7 +713,7 @@ plan_done_cb (GObject      *source,
         g_warning ("Could not plan the callbacks: %s", error->message);
       return;
     }
-  desk_callbacks_view_reload (DESK_CALLBACKS_VIEW (source));
+  queue_reload (DESK_CALLBACKS_VIEW (source));
 }
 
 gboolean
@@ -731,7 +767,7 @@ desk_callbacks_view_set_office (DeskCallbacksView *self,
   /* Closing a ticket anywhere stops its follow-ups at once. */
   desk_callback_store_watch (db);
   g_signal_connect (db, "changed", G_CALLBACK (database_changed_cb), self);
-  desk_callbacks_view_reload (self);
+  queue_reload (self);
   /* Planning reads every open complaint and writes the days ahead: on a
    * large office a core's work for a while (it made the window's first
    * frame 0.4 s later on a million tickets), so a window being opened
@@ -796,6 +832,7 @@ desk_callbacks_view_class_init (DeskCallbacksViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = desk_callbacks_view_dispose;
+  widget_class->map = desk_callbacks_view_map;
 
   g_type_ensure (DESK_TYPE_CALLBACK_MONTH);
 

@@ -313,7 +313,6 @@ check_call_panel (Fixture    *f,
     /* Ctrl+Page Down on the selected row of the day's agenda. */
     {
       g_autoptr(GDateTime) planned_local = g_date_time_to_local (utc);
-      g_autoptr(GPtrArray) lists = desk_test_find_widgets (GTK_WIDGET (view), GTK_TYPE_LIST_BOX);
       g_autoptr(DeskCallback) keyed = NULL;
       GDate planned_day;
       gboolean selected = FALSE;
@@ -323,16 +322,9 @@ check_call_panel (Fixture    *f,
                       g_date_time_get_month (planned_local), g_date_time_get_year (planned_local));
       desk_callback_month_select_day (desk_callbacks_view_get_month (view), &planned_day);
       desk_test_spin (50);
-      for (GtkWidget *row = gtk_widget_get_first_child (lists->pdata[0]); row; row = gtk_widget_get_next_sibling (row))
-        {
-          gint64 *row_id = g_object_get_data (G_OBJECT (row), "callback-id");
-
-          if (row_id != NULL && *row_id == moved)
-            {
-              gtk_list_box_select_row (lists->pdata[0], GTK_LIST_BOX_ROW (row));
-              selected = TRUE;
-            }
-        }
+      /* The day's agenda is a list view: select the row as a click would. */
+      gtk_stack_set_visible_child_name (GTK_STACK (desk_test_find_widget (GTK_WIDGET (view), GTK_TYPE_STACK)), "day");
+      selected = desk_callbacks_view_select_call (view, moved);
       g_assert_true (selected);
       g_assert_true (press_with (GTK_WIDGET (view), GDK_KEY_Page_Down, GDK_CONTROL_MASK));
       keyed = desk_callback_store_get (f->db, moved, &error);
@@ -593,6 +585,61 @@ test_plans_after_first_frame (Fixture       *f,
   desk_gui_fixture_run (f, plans_after_first_frame, FALSE);
 }
 
+/* The Callbacks area out of sight does no work: its lists count nothing
+ * and read no row until it is shown; then they hold every call of the day
+ * (counted in SQL) and read only the pages of the rows on screen. */
+static void
+lazy_until_shown (Fixture *f)
+{
+  DeskWindow *window = desk_window_new (GTK_APPLICATION (f->app), f->db, f->settings);
+  g_autoptr(GError) error = NULL;
+  DeskCallbacksView *view;
+  DeskCallbackListModel *today_model;
+  DeskCallbackRange range = { 0 };
+  g_autoptr(GDateTime) now = g_date_time_new_now (g_time_zone_new_identifier ("Asia/Shanghai"));
+  g_autoptr(GDateTime) midnight = NULL;
+  guint64 planned = 0;
+  gint64 expected;
+
+  /* Plenty of calls today: every open complaint's follow-up. */
+  g_assert_true (desk_callback_store_plan (f->db, g_get_real_time () / G_USEC_PER_SEC, 0, &planned, &error));
+  g_assert_no_error (error);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), WINDOW_WIDTH, WINDOW_HEIGHT);
+  desk_window_set_visible_area (window, "tickets");
+  desk_test_show_and_wait (GTK_WINDOW (window));
+  view = DESK_CALLBACKS_VIEW (desk_test_find_widget (GTK_WIDGET (window), DESK_TYPE_CALLBACKS_VIEW));
+  today_model = desk_callbacks_view_get_model (view, "today");
+  desk_test_spin (300);
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (view)));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (today_model)), ==, 0);
+  g_assert_cmpuint (desk_callback_list_model_get_pages_read (today_model), ==, 0);
+
+  desk_window_set_visible_area (window, "callbacks");
+  gtk_stack_set_visible_child_name (GTK_STACK (desk_test_find_widget (GTK_WIDGET (view), GTK_TYPE_STACK)), "today");
+  desk_test_spin (300);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
+
+  midnight = g_date_time_new (g_date_time_get_timezone (now), g_date_time_get_year (now),
+                              g_date_time_get_month (now), g_date_time_get_day_of_month (now), 0, 0, 0);
+  range.from = g_date_time_to_unix (midnight);
+  range.to = range.from + 24 * 3600;
+  expected = desk_callback_store_count_range (f->db, &range, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (expected, >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (today_model)), ==, (guint)expected);
+  /* A window's height of rows: a page or two, not the day. */
+  g_assert_cmpuint (desk_callback_list_model_get_pages_read (today_model), >=, 1);
+  g_assert_cmpuint (desk_callback_list_model_get_pages_read (today_model), <=, 2);
+}
+
+static void
+test_lazy_until_shown (Fixture       *f,
+                       gconstpointer  data)
+{
+  desk_gui_fixture_run (f, lazy_until_shown, FALSE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -602,6 +649,8 @@ main (int   argc,
   g_test_add ("/desk/callbacks-view/month/en", Fixture, NULL, fixture_set_up, test_month_en, fixture_tear_down);
   g_test_add ("/desk/callbacks-view/month/zh_CN", Fixture, NULL, fixture_set_up, test_month_zh_cn, fixture_tear_down);
   g_test_add ("/desk/callbacks-view/call-panel/en", Fixture, NULL, fixture_set_up, test_call_panel_en, fixture_tear_down);
+  g_test_add ("/desk/callbacks-view/lazy-until-shown", Fixture, NULL, fixture_set_up, test_lazy_until_shown,
+              fixture_tear_down);
   g_test_add ("/desk/callbacks-view/plan-calls", Fixture, NULL, fixture_set_up, test_plan_calls, fixture_tear_down);
   g_test_add ("/desk/callbacks-view/plans-after-first-frame", Fixture, NULL, fixture_set_up,
               test_plans_after_first_frame, fixture_tear_down);

@@ -1168,6 +1168,78 @@ desk_callback_store_list_overdue (DeskDatabase  *db,
   return collect (db, stmt, error);
 }
 
+/* The planned and missed calls by state then time (callbacks_by_state), or
+ * every call by time (callbacks_by_time, which ends in the id): either
+ * way an index gives the order, and a page is read from it. */
+static void
+bind_range (sqlite3_stmt            *stmt,
+            const DeskCallbackRange *range)
+{
+  sqlite3_bind_int64 (stmt, 1, range->from);
+  sqlite3_bind_int64 (stmt, 2, range->to);
+  sqlite3_bind_int (stmt, 3, range->open_only ? 1 : 0);
+}
+
+gint64
+desk_callback_store_count_range (DeskDatabase             *db,
+                                 const DeskCallbackRange  *range,
+                                 GError                  **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 n = -1;
+
+  g_return_val_if_fail (DESK_IS_DATABASE (db), -1);
+  g_return_val_if_fail (range != NULL, -1);
+
+  /* Two statements rather than one with ORs: each reads its own index. */
+  stmt = _desk_database_prepare (db, range->open_only
+                                     ? "SELECT count(*) FROM callbacks"
+                                       " WHERE state IN ('planned', 'missed') AND planned_at < ?2"
+                                       " AND ?1 = ?1 AND ?3 = ?3"
+                                     : "SELECT count(*) FROM callbacks"
+                                       " WHERE planned_at >= ?1 AND planned_at < ?2 AND ?3 = ?3",
+                                 error);
+  if (stmt == NULL)
+    return -1;
+  bind_range (stmt, range);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  else
+    _desk_database_set_error (db, error, _("Could not count the callbacks"));
+  sqlite3_reset (stmt);
+  return n;
+}
+
+GPtrArray *
+desk_callback_store_list_range (DeskDatabase             *db,
+                                const DeskCallbackRange  *range,
+                                guint                     offset,
+                                guint                     limit,
+                                GError                  **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (DESK_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (range != NULL, NULL);
+
+  stmt = _desk_database_prepare (db, range->open_only
+                                     ? CALLBACK_COLUMNS
+                                       " WHERE b.state IN ('planned', 'missed') AND b.planned_at < ?2"
+                                       " AND ?1 = ?1 AND ?3 = ?3"
+                                       " ORDER BY b.planned_at, b.id LIMIT ?4 OFFSET ?5"
+                                     : CALLBACK_COLUMNS
+                                       " WHERE b.planned_at >= ?1 AND b.planned_at < ?2 AND ?3 = ?3"
+                                       " ORDER BY b.planned_at, b.id LIMIT ?4 OFFSET ?5",
+                                 error);
+  if (stmt == NULL)
+    return NULL;
+  bind_range (stmt, range);
+  sqlite3_bind_int64 (stmt, 4, limit);
+  sqlite3_bind_int64 (stmt, 5, offset);
+
+  return collect (db, stmt, error);
+}
+
 GArray *
 desk_callback_store_day_counts (DeskDatabase  *db,
                                 const char    *first,

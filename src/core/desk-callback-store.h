@@ -184,6 +184,26 @@ GPtrArray    *desk_callback_store_list_overdue (DeskDatabase   *db,
                                                 guint           limit,
                                                 GError        **error);
 
+/* What an agenda list shows: the calls planned in [@from, @to), or with
+ * @open_only the planned and missed ones before @to (overdue). */
+typedef struct
+{
+  gint64   from;
+  gint64   to;
+  gboolean open_only;
+} DeskCallbackRange;
+
+/* How many calls @range holds, and a page of them in time order: for the
+ * agenda's lazy lists, which read only the rows on screen. */
+gint64        desk_callback_store_count_range (DeskDatabase             *db,
+                                               const DeskCallbackRange  *range,
+                                               GError                  **error);
+GPtrArray    *desk_callback_store_list_range  (DeskDatabase             *db,
+                                               const DeskCallbackRange  *range,
+                                               guint                     offset,
+                                               guint                     limit,
+                                               GError                  **error);
+
 /* Per day: how many are due (planned), done (made), missed. */
 typedef struct
 {

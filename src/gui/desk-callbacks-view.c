@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "desk-callback-ical.h"
+#include "desk-callback-list-model.h"
 #include "desk-callback-store.h"
 #include "desk-callbacks-view.h"
 #include "desk-deadline-store.h"
@@ -19,10 +20,9 @@
 #include "desk-office-store.h"
 #include "desk-plan-call-dialog.h"
 
-/* A day of a big office can hold a hundred thousand follow-ups: the
- * agenda shows the first ones, and says so. */
-#define AGENDA_LIMIT 500
-#define OVERDUE_LIMIT 200
+/* A day of a big office can hold a hundred thousand follow-ups: the lists
+ * are list views over lazy models (desk-callback-list-model.c), which read
+ * only the rows on screen. */
 #define DAY_SECONDS (24 * 60 * 60)
 
 struct _DeskCallbacksView
@@ -43,9 +43,19 @@ struct _DeskCallbacksView
   DeskCallbackMonth *month;
   GtkStack          *lists_stack;
   GtkLabel          *day_label;
-  GtkListBox        *day_list;
-  GtkListBox        *today_list;
-  GtkListBox        *overdue_list;
+  GtkListView       *day_list;
+  GtkListView       *today_list;
+  GtkListView       *overdue_list;
+  GtkLabel          *day_empty;
+  GtkLabel          *today_empty;
+  GtkLabel          *overdue_empty;
+  GtkStackPage      *today_page;
+  GtkStackPage      *overdue_page;
+
+  DeskCallbackListModel *day_model;
+  DeskCallbackListModel *today_model;
+  DeskCallbackListModel *overdue_model;
+  GPtrArray         *staff;     /* DeskStaff, for the rows' "Assign To" menus */
 };
 
 G_DEFINE_FINAL_TYPE (DeskCallbacksView, desk_callbacks_view, GTK_TYPE_WIDGET)
@@ -99,47 +109,32 @@ current_user_id (DeskCallbacksView *self)
   return staff != NULL ? desk_staff_get_id (staff) : 0;
 }
 
-static GtkWidget *
-make_row (DeskCallbacksView  *self,
-          const DeskCallback *b,
-          gboolean            with_date)
+/* One row of a list, built once and given calls as the list scrolls. */
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
 {
-  GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 9);
   GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *line1 = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *time, *name, *state, *detail, *menu_button;
-  g_autofree char *when = format_time (b->planned_at, with_date ? "%m-%d %H:%M" : "%H:%M");
-  g_autofree char *details = NULL;
-  g_autofree char *accessible = NULL;
-  g_autofree char *state_class = g_strconcat ("desk-callback-", desk_callback_state_to_nick (b->state), NULL);
-  g_autoptr(GMenu) menu = g_menu_new ();
-  g_autoptr(GMenu) moves = g_menu_new ();
-  g_autoptr(GMenuItem) assign = NULL;
   GtkDragSource *drag;
-  GValue value = G_VALUE_INIT;
-  gboolean open = b->state == DESK_CALLBACK_PLANNED || b->state == DESK_CALLBACK_MISSED;
 
-  time = gtk_label_new (when);
+  time = gtk_label_new (NULL);
   gtk_widget_add_css_class (time, "numeric");
   gtk_widget_add_css_class (time, "heading");
-  name = gtk_label_new (b->customer_name);
+  name = gtk_label_new (NULL);
   gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
   gtk_widget_set_hexpand (name, TRUE);
   gtk_label_set_xalign (GTK_LABEL (name), 0);
-  state = gtk_label_new (desk_callback_state_get_label (b->state));
+  state = gtk_label_new (NULL);
   gtk_widget_add_css_class (state, "desk-badge");
-  gtk_widget_add_css_class (state, state_class);
   gtk_box_append (GTK_BOX (line1), time);
   gtk_box_append (GTK_BOX (line1), name);
   gtk_box_append (GTK_BOX (line1), state);
 
-  details = g_strdup_printf ("%s%s%s · %s%s%s",
-                             desk_callback_reason_get_label (b->reason),
-                             b->ticket_number ? " · " : "", b->ticket_number ? b->ticket_number : "",
-                             b->customer_phone ? b->customer_phone : "",
-                             b->assignee_name ? " · " : "", b->assignee_name ? b->assignee_name : "");
-  detail = gtk_label_new (details);
+  detail = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (detail), 0);
   gtk_label_set_ellipsize (GTK_LABEL (detail), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (detail, "dim-label");
@@ -149,47 +144,8 @@ make_row (DeskCallbacksView  *self,
   gtk_widget_set_hexpand (text, TRUE);
 
   /* Everything the row can do, also from the keyboard. */
-  {
-    g_autoptr(GMenuItem) call = g_menu_item_new (_("_Call…"), NULL);
-    g_autoptr(GMenuItem) later = g_menu_item_new (_("A Working Day _Later"), NULL);
-    g_autoptr(GMenuItem) earlier = g_menu_item_new (_("A Working Day _Earlier"), NULL);
-    g_autoptr(GMenuItem) cancel = g_menu_item_new (_("Ca_ncel the Call"), NULL);
-
-    g_menu_item_set_action_and_target_value (call, "callbacks.call", g_variant_new_int64 (b->id));
-    g_menu_item_set_action_and_target_value (later, "callbacks.later", g_variant_new_int64 (b->id));
-    g_menu_item_set_action_and_target_value (earlier, "callbacks.earlier", g_variant_new_int64 (b->id));
-    g_menu_item_set_action_and_target_value (cancel, "callbacks.cancel", g_variant_new_int64 (b->id));
-    g_menu_append_item (menu, call);
-    if (open)
-      {
-        g_menu_append_item (moves, later);
-        g_menu_append_item (moves, earlier);
-        g_menu_append_item (moves, cancel);
-      }
-  }
-  if (open)
-    {
-      GMenu *people = g_menu_new ();
-      g_autoptr(GPtrArray) staff = desk_office_store_list_staff (self->db, NULL);
-
-      for (guint i = 0; staff != NULL && i < staff->len; i++)
-        {
-          DeskStaff *person = staff->pdata[i];
-          g_autoptr(GMenuItem) item = g_menu_item_new (desk_staff_get_name (person), NULL);
-
-          g_menu_item_set_action_and_target_value (item, "callbacks.reassign",
-                                                   g_variant_new ("(xx)", b->id, desk_staff_get_id (person)));
-          g_menu_append_item (people, item);
-        }
-      assign = g_menu_item_new_submenu (_("_Assign To"), G_MENU_MODEL (people));
-      g_object_unref (people);
-      g_menu_append_item (moves, assign);
-      g_menu_append_section (menu, NULL, G_MENU_MODEL (moves));
-    }
-
   menu_button = gtk_menu_button_new ();
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu_button), "view-more-symbolic");
-  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (menu_button), G_MENU_MODEL (menu));
   gtk_widget_add_css_class (menu_button, "flat");
   gtk_widget_set_valign (menu_button, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (menu_button, _("Call, Move or Assign"));
@@ -202,103 +158,229 @@ make_row (DeskCallbacksView  *self,
   gtk_widget_set_margin_bottom (box, 6);
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 6);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-
-  accessible = g_strdup_printf ("%s %s, %s, %s", when, b->customer_name,
-                                desk_callback_state_get_label (b->state), details);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
-  g_object_set_data_full (G_OBJECT (row), "callback-id", g_memdup2 (&b->id, sizeof b->id), g_free);
 
   /* Drag a planned call onto a day of the month to move it there. */
-  if (open)
-    {
-      drag = gtk_drag_source_new ();
-      g_value_init (&value, G_TYPE_INT64);
-      g_value_set_int64 (&value, b->id);
-      gtk_drag_source_set_content (drag, gdk_content_provider_new_for_value (&value));
-      gtk_drag_source_set_actions (drag, GDK_ACTION_MOVE);
-      g_value_unset (&value);
-      gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (drag));
-    }
+  drag = gtk_drag_source_new ();
+  gtk_drag_source_set_actions (drag, GDK_ACTION_MOVE);
+  gtk_widget_add_controller (box, GTK_EVENT_CONTROLLER (drag));
 
-  return row;
+  g_object_set_data (G_OBJECT (box), "time", time);
+  g_object_set_data (G_OBJECT (box), "name", name);
+  g_object_set_data (G_OBJECT (box), "state", state);
+  g_object_set_data (G_OBJECT (box), "detail", detail);
+  g_object_set_data (G_OBJECT (box), "menu", menu_button);
+  g_object_set_data (G_OBJECT (box), "drag", drag);
+  gtk_list_item_set_child (item, box);
 }
 
-static gint64
-row_id (GtkListBoxRow *row)
+static GMenuModel *
+row_menu (DeskCallbacksView  *self,
+          const DeskCallback *b,
+          gboolean            open)
 {
-  gint64 *id = row ? g_object_get_data (G_OBJECT (row), "callback-id") : NULL;
-  return id ? *id : 0;
+  GMenu *menu = g_menu_new ();
+  g_autoptr(GMenu) moves = g_menu_new ();
+  g_autoptr(GMenuItem) call = g_menu_item_new (_("_Call…"), NULL);
+
+  g_menu_item_set_action_and_target_value (call, "callbacks.call", g_variant_new_int64 (b->id));
+  g_menu_append_item (menu, call);
+  if (open)
+    {
+      g_autoptr(GMenuItem) later = g_menu_item_new (_("A Working Day _Later"), NULL);
+      g_autoptr(GMenuItem) earlier = g_menu_item_new (_("A Working Day _Earlier"), NULL);
+      g_autoptr(GMenuItem) cancel = g_menu_item_new (_("Ca_ncel the Call"), NULL);
+      g_autoptr(GMenu) people = g_menu_new ();
+      g_autoptr(GMenuItem) assign = NULL;
+
+      g_menu_item_set_action_and_target_value (later, "callbacks.later", g_variant_new_int64 (b->id));
+      g_menu_item_set_action_and_target_value (earlier, "callbacks.earlier", g_variant_new_int64 (b->id));
+      g_menu_item_set_action_and_target_value (cancel, "callbacks.cancel", g_variant_new_int64 (b->id));
+      g_menu_append_item (moves, later);
+      g_menu_append_item (moves, earlier);
+      g_menu_append_item (moves, cancel);
+
+      for (guint i = 0; self->staff != NULL && i < self->staff->len; i++)
+        {
+          DeskStaff *person = self->staff->pdata[i];
+          g_autoptr(GMenuItem) entry = g_menu_item_new (desk_staff_get_name (person), NULL);
+
+          g_menu_item_set_action_and_target_value (entry, "callbacks.reassign",
+                                                   g_variant_new ("(xx)", b->id, desk_staff_get_id (person)));
+          g_menu_append_item (people, entry);
+        }
+      assign = g_menu_item_new_submenu (_("_Assign To"), G_MENU_MODEL (people));
+      g_menu_append_item (moves, assign);
+      g_menu_append_section (menu, NULL, G_MENU_MODEL (moves));
+    }
+
+  return G_MENU_MODEL (menu);
 }
 
 static void
-fill_list (DeskCallbacksView *self,
-           GtkListBox        *list,
-           GPtrArray         *callbacks,
-           guint              limit,
-           gboolean           with_date,
-           const char        *empty)
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             DeskCallbacksView        *self)
 {
-  gint64 selected = row_id (gtk_list_box_get_selected_row (list));
-  GtkWidget *child;
+  DeskCallbackItem *row = gtk_list_item_get_item (item);
+  const DeskCallback *b = row != NULL ? desk_callback_item_get_callback (row) : NULL;
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *state = g_object_get_data (G_OBJECT (box), "state");
+  GtkEventController *drag = g_object_get_data (G_OBJECT (box), "drag");
+  gboolean with_date = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "with-date"));
+  const char *old_class = g_object_get_data (G_OBJECT (state), "state-class");
+  g_autofree char *when = NULL;
+  g_autofree char *details = NULL;
+  g_autofree char *accessible = NULL;
+  g_autoptr(GMenuModel) menu = NULL;
+  GValue value = G_VALUE_INIT;
+  gboolean open;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
+  if (old_class != NULL)
+    gtk_widget_remove_css_class (state, old_class);
 
-  if (callbacks == NULL || callbacks->len == 0)
+  if (b == NULL)
     {
-      GtkWidget *label = gtk_label_new (empty);
-
-      gtk_widget_add_css_class (label, "dim-label");
-      gtk_widget_set_margin_top (label, 24);
-      gtk_list_box_set_placeholder (list, label);
+      /* Gone since the list was counted: the next refresh drops it. */
+      gtk_widget_set_visible (box, FALSE);
       return;
     }
+  gtk_widget_set_visible (box, TRUE);
 
-  for (guint i = 0; i < callbacks->len; i++)
+  open = b->state == DESK_CALLBACK_PLANNED || b->state == DESK_CALLBACK_MISSED;
+  when = format_time (b->planned_at, with_date ? "%m-%d %H:%M" : "%H:%M");
+  details = g_strdup_printf ("%s%s%s · %s%s%s",
+                             desk_callback_reason_get_label (b->reason),
+                             b->ticket_number ? " · " : "", b->ticket_number ? b->ticket_number : "",
+                             b->customer_phone ? b->customer_phone : "",
+                             b->assignee_name ? " · " : "", b->assignee_name ? b->assignee_name : "");
+
+  gtk_label_set_text (g_object_get_data (G_OBJECT (box), "time"), when);
+  gtk_label_set_text (g_object_get_data (G_OBJECT (box), "name"), b->customer_name);
+  gtk_label_set_text (GTK_LABEL (state), desk_callback_state_get_label (b->state));
+  g_object_set_data_full (G_OBJECT (state), "state-class",
+                          g_strconcat ("desk-callback-", desk_callback_state_to_nick (b->state), NULL),
+                          g_free);
+  gtk_widget_add_css_class (state, g_object_get_data (G_OBJECT (state), "state-class"));
+  gtk_label_set_text (g_object_get_data (G_OBJECT (box), "detail"), details);
+
+  menu = row_menu (self, b, open);
+  gtk_menu_button_set_menu_model (g_object_get_data (G_OBJECT (box), "menu"), menu);
+
+  accessible = g_strdup_printf ("%s %s, %s, %s", when, b->customer_name,
+                                desk_callback_state_get_label (b->state), details);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+
+  if (open)
     {
-      GtkWidget *row = make_row (self, callbacks->pdata[i], with_date);
-
-      gtk_list_box_append (list, row);
-      if (((DeskCallback *)callbacks->pdata[i])->id == selected)
-        gtk_list_box_select_row (list, GTK_LIST_BOX_ROW (row));
+      g_value_init (&value, G_TYPE_INT64);
+      g_value_set_int64 (&value, b->id);
+      gtk_drag_source_set_content (GTK_DRAG_SOURCE (drag), gdk_content_provider_new_for_value (&value));
+      g_value_unset (&value);
     }
+  gtk_event_controller_set_propagation_phase (drag, open ? GTK_PHASE_BUBBLE : GTK_PHASE_NONE);
+}
 
-  if (limit > 0 && callbacks->len >= limit)
-    {
-      g_autofree char *more = g_strdup_printf (_("Only the first %u are shown"), limit);
-      GtkWidget *label = gtk_label_new (more);
-      GtkWidget *row = gtk_list_box_row_new ();
+static void
+unbind_row_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  GtkWidget *box = gtk_list_item_get_child (item);
 
-      gtk_widget_add_css_class (label, "dim-label");
-      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-      gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
-      gtk_list_box_append (list, row);
-    }
+  /* The menu names the call: no stale menu on a recycled row. */
+  gtk_menu_button_set_menu_model (g_object_get_data (G_OBJECT (box), "menu"), NULL);
+  gtk_drag_source_set_content (g_object_get_data (G_OBJECT (box), "drag"), NULL);
+}
+
+static void
+set_up_list (DeskCallbacksView      *self,
+             GtkListView            *list,
+             DeskCallbackListModel  *model,
+             gboolean                with_date)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkSingleSelection *selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (model)));
+
+  gtk_single_selection_set_autoselect (selection, FALSE);
+  gtk_single_selection_set_can_unselect (selection, TRUE);
+  g_object_set_data (G_OBJECT (factory), "with-date", GINT_TO_POINTER (with_date));
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), NULL);
+  gtk_list_view_set_factory (list, factory);
+  gtk_list_view_set_model (list, GTK_SELECTION_MODEL (selection));
+  g_object_unref (factory);
+  g_object_unref (selection);
+}
+
+static const DeskCallback *
+callback_at (GtkListView *list,
+             guint        position)
+{
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (list));
+  g_autoptr(DeskCallbackItem) item = model != NULL ? g_list_model_get_item (model, position) : NULL;
+
+  /* The model keeps its pages: the call outlives this reference. */
+  return item != NULL ? desk_callback_item_get_callback (item) : NULL;
+}
+
+static gint64
+selected_id (GtkListView *list)
+{
+  GtkSelectionModel *model = gtk_list_view_get_model (list);
+  guint position;
+  const DeskCallback *b;
+
+  if (model == NULL)
+    return 0;
+  position = gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (model));
+  if (position == GTK_INVALID_LIST_POSITION)
+    return 0;
+  b = callback_at (list, position);
+  return b != NULL ? b->id : 0;
+}
+
+/* Counts @range into @model, and says how many there are or that there
+ * are none. */
+static guint
+show_range (DeskCallbacksView       *self,
+            DeskCallbackListModel   *model,
+            const DeskCallbackRange *range,
+            GtkLabel                *empty,
+            const char              *empty_text)
+{
+  g_autoptr(GError) error = NULL;
+  guint n;
+
+  if (!desk_callback_list_model_set_range (model, range, &error))
+    g_warning ("Could not count the callbacks: %s", error->message);
+  n = g_list_model_get_n_items (G_LIST_MODEL (model));
+  gtk_label_set_text (empty, empty_text);
+  gtk_widget_set_visible (GTK_WIDGET (empty), n == 0);
+  return n;
 }
 
 static void
 reload_day (DeskCallbacksView *self)
 {
-  g_autoptr(GPtrArray) day_calls = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autofree char *date = NULL;
   g_autofree char *title = NULL;
+  DeskCallbackRange range = { 0 };
   GDate day;
-  gint64 start;
+  guint n;
 
   if (self->db == NULL)
     return;
 
   desk_callback_month_get_selected (self->month, &day);
-  start = day_start (&day);
-  title = format_time (start, "%Y-%m-%d");
-  gtk_label_set_text (self->day_label, title);
+  range.from = day_start (&day);
+  range.to = range.from + DAY_SECONDS;
+  n = show_range (self, self->day_model, &range, self->day_empty, _("No callbacks on this day"));
 
-  day_calls = desk_callback_store_list (self->db, start, start + DAY_SECONDS, NULL, AGENDA_LIMIT, &error);
-  if (day_calls == NULL)
-    g_warning ("Could not list the day’s callbacks: %s", error->message);
-  fill_list (self, self->day_list, day_calls, AGENDA_LIMIT, FALSE, _("No callbacks on this day"));
+  date = format_time (range.from, "%Y-%m-%d");
+  /* Translators: the day's agenda: a date · how many calls */
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %u call", "%s · %u calls", n), date, n);
+  gtk_label_set_text (self->day_label, title);
 }
 
 static void
@@ -323,12 +405,12 @@ reload_counts (DeskCallbacksView *self)
 void
 desk_callbacks_view_reload (DeskCallbacksView *self)
 {
-  g_autoptr(GPtrArray) today_calls = NULL;
-  g_autoptr(GPtrArray) overdue = NULL;
-  g_autoptr(GError) error = NULL;
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  g_autofree char *today_title = NULL;
+  g_autofree char *overdue_title = NULL;
+  DeskCallbackRange range = { 0 };
   GDate day;
-  gint64 start;
+  guint n;
 
   g_return_if_fail (DESK_IS_CALLBACKS_VIEW (self));
 
@@ -340,12 +422,23 @@ desk_callbacks_view_reload (DeskCallbacksView *self)
   if (self->db == NULL)
     return;
 
+  g_clear_pointer (&self->staff, g_ptr_array_unref);
+  self->staff = desk_office_store_list_staff (self->db, NULL);
+
   reload_day (self);
-  start = day_start (&day);
-  today_calls = desk_callback_store_list (self->db, start, start + DAY_SECONDS, NULL, AGENDA_LIMIT, &error);
-  fill_list (self, self->today_list, today_calls, AGENDA_LIMIT, FALSE, _("No callbacks today"));
-  overdue = desk_callback_store_list_overdue (self->db, now, OVERDUE_LIMIT, &error);
-  fill_list (self, self->overdue_list, overdue, OVERDUE_LIMIT, TRUE, _("Nothing overdue"));
+
+  range.from = day_start (&day);
+  range.to = range.from + DAY_SECONDS;
+  n = show_range (self, self->today_model, &range, self->today_empty, _("No callbacks today"));
+  /* Translators: the title of the Today list, with how many calls it holds */
+  today_title = g_strdup_printf (_("Today · %u"), n);
+  gtk_stack_page_set_title (self->today_page, today_title);
+
+  range = (DeskCallbackRange) { .from = 0, .to = now, .open_only = TRUE };
+  n = show_range (self, self->overdue_model, &range, self->overdue_empty, _("Nothing overdue"));
+  /* Translators: the title of the Overdue list, with how many calls it holds */
+  overdue_title = g_strdup_printf (_("Overdue · %u"), n);
+  gtk_stack_page_set_title (self->overdue_page, overdue_title);
 }
 
 static gboolean
@@ -507,16 +600,17 @@ desk_callbacks_view_open_call (DeskCallbacksView *self,
 }
 
 static void
-row_activated_cb (DeskCallbacksView *self,
-                  GtkListBoxRow     *row)
+list_activated_cb (DeskCallbacksView *self,
+                   guint              position,
+                   GtkListView       *list)
 {
-  gint64 id = row_id (row);
+  const DeskCallback *b = callback_at (list, position);
 
-  if (id > 0)
-    desk_callbacks_view_open_call (self, id);
+  if (b != NULL)
+    desk_callbacks_view_open_call (self, b->id);
 }
 
-static GtkListBox *
+static GtkListView *
 visible_list (DeskCallbacksView *self)
 {
   const char *name = gtk_stack_get_visible_child_name (self->lists_stack);
@@ -540,7 +634,7 @@ key_pressed_cb (GtkEventControllerKey *controller,
   if (!(state & GDK_CONTROL_MASK) || (keyval != GDK_KEY_Page_Down && keyval != GDK_KEY_Page_Up))
     return FALSE;
 
-  id = row_id (gtk_list_box_get_selected_row (visible_list (self)));
+  id = selected_id (visible_list (self));
   if (id <= 0)
     return FALSE;
   move_by_working_day (self, id, keyval == GDK_KEY_Page_Down ? 1 : -1);
@@ -764,6 +858,16 @@ desk_callbacks_view_set_office (DeskCallbacksView *self,
     g_signal_handlers_disconnect_by_data (self->db, self);
   g_set_object (&self->db, db);
 
+  g_clear_object (&self->day_model);
+  g_clear_object (&self->today_model);
+  g_clear_object (&self->overdue_model);
+  self->day_model = desk_callback_list_model_new (db);
+  self->today_model = desk_callback_list_model_new (db);
+  self->overdue_model = desk_callback_list_model_new (db);
+  set_up_list (self, self->day_list, self->day_model, FALSE);
+  set_up_list (self, self->today_list, self->today_model, FALSE);
+  set_up_list (self, self->overdue_list, self->overdue_model, TRUE);
+
   /* Closing a ticket anywhere stops its follow-ups at once. */
   desk_callback_store_watch (db);
   g_signal_connect (db, "changed", G_CALLBACK (database_changed_cb), self);
@@ -787,19 +891,56 @@ GArray *
 desk_callbacks_view_get_day_ids (DeskCallbacksView *self)
 {
   GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  guint n;
 
   g_return_val_if_fail (DESK_IS_CALLBACKS_VIEW (self), ids);
 
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->day_list));
-       row != NULL;
-       row = gtk_widget_get_next_sibling (row))
+  n = self->day_model != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->day_model)) : 0;
+  for (guint i = 0; i < n; i++)
     {
-      gint64 id = GTK_IS_LIST_BOX_ROW (row) ? row_id (GTK_LIST_BOX_ROW (row)) : 0;
+      const DeskCallback *b = callback_at (self->day_list, i);
 
-      if (id > 0)
-        g_array_append_val (ids, id);
+      if (b != NULL)
+        g_array_append_val (ids, b->id);
     }
   return ids;
+}
+
+gboolean
+desk_callbacks_view_select_call (DeskCallbacksView *self,
+                                 gint64             callback_id)
+{
+  GtkListView *list;
+  guint n;
+
+  g_return_val_if_fail (DESK_IS_CALLBACKS_VIEW (self), FALSE);
+
+  list = visible_list (self);
+  n = g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (list)));
+  for (guint i = 0; i < n; i++)
+    {
+      const DeskCallback *b = callback_at (list, i);
+
+      if (b != NULL && b->id == callback_id)
+        {
+          gtk_selection_model_select_item (gtk_list_view_get_model (list), i, TRUE);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+DeskCallbackListModel *
+desk_callbacks_view_get_model (DeskCallbacksView *self,
+                               const char        *list)
+{
+  g_return_val_if_fail (DESK_IS_CALLBACKS_VIEW (self), NULL);
+
+  if (g_strcmp0 (list, "today") == 0)
+    return self->today_model;
+  if (g_strcmp0 (list, "overdue") == 0)
+    return self->overdue_model;
+  return self->day_model;
 }
 
 static void
@@ -814,6 +955,7 @@ desk_callbacks_view_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->db, self);
   g_clear_object (&self->db);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->staff, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_CALLBACKS_VIEW);
   {
     GtkWidget *child;
@@ -821,6 +963,10 @@ desk_callbacks_view_dispose (GObject *object)
     while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
       gtk_widget_unparent (child);
   }
+
+  g_clear_object (&self->day_model);
+  g_clear_object (&self->today_model);
+  g_clear_object (&self->overdue_model);
 
   G_OBJECT_CLASS (desk_callbacks_view_parent_class)->dispose (object);
 }
@@ -845,10 +991,15 @@ desk_callbacks_view_class_init (DeskCallbacksViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskCallbacksView, day_list);
   gtk_widget_class_bind_template_child (widget_class, DeskCallbacksView, today_list);
   gtk_widget_class_bind_template_child (widget_class, DeskCallbacksView, overdue_list);
+  gtk_widget_class_bind_template_child (widget_class, DeskCallbacksView, day_empty);
+  gtk_widget_class_bind_template_child (widget_class, DeskCallbacksView, today_empty);
+  gtk_widget_class_bind_template_child (widget_class, DeskCallbacksView, overdue_empty);
+  gtk_widget_class_bind_template_child (widget_class, DeskCallbacksView, today_page);
+  gtk_widget_class_bind_template_child (widget_class, DeskCallbacksView, overdue_page);
   gtk_widget_class_bind_template_callback (widget_class, day_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, month_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, callback_dropped_cb);
-  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, list_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "callbacks.call", "x", call_action);
   gtk_widget_class_install_action (widget_class, "callbacks.later", "x", later_action);

@@ -11,6 +11,7 @@
 
 #include "desk-call-panel.h"
 #include "desk-callback-month.h"
+#include "desk-callback-list-model.h"
 #include "desk-database.h"
 
 G_BEGIN_DECLS
@@ -34,6 +35,12 @@ void           desk_callbacks_view_reload      (DeskCallbacksView *self);
 DeskCallbackMonth *desk_callbacks_view_get_month (DeskCallbacksView *self);
 /* Ids in the selected day's agenda, in order. */
 GArray        *desk_callbacks_view_get_day_ids (DeskCallbacksView *self);
+/* Selects the call in the list on screen (for keyboard moves and tests). */
+gboolean       desk_callbacks_view_select_call (DeskCallbacksView *self,
+                                                gint64             callback_id);
+/* The lazy model behind "day", "today" or "overdue". */
+DeskCallbackListModel *desk_callbacks_view_get_model (DeskCallbacksView *self,
+                                                      const char        *list);
 DeskCallPanel *desk_callbacks_view_open_call   (DeskCallbacksView *self,
                                                 gint64             callback_id);
 

@@ -37,6 +37,7 @@ struct _DeskCallbacksView
    * area does no work while out of sight (on a million tickets its lists
    * had kept the window's first frame waiting for minutes). */
   gboolean           stale;
+  gboolean           planning_running;
 
   /* Template widgets */
   GtkLabel          *month_label;
@@ -801,6 +802,7 @@ plan_done_cb (GObject      *source,
 {
   g_autoptr(GError) error = NULL;
 
+  DESK_CALLBACKS_VIEW (source)->planning_running = FALSE;
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -835,6 +837,7 @@ start_planning (DeskCallbacksView *self)
   self->planning = g_cancellable_new ();
   task = g_task_new (self, self->planning, plan_done_cb, NULL);
   g_task_set_task_data (task, g_strdup (desk_database_get_path (self->db)), g_free);
+  self->planning_running = TRUE;
   g_task_run_in_thread (task, plan_thread);
 }
 
@@ -928,6 +931,13 @@ desk_callbacks_view_select_call (DeskCallbacksView *self,
         }
     }
   return FALSE;
+}
+
+gboolean
+desk_callbacks_view_is_planning (DeskCallbacksView *self)
+{
+  g_return_val_if_fail (DESK_IS_CALLBACKS_VIEW (self), FALSE);
+  return self->planning_running;
 }
 
 DeskCallbackListModel *

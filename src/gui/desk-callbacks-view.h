@@ -38,6 +38,8 @@ GArray        *desk_callbacks_view_get_day_ids (DeskCallbacksView *self);
 /* Selects the call in the list on screen (for keyboard moves and tests). */
 gboolean       desk_callbacks_view_select_call (DeskCallbacksView *self,
                                                 gint64             callback_id);
+/* Whether the window's background planning is still running. */
+gboolean       desk_callbacks_view_is_planning (DeskCallbacksView *self);
 /* The lazy model behind "day", "today" or "overdue". */
 DeskCallbackListModel *desk_callbacks_view_get_model (DeskCallbacksView *self,
                                                       const char        *list);

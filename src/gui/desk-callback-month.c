@@ -13,6 +13,7 @@
 
 #include "desk-callback-month.h"
 #include "desk-callback-store.h"
+#include "desk-gui-private.h"
 
 #define N_CELLS 42
 
@@ -473,7 +474,7 @@ static void
 desk_callback_month_init (DeskCallbackMonth *self)
 {
   GtkEventController *keys = gtk_event_controller_key_new ();
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = _desk_office_now ();
 
   self->grid = gtk_grid_new ();
   gtk_grid_set_row_homogeneous (GTK_GRID (self->grid), FALSE);

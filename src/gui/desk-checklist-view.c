@@ -14,6 +14,7 @@
 #include "desk-checklist-store.h"
 #include "desk-checklist-view.h"
 #include "desk-procedure-store.h"
+#include "desk-gui-private.h"
 
 struct _DeskChecklistView
 {
@@ -52,7 +53,7 @@ format_tick (DeskChecklistItem *item)
 
   if (item->at == 0)
     return item->role ? g_strdup (item->role) : NULL;
-  t = g_date_time_new_from_unix_local (item->at);
+  t = _desk_office_time (item->at);
   when = g_date_time_format (t, "%Y-%m-%d %H:%M");
   /* Translators: who ticked (or unticked) a checklist step, and when */
   return g_strdup_printf (item->done ? _("ticked by %s, %s") : _("unticked by %s, %s"),

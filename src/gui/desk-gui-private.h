@@ -31,4 +31,12 @@ void _desk_widget_add_toast   (GtkWidget   *widget,
 void _desk_widget_after_first_frame (GtkWidget   *widget,
                                      GSourceFunc  func);
 
+/* Every time the window shows is the office's time (its work calendar's
+ * zone, as the command line and the printouts use), not the computer's:
+ * a desk whose clock is set to another zone must not show a deadline
+ * before opening hours. */
+GTimeZone *_desk_office_timezone      (void);
+GDateTime *_desk_office_time          (gint64       unix_time);
+GDateTime *_desk_office_now           (void);
+
 G_END_DECLS

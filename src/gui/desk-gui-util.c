@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include "desk-deadline-store.h"
 #include "desk-gui-private.h"
 #include "desk-window.h"
 
@@ -162,4 +163,24 @@ _desk_widget_after_first_frame (GtkWidget   *widget,
                            after_first_frame_release, 0);
 
   after_first_frame_unref (after);
+}
+
+GTimeZone *
+_desk_office_timezone (void)
+{
+  return desk_work_calendar_get_timezone (desk_deadline_store_get_calendar (NULL));
+}
+
+GDateTime *
+_desk_office_time (gint64 unix_time)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (unix_time);
+
+  return utc != NULL ? g_date_time_to_timezone (utc, _desk_office_timezone ()) : NULL;
+}
+
+GDateTime *
+_desk_office_now (void)
+{
+  return g_date_time_new_now (_desk_office_timezone ());
 }

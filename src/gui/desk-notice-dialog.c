@@ -16,6 +16,7 @@
 #include "desk-ticket-store.h"
 
 #include "desk-notice-dialog.h"
+#include "desk-gui-private.h"
 
 struct _DeskNoticeDialog
 {
@@ -180,7 +181,7 @@ pick_recipient_action (GtkWidget  *widget,
 static char *
 default_due_date (void)
 {
-  g_autoptr(GDateTime) day = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) day = _desk_office_now ();
   int working = 0;
 
   while (working < 3)

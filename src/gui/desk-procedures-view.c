@@ -13,6 +13,7 @@
 
 #include "desk-procedure-store.h"
 #include "desk-procedures-view.h"
+#include "desk-gui-private.h"
 
 #define N_RECENT 5
 
@@ -156,7 +157,7 @@ reload_recent_cb (gpointer data)
 static char *
 format_time (gint64 when)
 {
-  g_autoptr(GDateTime) t = g_date_time_new_from_unix_local (when);
+  g_autoptr(GDateTime) t = _desk_office_time (when);
 
   return t ? g_date_time_format (t, "%Y-%m-%d %H:%M") : g_strdup ("");
 }

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "desk-ticket-format.h"
+#include "desk-gui-private.h"
 
 #define MINUTE 60
 #define HOUR (60 * MINUTE)
@@ -99,7 +100,7 @@ _desk_format_time (gint64 at)
   if (at <= 0)
     return g_strdup ("");
 
-  time = g_date_time_new_from_unix_local (at);
+  time = _desk_office_time (at);
   /* Translators: a date and time, see g_date_time_format() */
   return g_date_time_format (time, C_("date and time", "%Y-%m-%d %H:%M"));
 }

@@ -68,7 +68,7 @@ _desk_notice_row_new (DeskNotice *notice,
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
   g_autofree char *issued = _desk_format_time (d->issued_at);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = _desk_office_now ();
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
   const char *state;
   GtkWidget *badge;

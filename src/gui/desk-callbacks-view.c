@@ -13,6 +13,7 @@
 
 #include "desk-callback-ical.h"
 #include "desk-callback-list-model.h"
+#include "desk-callback-rows.h"
 #include "desk-callback-store.h"
 #include "desk-callbacks-view.h"
 #include "desk-deadline-store.h"
@@ -110,239 +111,6 @@ current_user_id (DeskCallbacksView *self)
   return staff != NULL ? desk_staff_get_id (staff) : 0;
 }
 
-/* One row of a list, built once and given calls as the list scrolls. */
-static void
-setup_row_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              gpointer                  user_data)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 9);
-  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *line1 = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *time, *name, *state, *detail, *menu_button;
-  GtkDragSource *drag;
-
-  time = gtk_label_new (NULL);
-  gtk_widget_add_css_class (time, "numeric");
-  gtk_widget_add_css_class (time, "heading");
-  name = gtk_label_new (NULL);
-  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_hexpand (name, TRUE);
-  gtk_label_set_xalign (GTK_LABEL (name), 0);
-  state = gtk_label_new (NULL);
-  gtk_widget_add_css_class (state, "desk-badge");
-  gtk_box_append (GTK_BOX (line1), time);
-  gtk_box_append (GTK_BOX (line1), name);
-  gtk_box_append (GTK_BOX (line1), state);
-
-  detail = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (detail), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (detail), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (detail, "dim-label");
-  gtk_widget_add_css_class (detail, "caption");
-  gtk_box_append (GTK_BOX (text), line1);
-  gtk_box_append (GTK_BOX (text), detail);
-  gtk_widget_set_hexpand (text, TRUE);
-
-  /* Everything the row can do, also from the keyboard. */
-  menu_button = gtk_menu_button_new ();
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu_button), "view-more-symbolic");
-  gtk_widget_add_css_class (menu_button, "flat");
-  gtk_widget_set_valign (menu_button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (menu_button, _("Call, Move or Assign"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (menu_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Call, Move or Assign"), -1);
-
-  gtk_box_append (GTK_BOX (box), text);
-  gtk_box_append (GTK_BOX (box), menu_button);
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 6);
-
-  /* Drag a planned call onto a day of the month to move it there. */
-  drag = gtk_drag_source_new ();
-  gtk_drag_source_set_actions (drag, GDK_ACTION_MOVE);
-  gtk_widget_add_controller (box, GTK_EVENT_CONTROLLER (drag));
-
-  g_object_set_data (G_OBJECT (box), "time", time);
-  g_object_set_data (G_OBJECT (box), "name", name);
-  g_object_set_data (G_OBJECT (box), "state", state);
-  g_object_set_data (G_OBJECT (box), "detail", detail);
-  g_object_set_data (G_OBJECT (box), "menu", menu_button);
-  g_object_set_data (G_OBJECT (box), "drag", drag);
-  gtk_list_item_set_child (item, box);
-}
-
-static GMenuModel *
-row_menu (DeskCallbacksView  *self,
-          const DeskCallback *b,
-          gboolean            open)
-{
-  GMenu *menu = g_menu_new ();
-  g_autoptr(GMenu) moves = g_menu_new ();
-  g_autoptr(GMenuItem) call = g_menu_item_new (_("_Call…"), NULL);
-
-  g_menu_item_set_action_and_target_value (call, "callbacks.call", g_variant_new_int64 (b->id));
-  g_menu_append_item (menu, call);
-  if (open)
-    {
-      g_autoptr(GMenuItem) later = g_menu_item_new (_("A Working Day _Later"), NULL);
-      g_autoptr(GMenuItem) earlier = g_menu_item_new (_("A Working Day _Earlier"), NULL);
-      g_autoptr(GMenuItem) cancel = g_menu_item_new (_("Ca_ncel the Call"), NULL);
-      g_autoptr(GMenu) people = g_menu_new ();
-      g_autoptr(GMenuItem) assign = NULL;
-
-      g_menu_item_set_action_and_target_value (later, "callbacks.later", g_variant_new_int64 (b->id));
-      g_menu_item_set_action_and_target_value (earlier, "callbacks.earlier", g_variant_new_int64 (b->id));
-      g_menu_item_set_action_and_target_value (cancel, "callbacks.cancel", g_variant_new_int64 (b->id));
-      g_menu_append_item (moves, later);
-      g_menu_append_item (moves, earlier);
-      g_menu_append_item (moves, cancel);
-
-      for (guint i = 0; self->staff != NULL && i < self->staff->len; i++)
-        {
-          DeskStaff *person = self->staff->pdata[i];
-          g_autoptr(GMenuItem) entry = g_menu_item_new (desk_staff_get_name (person), NULL);
-
-          g_menu_item_set_action_and_target_value (entry, "callbacks.reassign",
-                                                   g_variant_new ("(xx)", b->id, desk_staff_get_id (person)));
-          g_menu_append_item (people, entry);
-        }
-      assign = g_menu_item_new_submenu (_("_Assign To"), G_MENU_MODEL (people));
-      g_menu_append_item (moves, assign);
-      g_menu_append_section (menu, NULL, G_MENU_MODEL (moves));
-    }
-
-  return G_MENU_MODEL (menu);
-}
-
-static void
-bind_row_cb (GtkSignalListItemFactory *factory,
-             GtkListItem              *item,
-             DeskCallbacksView        *self)
-{
-  DeskCallbackItem *row = gtk_list_item_get_item (item);
-  const DeskCallback *b = row != NULL ? desk_callback_item_get_callback (row) : NULL;
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *state = g_object_get_data (G_OBJECT (box), "state");
-  GtkEventController *drag = g_object_get_data (G_OBJECT (box), "drag");
-  gboolean with_date = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "with-date"));
-  const char *old_class = g_object_get_data (G_OBJECT (state), "state-class");
-  g_autofree char *when = NULL;
-  g_autofree char *details = NULL;
-  g_autofree char *accessible = NULL;
-  g_autoptr(GMenuModel) menu = NULL;
-  GValue value = G_VALUE_INIT;
-  gboolean open;
-
-  if (old_class != NULL)
-    gtk_widget_remove_css_class (state, old_class);
-
-  if (b == NULL)
-    {
-      /* Gone since the list was counted: the next refresh drops it. */
-      gtk_widget_set_visible (box, FALSE);
-      return;
-    }
-  gtk_widget_set_visible (box, TRUE);
-
-  open = b->state == DESK_CALLBACK_PLANNED || b->state == DESK_CALLBACK_MISSED;
-  when = format_time (b->planned_at, with_date ? "%m-%d %H:%M" : "%H:%M");
-  details = g_strdup_printf ("%s%s%s · %s%s%s",
-                             desk_callback_reason_get_label (b->reason),
-                             b->ticket_number ? " · " : "", b->ticket_number ? b->ticket_number : "",
-                             b->customer_phone ? b->customer_phone : "",
-                             b->assignee_name ? " · " : "", b->assignee_name ? b->assignee_name : "");
-
-  gtk_label_set_text (g_object_get_data (G_OBJECT (box), "time"), when);
-  gtk_label_set_text (g_object_get_data (G_OBJECT (box), "name"), b->customer_name);
-  gtk_label_set_text (GTK_LABEL (state), desk_callback_state_get_label (b->state));
-  g_object_set_data_full (G_OBJECT (state), "state-class",
-                          g_strconcat ("desk-callback-", desk_callback_state_to_nick (b->state), NULL),
-                          g_free);
-  gtk_widget_add_css_class (state, g_object_get_data (G_OBJECT (state), "state-class"));
-  gtk_label_set_text (g_object_get_data (G_OBJECT (box), "detail"), details);
-
-  menu = row_menu (self, b, open);
-  gtk_menu_button_set_menu_model (g_object_get_data (G_OBJECT (box), "menu"), menu);
-
-  accessible = g_strdup_printf ("%s %s, %s, %s", when, b->customer_name,
-                                desk_callback_state_get_label (b->state), details);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
-
-  if (open)
-    {
-      g_value_init (&value, G_TYPE_INT64);
-      g_value_set_int64 (&value, b->id);
-      gtk_drag_source_set_content (GTK_DRAG_SOURCE (drag), gdk_content_provider_new_for_value (&value));
-      g_value_unset (&value);
-    }
-  gtk_event_controller_set_propagation_phase (drag, open ? GTK_PHASE_BUBBLE : GTK_PHASE_NONE);
-}
-
-static void
-unbind_row_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               gpointer                  user_data)
-{
-  GtkWidget *box = gtk_list_item_get_child (item);
-
-  /* The menu names the call: no stale menu on a recycled row. */
-  gtk_menu_button_set_menu_model (g_object_get_data (G_OBJECT (box), "menu"), NULL);
-  gtk_drag_source_set_content (g_object_get_data (G_OBJECT (box), "drag"), NULL);
-}
-
-static void
-set_up_list (DeskCallbacksView      *self,
-             GtkListView            *list,
-             DeskCallbackListModel  *model,
-             gboolean                with_date)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkSingleSelection *selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (model)));
-
-  gtk_single_selection_set_autoselect (selection, FALSE);
-  gtk_single_selection_set_can_unselect (selection, TRUE);
-  g_object_set_data (G_OBJECT (factory), "with-date", GINT_TO_POINTER (with_date));
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), NULL);
-  gtk_list_view_set_factory (list, factory);
-  gtk_list_view_set_model (list, GTK_SELECTION_MODEL (selection));
-  g_object_unref (factory);
-  g_object_unref (selection);
-}
-
-static const DeskCallback *
-callback_at (GtkListView *list,
-             guint        position)
-{
-  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (list));
-  g_autoptr(DeskCallbackItem) item = model != NULL ? g_list_model_get_item (model, position) : NULL;
-
-  /* The model keeps its pages: the call outlives this reference. */
-  return item != NULL ? desk_callback_item_get_callback (item) : NULL;
-}
-
-static gint64
-selected_id (GtkListView *list)
-{
-  GtkSelectionModel *model = gtk_list_view_get_model (list);
-  guint position;
-  const DeskCallback *b;
-
-  if (model == NULL)
-    return 0;
-  position = gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (model));
-  if (position == GTK_INVALID_LIST_POSITION)
-    return 0;
-  b = callback_at (list, position);
-  return b != NULL ? b->id : 0;
-}
-
-/* Counts @range into @model, and says how many there are or that there
- * are none. */
 static guint
 show_range (DeskCallbacksView       *self,
             DeskCallbackListModel   *model,
@@ -605,7 +373,7 @@ list_activated_cb (DeskCallbacksView *self,
                    guint              position,
                    GtkListView       *list)
 {
-  const DeskCallback *b = callback_at (list, position);
+  const DeskCallback *b = _desk_callback_rows_get (list, position);
 
   if (b != NULL)
     desk_callbacks_view_open_call (self, b->id);
@@ -635,7 +403,7 @@ key_pressed_cb (GtkEventControllerKey *controller,
   if (!(state & GDK_CONTROL_MASK) || (keyval != GDK_KEY_Page_Down && keyval != GDK_KEY_Page_Up))
     return FALSE;
 
-  id = selected_id (visible_list (self));
+  id = _desk_callback_rows_get_selected_id (visible_list (self));
   if (id <= 0)
     return FALSE;
   move_by_working_day (self, id, keyval == GDK_KEY_Page_Down ? 1 : -1);
@@ -867,9 +635,9 @@ desk_callbacks_view_set_office (DeskCallbacksView *self,
   self->day_model = desk_callback_list_model_new (db);
   self->today_model = desk_callback_list_model_new (db);
   self->overdue_model = desk_callback_list_model_new (db);
-  set_up_list (self, self->day_list, self->day_model, FALSE);
-  set_up_list (self, self->today_list, self->today_model, FALSE);
-  set_up_list (self, self->overdue_list, self->overdue_model, TRUE);
+  _desk_callback_rows_set_up (self->day_list, self->day_model, FALSE, &self->staff);
+  _desk_callback_rows_set_up (self->today_list, self->today_model, FALSE, &self->staff);
+  _desk_callback_rows_set_up (self->overdue_list, self->overdue_model, TRUE, &self->staff);
 
   /* Closing a ticket anywhere stops its follow-ups at once. */
   desk_callback_store_watch (db);
@@ -901,7 +669,7 @@ desk_callbacks_view_get_day_ids (DeskCallbacksView *self)
   n = self->day_model != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->day_model)) : 0;
   for (guint i = 0; i < n; i++)
     {
-      const DeskCallback *b = callback_at (self->day_list, i);
+      const DeskCallback *b = _desk_callback_rows_get (self->day_list, i);
 
       if (b != NULL)
         g_array_append_val (ids, b->id);
@@ -922,7 +690,7 @@ desk_callbacks_view_select_call (DeskCallbacksView *self,
   n = g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (list)));
   for (guint i = 0; i < n; i++)
     {
-      const DeskCallback *b = callback_at (list, i);
+      const DeskCallback *b = _desk_callback_rows_get (list, i);
 
       if (b != NULL && b->id == callback_id)
         {

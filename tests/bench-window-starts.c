@@ -12,7 +12,10 @@
  * on a fresh copy of a prepared office, in English and in Chinese; printed:
  * the median time to the first frame and the peak resident memory of the
  * process, which includes the day's planning when the start has one to
- * do (bench-tickets-view waits for it with DESK_BENCH_WAIT_PLANNING).
+ * do (bench-tickets-view waits for it with DESK_BENCH_WAIT_PLANNING), and
+ * then, a clerk's pause later (DESK_BENCH_SWITCH_PAUSE, passed on), the
+ * medians of switching to the Callbacks area, to the next day and to the
+ * Overdue tab, each to its frame.
  *
  *   DESK_BENCH_DB     the office (default: bench-office.db in the build folder)
  *   DESK_BENCH_STARTS starts per figure (default 3)
@@ -89,12 +92,21 @@ prepare (const char *source,
     }
 }
 
+/* What bench-tickets-view prints of the Callbacks area once the start's
+ * planning is done, each in ms to its frame. */
+static const char *area_figures[] = {
+  "switch to the Callbacks area, to its frame",
+  "change the day, to its frame",
+  "show the Overdue tab, to its frame",
+};
+
 static void
 start_once (const char *view_bench,
             const char *office,
             const char *language,
             GArray     *frames,
-            GArray     *rss)
+            GArray     *rss,
+            GArray    **switches)
 {
   g_auto(GStrv) env = g_get_environ ();
   g_autofree char *out = NULL;
@@ -132,6 +144,16 @@ start_once (const char *view_bench,
     g_array_append_val (frames, ms);
     g_array_append_val (rss, mb);
   }
+  for (guint i = 0; i < G_N_ELEMENTS (area_figures); i++)
+    {
+      double ms;
+
+      line = strstr (out, area_figures[i]);
+      if (line == NULL)
+        g_error ("no \"%s\" in:\n%s", area_figures[i], out);
+      ms = g_ascii_strtod (line + strlen (area_figures[i]), NULL);
+      g_array_append_val (switches[i], ms);
+    }
 }
 
 int
@@ -158,7 +180,8 @@ main (int   argc,
     }
 
   printf ("Service Desk window starts on %s: median of %d starts, each on a fresh copy\n", source, starts);
-  printf ("%-44s %-6s %12s %12s\n", "state", "lang", "first frame", "peak RSS MB");
+  printf ("%-44s %-6s %12s %12s %13s %10s %10s\n", "state", "lang", "first frame", "peak RSS MB",
+          "to Callbacks", "next day", "Overdue");
 
   for (guint s = 0; s < G_N_ELEMENTS (states); s++)
     {
@@ -169,20 +192,33 @@ main (int   argc,
         {
           g_autoptr(GArray) frames = g_array_new (FALSE, FALSE, sizeof (double));
           g_autoptr(GArray) rss = g_array_new (FALSE, FALSE, sizeof (double));
+          GArray *switches[G_N_ELEMENTS (area_figures)];
           double worst = 0;
 
+          for (guint i = 0; i < G_N_ELEMENTS (area_figures); i++)
+            switches[i] = g_array_new (FALSE, FALSE, sizeof (double));
           for (int i = 0; i < starts; i++)
             {
               copy_office (prepared, run_copy);
-              start_once (view_bench, run_copy, languages[l], frames, rss);
+              start_once (view_bench, run_copy, languages[l], frames, rss, switches);
             }
           for (guint i = 0; i < rss->len; i++)
             worst = MAX (worst, g_array_index (rss, double, i));
-          printf ("%-44s %-6s %9.1f ms %12.1f\n", states[s].name, languages[l], median (frames), worst);
+          printf ("%-44s %-6s %9.1f ms %12.1f %10.1f ms %7.1f ms %7.1f ms\n", states[s].name, languages[l],
+                  median (frames), worst, median (switches[0]), median (switches[1]), median (switches[2]));
+          for (guint i = 0; i < G_N_ELEMENTS (area_figures); i++)
+            g_array_unref (switches[i]);
           fflush (stdout);
         }
       g_unlink (prepared);
     }
+  {
+    g_autofree char *wal = g_strconcat (run_copy, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (run_copy, "-shm", NULL);
+
+    g_unlink (wal);
+    g_unlink (shm);
+  }
   g_unlink (run_copy);
   return 0;
 }

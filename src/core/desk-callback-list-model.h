@@ -34,6 +34,15 @@ DeskCallbackListModel *desk_callback_list_model_new       (DeskDatabase         
 gboolean               desk_callback_list_model_set_range (DeskCallbackListModel   *self,
                                                            const DeskCallbackRange *range,
                                                            GError                 **error);
+/* How many calls the range holds.  The model itself first tells its
+ * views of a window's height of them and of the rest at low priority,
+ * once the main loop is idle (after the frame that shows the first). */
+guint                  desk_callback_list_model_get_total (DeskCallbackListModel   *self);
+/* Tells of a window's height of them again, and of the rest once idle:
+ * for a view about to show the model. */
+void                   desk_callback_list_model_show_first (DeskCallbackListModel  *self);
+/* Tells of all of them now (for a caller that looks far down the list). */
+void                   desk_callback_list_model_show_all  (DeskCallbackListModel   *self);
 /* The same range again, after the office changed. */
 gboolean               desk_callback_list_model_refresh   (DeskCallbackListModel   *self,
                                                            GError                 **error);

@@ -1223,10 +1223,15 @@ desk_callback_store_list_range (DeskDatabase             *db,
   g_return_val_if_fail (range != NULL, NULL);
 
   stmt = _desk_database_prepare (db, range->open_only
+                                     /* The page's ids from the open calls' own index, in its
+                                      * order (an offset deep in the list steps over index
+                                      * entries, not joined rows), then their rows. */
                                      ? CALLBACK_COLUMNS
-                                       " WHERE b.state IN ('planned', 'missed') AND b.planned_at < ?2"
-                                       " AND ?1 = ?1 AND ?3 = ?3"
-                                       " ORDER BY b.planned_at, b.id LIMIT ?4 OFFSET ?5"
+                                       " WHERE b.id IN (SELECT id FROM callbacks INDEXED BY callbacks_open_by_time"
+                                       "   WHERE state IN ('planned', 'missed') AND planned_at < ?2"
+                                       "   AND ?1 = ?1 AND ?3 = ?3"
+                                       "   ORDER BY planned_at, id LIMIT ?4 OFFSET ?5)"
+                                       " ORDER BY b.planned_at, b.id"
                                      : CALLBACK_COLUMNS
                                        " WHERE b.planned_at >= ?1 AND b.planned_at < ?2 AND ?3 = ?3"
                                        " ORDER BY b.planned_at, b.id LIMIT ?4 OFFSET ?5",
@@ -1252,12 +1257,13 @@ desk_callback_store_day_counts (DeskDatabase  *db,
 
   g_return_val_if_fail (DESK_IS_DATABASE (db), NULL);
 
+  /* One count per day and state, read off the index (plan_day, state) in
+   * its order; summing expressions over the month's rows instead took
+   * twice as long on a month of 200,000 calls. */
   stmt = _desk_database_prepare (db,
-                                 "SELECT plan_day, sum(state = 'planned'),"
-                                 " sum(state IN ('reached', 'not-reached', 'rescheduled')),"
-                                 " sum(state = 'missed')"
-                                 " FROM callbacks WHERE plan_day BETWEEN ?1 AND ?2"
-                                 " GROUP BY plan_day ORDER BY plan_day",
+                                 "SELECT plan_day, state, count(*) FROM callbacks"
+                                 " WHERE plan_day BETWEEN ?1 AND ?2"
+                                 " GROUP BY plan_day, state ORDER BY plan_day, state",
                                  error);
   if (stmt == NULL)
     return NULL;
@@ -1265,13 +1271,26 @@ desk_callback_store_day_counts (DeskDatabase  *db,
   sqlite3_bind_text (stmt, 2, last, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      DeskCallbackDayCount c = { 0 };
+      const char *day = (const char *)sqlite3_column_text (stmt, 0);
+      const char *state = (const char *)sqlite3_column_text (stmt, 1);
+      int n = sqlite3_column_int (stmt, 2);
+      DeskCallbackDayCount *c;
 
-      g_strlcpy (c.day, (const char *)sqlite3_column_text (stmt, 0), sizeof c.day);
-      c.due = sqlite3_column_int (stmt, 1);
-      c.done = sqlite3_column_int (stmt, 2);
-      c.missed = sqlite3_column_int (stmt, 3);
-      g_array_append_val (counts, c);
+      if (counts->len == 0 || strcmp (g_array_index (counts, DeskCallbackDayCount, counts->len - 1).day, day) != 0)
+        {
+          DeskCallbackDayCount fresh = { 0 };
+
+          g_strlcpy (fresh.day, day, sizeof fresh.day);
+          g_array_append_val (counts, fresh);
+        }
+      c = &g_array_index (counts, DeskCallbackDayCount, counts->len - 1);
+      if (strcmp (state, "planned") == 0)
+        c->due += n;
+      else if (strcmp (state, "missed") == 0)
+        c->missed += n;
+      else if (strcmp (state, "reached") == 0 || strcmp (state, "not-reached") == 0 ||
+               strcmp (state, "rescheduled") == 0)
+        c->done += n;
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)

@@ -602,6 +602,11 @@ static const char * const migrations[] = {
    * is the next 100 entries, not all 3,000 major tickets read and sorted. */
   "DROP INDEX tickets_major;"
   "CREATE INDEX tickets_major ON tickets (received_at, id) WHERE major AND status <> 7;",
+  /* 12: the Overdue list (open calls before now, oldest first) walks this
+   * index in its order: after a week away it holds some 90,000 missed
+   * calls, which a page of 50 sorted whole before (0.8 s a page). */
+  "CREATE INDEX callbacks_open_by_time ON callbacks (planned_at, id)"
+  "  WHERE state IN ('planned', 'missed');",
 };
 
 int

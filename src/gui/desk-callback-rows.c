@@ -19,6 +19,68 @@
 #include "desk-gui-private.h"
 #include "desk-office-store.h"
 
+static GMenuModel *
+row_menu (GPtrArray          *staff,
+          const DeskCallback *b,
+          gboolean            open)
+{
+  GMenu *menu = g_menu_new ();
+  g_autoptr(GMenu) moves = g_menu_new ();
+  g_autoptr(GMenuItem) call = g_menu_item_new (_("_Call…"), NULL);
+
+  g_menu_item_set_action_and_target_value (call, "callbacks.call", g_variant_new_int64 (b->id));
+  g_menu_append_item (menu, call);
+  if (open)
+    {
+      g_autoptr(GMenuItem) later = g_menu_item_new (_("A Working Day _Later"), NULL);
+      g_autoptr(GMenuItem) earlier = g_menu_item_new (_("A Working Day _Earlier"), NULL);
+      g_autoptr(GMenuItem) cancel = g_menu_item_new (_("Ca_ncel the Call"), NULL);
+      g_autoptr(GMenu) people = g_menu_new ();
+      g_autoptr(GMenuItem) assign = NULL;
+
+      g_menu_item_set_action_and_target_value (later, "callbacks.later", g_variant_new_int64 (b->id));
+      g_menu_item_set_action_and_target_value (earlier, "callbacks.earlier", g_variant_new_int64 (b->id));
+      g_menu_item_set_action_and_target_value (cancel, "callbacks.cancel", g_variant_new_int64 (b->id));
+      g_menu_append_item (moves, later);
+      g_menu_append_item (moves, earlier);
+      g_menu_append_item (moves, cancel);
+
+      for (guint i = 0; staff != NULL && i < staff->len; i++)
+        {
+          DeskStaff *person = staff->pdata[i];
+          g_autoptr(GMenuItem) entry = g_menu_item_new (desk_staff_get_name (person), NULL);
+
+          g_menu_item_set_action_and_target_value (entry, "callbacks.reassign",
+                                                   g_variant_new ("(xx)", b->id, desk_staff_get_id (person)));
+          g_menu_append_item (people, entry);
+        }
+      assign = g_menu_item_new_submenu (_("_Assign To"), G_MENU_MODEL (people));
+      g_menu_append_item (moves, assign);
+      g_menu_append_section (menu, NULL, G_MENU_MODEL (moves));
+    }
+
+  return G_MENU_MODEL (menu);
+}
+
+/* The row's menu, for the call it shows when the menu opens; the staff
+ * list is the factory's (the view keeps it current). */
+static void
+open_menu_cb (GtkMenuButton *button,
+              gpointer       user_data)
+{
+  GtkListItem *item = user_data;
+  DeskCallbackItem *row = gtk_list_item_get_item (item);
+  const DeskCallback *b = row != NULL ? desk_callback_item_get_callback (row) : NULL;
+  GPtrArray **staff = g_object_get_data (G_OBJECT (button), "staff");
+  g_autoptr(GMenuModel) menu = NULL;
+
+  if (b == NULL)
+    return;
+  menu = row_menu (staff != NULL ? *staff : NULL, b,
+                   b->state == DESK_CALLBACK_PLANNED || b->state == DESK_CALLBACK_MISSED);
+  gtk_menu_button_set_menu_model (button, menu);
+}
+
 /* One row of a list, built once and given calls as the list scrolls. */
 static void
 setup_row_cb (GtkSignalListItemFactory *factory,
@@ -80,50 +142,10 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   g_object_set_data (G_OBJECT (box), "detail", detail);
   g_object_set_data (G_OBJECT (box), "menu", menu_button);
   g_object_set_data (G_OBJECT (box), "drag", drag);
+  /* Its menu is built when it opens (see open_menu_cb), not at each bind:
+   * a popover per bound row made a list of 200 rows take seconds. */
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (menu_button), open_menu_cb, item, NULL);
   gtk_list_item_set_child (item, box);
-}
-
-static GMenuModel *
-row_menu (GPtrArray          *staff,
-          const DeskCallback *b,
-          gboolean            open)
-{
-  GMenu *menu = g_menu_new ();
-  g_autoptr(GMenu) moves = g_menu_new ();
-  g_autoptr(GMenuItem) call = g_menu_item_new (_("_Call…"), NULL);
-
-  g_menu_item_set_action_and_target_value (call, "callbacks.call", g_variant_new_int64 (b->id));
-  g_menu_append_item (menu, call);
-  if (open)
-    {
-      g_autoptr(GMenuItem) later = g_menu_item_new (_("A Working Day _Later"), NULL);
-      g_autoptr(GMenuItem) earlier = g_menu_item_new (_("A Working Day _Earlier"), NULL);
-      g_autoptr(GMenuItem) cancel = g_menu_item_new (_("Ca_ncel the Call"), NULL);
-      g_autoptr(GMenu) people = g_menu_new ();
-      g_autoptr(GMenuItem) assign = NULL;
-
-      g_menu_item_set_action_and_target_value (later, "callbacks.later", g_variant_new_int64 (b->id));
-      g_menu_item_set_action_and_target_value (earlier, "callbacks.earlier", g_variant_new_int64 (b->id));
-      g_menu_item_set_action_and_target_value (cancel, "callbacks.cancel", g_variant_new_int64 (b->id));
-      g_menu_append_item (moves, later);
-      g_menu_append_item (moves, earlier);
-      g_menu_append_item (moves, cancel);
-
-      for (guint i = 0; staff != NULL && i < staff->len; i++)
-        {
-          DeskStaff *person = staff->pdata[i];
-          g_autoptr(GMenuItem) entry = g_menu_item_new (desk_staff_get_name (person), NULL);
-
-          g_menu_item_set_action_and_target_value (entry, "callbacks.reassign",
-                                                   g_variant_new ("(xx)", b->id, desk_staff_get_id (person)));
-          g_menu_append_item (people, entry);
-        }
-      assign = g_menu_item_new_submenu (_("_Assign To"), G_MENU_MODEL (people));
-      g_menu_append_item (moves, assign);
-      g_menu_append_section (menu, NULL, G_MENU_MODEL (moves));
-    }
-
-  return G_MENU_MODEL (menu);
 }
 
 static void
@@ -141,7 +163,6 @@ bind_row_cb (GtkSignalListItemFactory  *factory,
   g_autofree char *when = NULL;
   g_autofree char *details = NULL;
   g_autofree char *accessible = NULL;
-  g_autoptr(GMenuModel) menu = NULL;
   GValue value = G_VALUE_INIT;
   gboolean open;
 
@@ -177,8 +198,7 @@ bind_row_cb (GtkSignalListItemFactory  *factory,
   gtk_widget_add_css_class (state, g_object_get_data (G_OBJECT (state), "state-class"));
   gtk_label_set_text (g_object_get_data (G_OBJECT (box), "detail"), details);
 
-  menu = row_menu (*staff, b, open);
-  gtk_menu_button_set_menu_model (g_object_get_data (G_OBJECT (box), "menu"), menu);
+  g_object_set_data (g_object_get_data (G_OBJECT (box), "menu"), "staff", staff);
 
   accessible = g_strdup_printf ("%s %s, %s, %s", when, b->customer_name,
                                 desk_callback_state_get_label (b->state), details);
@@ -223,15 +243,74 @@ _desk_callback_rows_set_up (GtkListView            *list,
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), NULL);
   gtk_list_view_set_factory (list, factory);
   gtk_list_view_set_model (list, GTK_SELECTION_MODEL (selection));
+  g_object_set_data_full (G_OBJECT (list), "desk-calls", g_object_ref (model), g_object_unref);
   g_object_unref (factory);
   g_object_unref (selection);
+}
+
+gboolean
+_desk_callback_rows_set_range (GtkListView              *list,
+                               const DeskCallbackRange  *range,
+                               GError                  **error)
+{
+  DeskCallbackListModel *calls = g_object_get_data (G_OBJECT (list), "desk-calls");
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (list));
+  guint position = gtk_single_selection_get_selected (selection);
+  gint64 selected_id = _desk_callback_rows_get_selected_id (list);
+  const DeskCallback *b;
+  gboolean ok;
+
+  DeskCallbackRange *shown = g_object_get_data (G_OBJECT (list), "desk-range");
+  gboolean same = shown != NULL && shown->from == range->from && shown->to == range->to &&
+                  shown->open_only == range->open_only;
+  GtkAdjustment *scroll = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list));
+  double scrolled = scroll != NULL && same ? gtk_adjustment_get_value (scroll) : 0;
+
+  /* Nothing selected while the rows change: a single selection looks for
+   * its selected item among all the rows added, which would read every
+   * page of a list of 90,000 calls.  The call is selected again where it
+   * was if it is still there, and a list refreshed (the same range) stays
+   * scrolled where it was. */
+  gtk_single_selection_set_selected (selection, GTK_INVALID_LIST_POSITION);
+  ok = desk_callback_list_model_set_range (calls, range, error);
+  g_object_set_data_full (G_OBJECT (list), "desk-range", g_memdup2 (range, sizeof *range), g_free);
+  if (scroll != NULL && scrolled > 0)
+    gtk_adjustment_set_value (scroll, scrolled);
+  if (selected_id != 0 && position >= g_list_model_get_n_items (G_LIST_MODEL (calls)) &&
+      position < desk_callback_list_model_get_total (calls))
+    desk_callback_list_model_show_all (calls);
+  if (selected_id != 0 && gtk_single_selection_get_model (selection) != NULL &&
+      position < g_list_model_get_n_items (G_LIST_MODEL (calls)) &&
+      (b = _desk_callback_rows_get (list, position)) != NULL && b->id == selected_id)
+    gtk_selection_model_select_item (GTK_SELECTION_MODEL (selection), position, TRUE);
+  return ok;
+}
+
+void
+_desk_callback_rows_attach (GtkListView *list,
+                            gboolean     attached)
+{
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (list));
+  GListModel *calls = g_object_get_data (G_OBJECT (list), "desk-calls");
+  GListModel *now = gtk_single_selection_get_model (selection);
+
+  /* Shown again, a long list starts with the rows on screen (see
+   * desk_callback_list_model_set_range): its tab opens at once. */
+  if (attached && now != calls)
+    {
+      desk_callback_list_model_show_first (DESK_CALLBACK_LIST_MODEL (calls));
+      gtk_single_selection_set_model (selection, calls);
+    }
+  else if (!attached && now != NULL)
+    gtk_single_selection_set_model (selection, NULL);
 }
 
 const DeskCallback *
 _desk_callback_rows_get (GtkListView *list,
              guint        position)
 {
-  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (list));
+  /* The list's calls, also while its tab is not shown. */
+  GListModel *model = g_object_get_data (G_OBJECT (list), "desk-calls");
   g_autoptr(DeskCallbackItem) item = model != NULL ? g_list_model_get_item (model, position) : NULL;
 
   /* The model keeps its pages: the call outlives this reference. */

@@ -21,6 +21,16 @@ void                _desk_callback_rows_set_up          (GtkListView            
                                                          DeskCallbackListModel  *model,
                                                          gboolean                with_date,
                                                          GPtrArray             **staff);
+/* Counts @range into @list's calls, keeping the selected call selected
+ * where it still is. */
+gboolean            _desk_callback_rows_set_range       (GtkListView             *list,
+                                                         const DeskCallbackRange *range,
+                                                         GError                 **error);
+/* Whether @list shows its calls: a list on a tab that is not shown has
+ * none, so that it builds no rows (a list view builds some 200 rows of
+ * its model whether it is shown or not). */
+void                _desk_callback_rows_attach          (GtkListView            *list,
+                                                         gboolean                attached);
 /* The call at @position (owned by the model's page), or %NULL. */
 const DeskCallback *_desk_callback_rows_get             (GtkListView            *list,
                                                          guint                   position);

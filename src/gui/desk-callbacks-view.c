@@ -34,10 +34,13 @@ struct _DeskCallbacksView
   GSettings         *settings;
   GCancellable      *planning;
   guint              reload_id;
+  guint              ready_id;
   /* What the lists show is older than the office: reload when shown.  The
-   * area does no work while out of sight (on a million tickets its lists
-   * had kept the window's first frame waiting for minutes). */
+   * area does no work before the window's first frame (on a million
+   * tickets its lists had kept it waiting for minutes); after it, out of
+   * sight, it gets ready now and then at low priority (see queue_reload). */
   gboolean           stale;
+  gboolean           window_drawn;
   gboolean           planning_running;
 
   /* Template widgets */
@@ -113,6 +116,7 @@ current_user_id (DeskCallbacksView *self)
 
 static guint
 show_range (DeskCallbacksView       *self,
+            GtkListView             *list,
             DeskCallbackListModel   *model,
             const DeskCallbackRange *range,
             GtkLabel                *empty,
@@ -121,9 +125,9 @@ show_range (DeskCallbacksView       *self,
   g_autoptr(GError) error = NULL;
   guint n;
 
-  if (!desk_callback_list_model_set_range (model, range, &error))
+  if (!_desk_callback_rows_set_range (list, range, &error))
     g_warning ("Could not count the callbacks: %s", error->message);
-  n = g_list_model_get_n_items (G_LIST_MODEL (model));
+  n = desk_callback_list_model_get_total (model);
   gtk_label_set_text (empty, empty_text);
   gtk_widget_set_visible (GTK_WIDGET (empty), n == 0);
   return n;
@@ -144,7 +148,7 @@ reload_day (DeskCallbacksView *self)
   desk_callback_month_get_selected (self->month, &day);
   range.from = day_start (&day);
   range.to = range.from + DAY_SECONDS;
-  n = show_range (self, self->day_model, &range, self->day_empty, _("No callbacks on this day"));
+  n = show_range (self, self->day_list, self->day_model, &range, self->day_empty, _("No callbacks on this day"));
 
   date = format_time (range.from, "%Y-%m-%d");
   /* Translators: the day's agenda: a date · how many calls */
@@ -184,6 +188,7 @@ desk_callbacks_view_reload (DeskCallbacksView *self)
   g_return_if_fail (DESK_IS_CALLBACKS_VIEW (self));
 
   g_clear_handle_id (&self->reload_id, g_source_remove);
+  g_clear_handle_id (&self->ready_id, g_source_remove);
   self->stale = FALSE;
   today (&day);
   desk_callback_month_set_today (self->month, &day);
@@ -198,13 +203,13 @@ desk_callbacks_view_reload (DeskCallbacksView *self)
 
   range.from = day_start (&day);
   range.to = range.from + DAY_SECONDS;
-  n = show_range (self, self->today_model, &range, self->today_empty, _("No callbacks today"));
+  n = show_range (self, self->today_list, self->today_model, &range, self->today_empty, _("No callbacks today"));
   /* Translators: the title of the Today list, with how many calls it holds */
   today_title = g_strdup_printf (_("Today · %u"), n);
   gtk_stack_page_set_title (self->today_page, today_title);
 
   range = (DeskCallbackRange) { .from = 0, .to = now, .open_only = TRUE };
-  n = show_range (self, self->overdue_model, &range, self->overdue_empty, _("Nothing overdue"));
+  n = show_range (self, self->overdue_list, self->overdue_model, &range, self->overdue_empty, _("Nothing overdue"));
   /* Translators: the title of the Overdue list, with how many calls it holds */
   overdue_title = g_strdup_printf (_("Overdue · %u"), n);
   gtk_stack_page_set_title (self->overdue_page, overdue_title);
@@ -220,14 +225,33 @@ reload_idle_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* The office changed: reload soon if the area is on screen, else once it
- * is shown. */
+static gboolean
+ready_cb (gpointer user_data)
+{
+  DeskCallbacksView *self = user_data;
+
+  self->ready_id = 0;
+  if (self->stale)
+    desk_callbacks_view_reload (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The office changed: reload soon if the area is on screen.  Out of sight,
+ * once the window has drawn its first frame, a second later at low
+ * priority (a burst of changes is one reload): the queries of a million
+ * tickets' agenda take some 60 ms, which switching to the area would
+ * otherwise wait for on top of drawing it. */
 static void
 queue_reload (DeskCallbacksView *self)
 {
   self->stale = TRUE;
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)) && self->reload_id == 0)
-    self->reload_id = g_idle_add (reload_idle_cb, self);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      if (self->reload_id == 0)
+        self->reload_id = g_idle_add (reload_idle_cb, self);
+    }
+  else if (self->window_drawn && self->ready_id == 0)
+    self->ready_id = g_timeout_add_full (G_PRIORITY_LOW, 1000, ready_cb, self, NULL);
 }
 
 static void
@@ -389,6 +413,19 @@ visible_list (DeskCallbacksView *self)
   if (g_strcmp0 (name, "overdue") == 0)
     return self->overdue_list;
   return self->day_list;
+}
+
+/* Only the shown tab's list has its calls (see _desk_callback_rows_attach). */
+static void
+attach_visible_list (DeskCallbacksView *self)
+{
+  GtkListView *shown = visible_list (self);
+
+  if (self->day_model == NULL)
+    return;
+  _desk_callback_rows_attach (self->day_list, shown == self->day_list);
+  _desk_callback_rows_attach (self->today_list, shown == self->today_list);
+  _desk_callback_rows_attach (self->overdue_list, shown == self->overdue_list);
 }
 
 static gboolean
@@ -612,7 +649,12 @@ start_planning (DeskCallbacksView *self)
 static gboolean
 plan_after_first_frame_cb (gpointer user_data)
 {
-  start_planning (user_data);
+  DeskCallbacksView *self = user_data;
+
+  self->window_drawn = TRUE;
+  start_planning (self);
+  if (self->stale)
+    queue_reload (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -638,6 +680,7 @@ desk_callbacks_view_set_office (DeskCallbacksView *self,
   _desk_callback_rows_set_up (self->day_list, self->day_model, FALSE, &self->staff);
   _desk_callback_rows_set_up (self->today_list, self->today_model, FALSE, &self->staff);
   _desk_callback_rows_set_up (self->overdue_list, self->overdue_model, TRUE, &self->staff);
+  attach_visible_list (self);
 
   /* Closing a ticket anywhere stops its follow-ups at once. */
   desk_callback_store_watch (db);
@@ -666,6 +709,8 @@ desk_callbacks_view_get_day_ids (DeskCallbacksView *self)
 
   g_return_val_if_fail (DESK_IS_CALLBACKS_VIEW (self), ids);
 
+  if (self->day_model != NULL)
+    desk_callback_list_model_show_all (self->day_model);
   n = self->day_model != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->day_model)) : 0;
   for (guint i = 0; i < n; i++)
     {
@@ -687,6 +732,7 @@ desk_callbacks_view_select_call (DeskCallbacksView *self,
   g_return_val_if_fail (DESK_IS_CALLBACKS_VIEW (self), FALSE);
 
   list = visible_list (self);
+  desk_callback_list_model_show_all (g_object_get_data (G_OBJECT (list), "desk-calls"));
   n = g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (list)));
   for (guint i = 0; i < n; i++)
     {
@@ -728,6 +774,7 @@ desk_callbacks_view_dispose (GObject *object)
 
   g_cancellable_cancel (self->planning);
   g_clear_object (&self->planning);
+  g_clear_handle_id (&self->ready_id, g_source_remove);
   g_clear_handle_id (&self->reload_id, g_source_remove);
   if (self->db != NULL)
     g_signal_handlers_disconnect_by_data (self->db, self);
@@ -800,5 +847,7 @@ desk_callbacks_view_init (DeskCallbacksView *self)
 
   g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  g_signal_connect_swapped (self->lists_stack, "notify::visible-child",
+                            G_CALLBACK (attach_visible_list), self);
   reload_counts (self);
 }

@@ -79,7 +79,7 @@ desk_cli_open_office (DeskCli  *cli,
 GTimeZone *
 desk_cli_office_timezone (void)
 {
-  return desk_work_calendar_get_timezone (desk_deadline_store_get_calendar (NULL));
+  return desk_work_calendar_get_timezone (desk_calendar_store_get_office_calendar (NULL));
 }
 
 /* "2026-03-31 14:05" in the office's time zone. */

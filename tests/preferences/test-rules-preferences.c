@@ -188,6 +188,205 @@ test_edit_rule (Fixture       *f,
   desk_gui_fixture_run (f, edit_rule, FALSE);
 }
 
+/* The wheel over a limit scrolls the page and leaves the limit alone,
+ * until the user puts the focus in it. */
+static GtkEventController *
+wheel_guard_of (GtkWidget *spin)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (spin);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (g_strcmp0 (gtk_event_controller_get_name (controller), "desk-wheel-guard") == 0)
+        return controller;
+    }
+  return NULL;
+}
+
+static void
+wheel_over_limit (Fixture *f)
+{
+  GtkWindow *preferences = open_preferences (f, "rules");
+  GtkWidget *page = GTK_WIDGET (adw_preferences_window_get_visible_page (ADW_PREFERENCES_WINDOW (preferences)));
+  g_autoptr(GPtrArray) rules = desk_test_find_widgets (page, ADW_TYPE_EXPANDER_ROW);
+  g_autoptr(GPtrArray) spins = NULL;
+  GtkEventController *guard;
+  GtkAdjustment *adjustment;
+  gboolean handled = FALSE;
+  double before;
+
+  /* A short window, so that the page scrolls. */
+  gtk_window_set_default_size (preferences, 720, 400);
+  for (guint i = 0; i < rules->len; i++)
+    adw_expander_row_set_expanded (rules->pdata[i], TRUE);
+  desk_test_show_and_wait (preferences);
+
+  spins = desk_test_find_widgets (rules->pdata[0], GTK_TYPE_SPIN_BUTTON);
+  g_assert_cmpuint (spins->len, >=, 1);
+  guard = wheel_guard_of (spins->pdata[0]);
+  g_assert_nonnull (guard);
+  /* Before the spin button's own scroll controller, which would take it. */
+  g_assert_cmpint (gtk_event_controller_get_propagation_phase (guard), ==, GTK_PHASE_CAPTURE);
+
+  adjustment = gtk_scrolled_window_get_vadjustment (
+    GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (spins->pdata[0], GTK_TYPE_SCROLLED_WINDOW)));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >, gtk_adjustment_get_page_size (adjustment));
+  before = gtk_adjustment_get_value (adjustment);
+  g_signal_emit_by_name (guard, "scroll", 0.0, 3.0, &handled);
+  g_assert_true (handled);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, before);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (spins->pdata[0]), ==, 30);
+
+  /* Focused, the spin button takes the wheel itself. */
+  gtk_widget_grab_focus (spins->pdata[0]);
+  desk_test_show_and_wait (preferences);
+  handled = TRUE;
+  g_signal_emit_by_name (guard, "scroll", 0.0, 1.0, &handled);
+  g_assert_false (handled);
+
+  /* The callback settings' spin buttons too. */
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), "office");
+  page = GTK_WIDGET (adw_preferences_window_get_visible_page (ADW_PREFERENCES_WINDOW (preferences)));
+  g_clear_pointer (&spins, g_ptr_array_unref);
+  spins = desk_test_find_widgets (page, GTK_TYPE_SPIN_BUTTON);
+  g_assert_cmpuint (spins->len, ==, 3);
+  for (guint i = 0; i < spins->len; i++)
+    g_assert_nonnull (wheel_guard_of (spins->pdata[i]));
+
+  gtk_window_destroy (preferences);
+}
+
+static void
+test_wheel_over_limit (Fixture       *f,
+                       gconstpointer  data)
+{
+  desk_gui_fixture_run (f, wheel_over_limit, FALSE);
+}
+
+static AdwMessageDialog *
+dialog_over (GtkWindow *parent)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* not ours */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_window_get_transient_for (window) == parent &&
+          gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+/* Up to 10 s for the window to go: the close comes in an idle after the
+ * answer, on a loaded machine seconds later. */
+static void
+wait_gone (GtkWindow **window)
+{
+  for (guint i = 0; *window != NULL && i < 200; i++)
+    desk_test_spin (50);
+}
+
+/* A rule edited and not saved: closing asks; Cancel keeps the window,
+ * Discard throws the edit away, Save makes the new revision. */
+static void
+close_with_unsaved_rule (Fixture    *f,
+                         const char *answer)
+{
+  GtkWindow *preferences = open_preferences (f, "rules");
+  GtkWidget *page = GTK_WIDGET (adw_preferences_window_get_visible_page (ADW_PREFERENCES_WINDOW (preferences)));
+  g_autoptr(GPtrArray) rules = desk_test_find_widgets (page, ADW_TYPE_EXPANDER_ROW);
+  g_autoptr(GPtrArray) spins = NULL;
+  AdwMessageDialog *dialog;
+  GtkWindow *closed = preferences;
+
+  g_object_add_weak_pointer (G_OBJECT (preferences), (gpointer *)&closed);
+  g_assert_false (desk_preferences_window_has_unsaved_changes (DESK_PREFERENCES_WINDOW (preferences)));
+  adw_expander_row_set_expanded (rules->pdata[0], TRUE);
+  spins = desk_test_find_widgets (rules->pdata[0], GTK_TYPE_SPIN_BUTTON);
+  gtk_spin_button_set_value (spins->pdata[0], 15);
+  g_assert_true (desk_preferences_window_has_unsaved_changes (DESK_PREFERENCES_WINDOW (preferences)));
+
+  gtk_window_close (preferences);
+  desk_test_show_and_wait (preferences);
+  g_assert_nonnull (closed);
+  dialog = dialog_over (preferences);
+  g_assert_nonnull (dialog);
+  if (g_str_equal (answer, "en"))
+    desk_test_save_and_check_picture (GTK_WIDGET (dialog), "preferences-unsaved-en.png");
+
+  adw_message_dialog_response (dialog, "cancel");
+  desk_test_spin (50);
+  g_assert_nonnull (closed);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (preferences)));
+  g_assert_cmpint (desk_policy_store_get_active_revision (f->db, NULL), ==, 1);
+
+  gtk_window_close (preferences);
+  desk_test_show_and_wait (preferences);
+  dialog = dialog_over (preferences);
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, g_str_equal (answer, "discard") ? "discard" : "save");
+  wait_gone (&closed);
+  g_assert_null (closed);
+
+  if (g_str_equal (answer, "discard"))
+    g_assert_cmpint (desk_policy_store_get_active_revision (f->db, NULL), ==, 1);
+  else
+    {
+      g_assert_cmpint (desk_policy_store_get_active_revision (f->db, NULL), ==, 2);
+      g_assert_cmpint (desk_policy_find_rule (desk_deadline_store_get_policy (f->db), "forward")->limit, ==, 15);
+    }
+}
+
+static void
+close_and_save (Fixture *f)
+{
+  close_with_unsaved_rule (f, "en");
+}
+
+static void
+test_close_and_save (Fixture       *f,
+                     gconstpointer  data)
+{
+  desk_gui_fixture_run (f, close_and_save, FALSE);
+}
+
+static void
+close_and_discard (Fixture *f)
+{
+  close_with_unsaved_rule (f, "discard");
+}
+
+static void
+test_close_and_discard (Fixture       *f,
+                        gconstpointer  data)
+{
+  desk_gui_fixture_run (f, close_and_discard, FALSE);
+}
+
+/* Closing with nothing changed asks nothing. */
+static void
+close_unchanged (Fixture *f)
+{
+  GtkWindow *preferences = open_preferences (f, "rules");
+  GtkWindow *closed = preferences;
+
+  g_object_add_weak_pointer (G_OBJECT (preferences), (gpointer *)&closed);
+  gtk_window_close (preferences);
+  wait_gone (&closed);
+  g_assert_null (closed);
+}
+
+static void
+test_close_unchanged (Fixture       *f,
+                      gconstpointer  data)
+{
+  desk_gui_fixture_run (f, close_unchanged, FALSE);
+}
+
 static void
 import_calendar (Fixture *f)
 {
@@ -231,6 +430,10 @@ main (int   argc,
   g_test_add ("/desk/rules-preferences/pages/en", Fixture, NULL, fixture_set_up, test_pages_en, fixture_tear_down);
   g_test_add ("/desk/rules-preferences/pages/zh_CN", Fixture, NULL, fixture_set_up, test_pages_zh_cn, fixture_tear_down);
   g_test_add ("/desk/rules-preferences/edit-rule", Fixture, NULL, fixture_set_up, test_edit_rule, fixture_tear_down);
+  g_test_add ("/desk/rules-preferences/wheel-over-limit", Fixture, NULL, fixture_set_up, test_wheel_over_limit, fixture_tear_down);
+  g_test_add ("/desk/rules-preferences/close-and-save", Fixture, NULL, fixture_set_up, test_close_and_save, fixture_tear_down);
+  g_test_add ("/desk/rules-preferences/close-and-discard", Fixture, NULL, fixture_set_up, test_close_and_discard, fixture_tear_down);
+  g_test_add ("/desk/rules-preferences/close-unchanged", Fixture, NULL, fixture_set_up, test_close_unchanged, fixture_tear_down);
   g_test_add ("/desk/rules-preferences/import-calendar", Fixture, NULL, fixture_set_up, test_import_calendar, fixture_tear_down);
 
   return g_test_run ();

@@ -48,6 +48,11 @@ struct _DeskPreferencesWindow
   gboolean              saving_callback_settings;
   gboolean              callback_settings_pending;
 
+  /* The Rules page, asked on closing whether it has unsaved edits; and
+   * set once the user answered, so that the close goes through. */
+  DeskRulesPage        *rules_page;
+  gboolean              close_answered;
+
   /* Template widgets */
   AdwEntryRow          *organisation_row;
   AdwEntryRow          *notice_pattern_row;
@@ -431,6 +436,7 @@ desk_preferences_window_set_up_callback_settings (DeskPreferencesWindow *self)
 
       desk_callback_setting_get_range (i, &minimum, &maximum, NULL);
       gtk_spin_button_set_range (self->callback_spins[i], minimum, maximum);
+      _desk_spin_button_guard_wheel (self->callback_spins[i]);
       gtk_accessible_update_property (spin,
                                       GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self->callback_rows[i])),
@@ -582,11 +588,115 @@ desk_preferences_window_constructed (GObject *object)
   /* The deadline rules and the work calendars: pages of their own. */
   if (self->database != NULL)
     {
-      adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
-                                  ADW_PREFERENCES_PAGE (desk_rules_page_new (self->database)));
+      self->rules_page = DESK_RULES_PAGE (desk_rules_page_new (self->database));
+      adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (self->rules_page));
       adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
                                   ADW_PREFERENCES_PAGE (desk_calendar_page_new (self->database)));
     }
+}
+
+/* Closing */
+
+/* A text typed into the organisation or notice number row but not applied
+ * differs from what the office holds. */
+static gboolean
+entry_differs (AdwEntryRow *row,
+               const char  *stored)
+{
+  g_autofree char *text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (row)));
+
+  g_strstrip (text);
+  return g_strcmp0 (text, stored != NULL ? stored : "") != 0;
+}
+
+static gboolean
+desk_preferences_window_organisation_unsaved (DeskPreferencesWindow *self)
+{
+  g_autofree char *stored = desk_office_store_get_setting (self->database, DESK_SETTING_ORGANISATION_NAME);
+
+  return entry_differs (self->organisation_row, stored);
+}
+
+static gboolean
+desk_preferences_window_pattern_unsaved (DeskPreferencesWindow *self)
+{
+  g_autofree char *stored = desk_notice_store_get_pattern (self->database);
+
+  return entry_differs (self->notice_pattern_row, stored);
+}
+
+static gboolean
+close_idle_cb (gpointer user_data)
+{
+  gtk_window_close (GTK_WINDOW (user_data));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+desk_preferences_window_close_response_cb (AdwMessageDialog      *dialog,
+                                           const char            *response,
+                                           DeskPreferencesWindow *self)
+{
+  if (g_str_equal (response, "cancel"))
+    return;
+
+  if (g_str_equal (response, "save"))
+    {
+      /* Each save says in a toast why it failed; the window then stays. */
+      if (desk_preferences_window_organisation_unsaved (self))
+        desk_preferences_window_organisation_apply_cb (self);
+      if (desk_preferences_window_pattern_unsaved (self))
+        desk_preferences_window_notice_pattern_apply_cb (self);
+      if (self->rules_page != NULL && desk_rules_page_has_unsaved_changes (self->rules_page))
+        desk_rules_page_save (self->rules_page);
+      if (desk_preferences_window_has_unsaved_changes (self))
+        return;
+    }
+
+  /* Closed once the dialog has finished answering: the dialog is
+   * transient for this window and must not outlive it mid-signal. */
+  self->close_answered = TRUE;
+  g_idle_add_full (G_PRIORITY_DEFAULT, close_idle_cb, g_object_ref (self), g_object_unref);
+}
+
+gboolean
+desk_preferences_window_has_unsaved_changes (DeskPreferencesWindow *self)
+{
+  g_return_val_if_fail (DESK_IS_PREFERENCES_WINDOW (self), FALSE);
+
+  if (self->database == NULL)
+    return FALSE;
+  return (self->rules_page != NULL && desk_rules_page_has_unsaved_changes (self->rules_page)) ||
+         desk_preferences_window_organisation_unsaved (self) ||
+         desk_preferences_window_pattern_unsaved (self);
+}
+
+/* Edits not yet saved are saved or thrown away as the user says, never
+ * lost without a word. */
+static gboolean
+desk_preferences_window_close_request (GtkWindow *window)
+{
+  DeskPreferencesWindow *self = DESK_PREFERENCES_WINDOW (window);
+  GtkWidget *dialog;
+
+  if (self->close_answered || !desk_preferences_window_has_unsaved_changes (self))
+    return GTK_WINDOW_CLASS (desk_preferences_window_parent_class)->close_request (window);
+
+  dialog = adw_message_dialog_new (window, _("Save Changes?"),
+                                   _("Some preferences were changed but not saved. Saved rules make a new "
+                                     "revision of the deadline policy."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (desk_preferences_window_close_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
 }
 
 static void
@@ -657,11 +767,14 @@ desk_preferences_window_class_init (DeskPreferencesWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->constructed = desk_preferences_window_constructed;
   object_class->dispose = desk_preferences_window_dispose;
   object_class->get_property = desk_preferences_window_get_property;
   object_class->set_property = desk_preferences_window_set_property;
+
+  window_class->close_request = desk_preferences_window_close_request;
 
   properties[PROP_DATABASE] =
     g_param_spec_object ("database", NULL, NULL,

@@ -26,5 +26,8 @@ GtkWindow *desk_preferences_window_new    (DeskDatabase          *database,
 void       desk_preferences_window_reload (DeskPreferencesWindow *self);
 /* TRUE while changed callback settings are being saved (in a thread). */
 gboolean   desk_preferences_window_is_saving (DeskPreferencesWindow *self);
+/* TRUE while an edit (a rule, the organisation's name, the notice number
+ * pattern) is not saved; closing the window then asks what to do. */
+gboolean   desk_preferences_window_has_unsaved_changes (DeskPreferencesWindow *self);
 
 G_END_DECLS

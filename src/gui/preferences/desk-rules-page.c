@@ -216,6 +216,7 @@ spin (int value,
   GtkWidget *button = gtk_spin_button_new_with_range (0, max, 1);
 
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (button), value);
+  _desk_spin_button_guard_wheel (GTK_SPIN_BUTTON (button));
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
   return button;
 }
@@ -390,21 +391,39 @@ desk_rules_page_reload (DeskRulesPage *self)
   self->loading = FALSE;
 }
 
-static void
-desk_rules_page_save_cb (DeskRulesPage *self)
+gboolean
+desk_rules_page_has_unsaved_changes (DeskRulesPage *self)
+{
+  g_return_val_if_fail (DESK_IS_RULES_PAGE (self), FALSE);
+
+  /* The save button is what tells the user there is something to save. */
+  return gtk_widget_get_sensitive (GTK_WIDGET (self->save_button));
+}
+
+gboolean
+desk_rules_page_save (DeskRulesPage *self)
 {
   g_autoptr(GError) error = NULL;
   int revision;
+
+  g_return_val_if_fail (DESK_IS_RULES_PAGE (self), FALSE);
 
   revision = desk_policy_store_save (self->database, self->draft, 0, NULL, &error);
   if (revision == 0)
     {
       _desk_widget_add_toast (GTK_WIDGET (self), "%s", error->message);
-      return;
+      return FALSE;
     }
 
   desk_rules_page_reload (self);
   _desk_widget_add_toast (GTK_WIDGET (self), _("Saved as revision %d"), revision);
+  return TRUE;
+}
+
+static void
+desk_rules_page_save_cb (DeskRulesPage *self)
+{
+  desk_rules_page_save (self);
 }
 
 static void

@@ -22,5 +22,9 @@ G_DECLARE_FINAL_TYPE (DeskRulesPage, desk_rules_page, DESK, RULES_PAGE, AdwPrefe
  * fine; saving makes a new revision. */
 GtkWidget *desk_rules_page_new    (DeskDatabase  *database);
 void       desk_rules_page_reload (DeskRulesPage *self);
+/* Whether a rule was edited and not saved; saving says why it could not
+ * in a toast and returns FALSE. */
+gboolean   desk_rules_page_has_unsaved_changes (DeskRulesPage *self);
+gboolean   desk_rules_page_save                (DeskRulesPage *self);
 
 G_END_DECLS

@@ -31,6 +31,13 @@ void _desk_widget_add_toast   (GtkWidget   *widget,
 void _desk_widget_after_first_frame (GtkWidget   *widget,
                                      GSourceFunc  func);
 
+/* The mouse wheel over a spin button scrolls the page around it, unless
+ * the user has put the focus in the spin button: values change only when
+ * the user means it (desk-wheel-guard.c).  The second guards every spin
+ * button under @widget at the time of the call. */
+void _desk_spin_button_guard_wheel  (GtkSpinButton *spin);
+void _desk_widget_guard_spin_wheels (GtkWidget     *widget);
+
 /* Every time the window shows is the office's time (its work calendar's
  * zone, as the command line and the printouts use), not the computer's:
  * a desk whose clock is set to another zone must not show a deadline

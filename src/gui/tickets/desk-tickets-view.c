@@ -1,5 +1,12 @@
 /* desk-tickets-view.c
  *
+ * The Tickets view itself: the type and its template, the table (which
+ * tickets it holds, selection, scrolling, growth after the first frame),
+ * sorting by column, search, the office and the public functions.  The
+ * sidebar's queues, the table's cells and the view's actions are in
+ * desk-tickets-view-sidebar.c, -cells.c and -actions.c, which share the
+ * instance struct through desk-tickets-view-private.h.
+ *
  * Copyright 2026 The Service Desk authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -11,17 +18,13 @@
 
 #include <glib/gi18n.h>
 
-#include "desk-enums.h"
-#include "desk-office-store.h"
 #include "desk-ticket-query.h"
 #include "desk-ticket-store.h"
 
 #include "desk-gui-private.h"
-#include "desk-minute-clock.h"
-#include "desk-new-ticket-dialog.h"
 #include "desk-ticket-detail.h"
-#include "desk-ticket-format.h"
 #include "desk-ticket-rows.h"
+#include "desk-tickets-view-private.h"
 #include "desk-tickets-view.h"
 
 #define SEARCH_DELAY_MS 150
@@ -31,497 +34,7 @@
  * known: as many as a tall screen shows. */
 #define FIRST_FRAME_ROWS 60
 
-/* The sorter of one column: which DeskTicketSort it stands for. */
-typedef struct
-{
-  DeskTicketsView *view;
-  DeskTicketSort   sort;
-} SortSlot;
-
-struct _DeskTicketsView
-{
-  AdwBin               parent_instance;
-
-  DeskDatabase        *database;
-  GSettings           *settings;
-  gint64               current_user_id;  /* 0: nobody chosen */
-
-  DeskTicketQuery      query;
-  char                *search;           /* owned copy of query.search */
-  DeskTicketListModel *model;
-  GtkSingleSelection  *selection;
-  gint64               selected_id;      /* the ticket the user chose */
-
-  SortSlot             slots[DESK_N_SORTS];
-  int                  probed_sort;      /* set by the column sorters */
-  DeskTicket          *probe_a;
-  DeskTicket          *probe_b;
-
-  guint                counts_idle_id;
-  guint                counts_timeout_id;
-  guint                search_timeout_id;
-  guint                reselect_idle_id;
-  gulong               changed_id;
-  gulong               sorter_changed_id;
-  GCancellable        *cancellable;
-  gboolean             counting;
-  gboolean             counts_started; /* after the first frame */
-  DeskTicketRows      *rows;           /* the table's, over the model */
-  gboolean             awaiting_first_frame;
-  gulong               lift_limit_handler; /* see limit_growth() */
-  gboolean             counts_dirty;
-  guint                queues_generation;  /* the sidebar's rows, rebuilt */
-  guint                scroll_tick_id;
-  guint                scroll_target;
-  guint                scroll_frames;
-
-  /* Template widgets */
-  GtkListBox          *queue_list;
-  GtkSearchEntry      *search_entry;
-  GtkStack            *list_stack;
-  GtkScrolledWindow   *table_scroller;
-  GtkColumnView       *column_view;
-  AdwStatusPage       *empty_page;
-  DeskTicketDetail    *detail;
-  GtkColumnViewColumn *number_column;
-  GtkColumnViewColumn *status_column;
-  GtkColumnViewColumn *severity_column;
-  GtkColumnViewColumn *kind_column;
-  GtkColumnViewColumn *customer_column;
-  GtkColumnViewColumn *category_column;
-  GtkColumnViewColumn *department_column;
-  GtkColumnViewColumn *owner_column;
-  GtkColumnViewColumn *deadline_column;
-  GtkColumnViewColumn *age_column;
-  GtkColumnViewColumn *repeat_column;
-};
-
 G_DEFINE_FINAL_TYPE (DeskTicketsView, desk_tickets_view, ADW_TYPE_BIN)
-
-/* Cell texts: closures of the column factories in the template */
-
-static const DeskTicketData *
-data_of (gpointer item)
-{
-  return DESK_IS_TICKET (item) ? desk_ticket_get_data (item) : NULL;
-}
-
-static char *
-desk_tickets_view_number_cb (gpointer    unused,
-                             DeskTicket *ticket)
-{
-  const DeskTicketData *d = data_of (ticket);
-
-  return g_strdup (d ? d->number : "");
-}
-
-static char *
-desk_tickets_view_status_cb (gpointer    unused,
-                             DeskTicket *ticket)
-{
-  const DeskTicketData *d = data_of (ticket);
-
-  return g_strdup (d ? desk_ticket_status_get_label (d->status) : "");
-}
-
-static GStrv
-classes_of (const char *base,
-            const char *variant)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-
-  g_strv_builder_add (builder, base);
-  if (variant != NULL)
-    g_strv_builder_add (builder, variant);
-
-  return g_strv_builder_end (builder);
-}
-
-static GStrv
-desk_tickets_view_status_classes_cb (gpointer    unused,
-                                     DeskTicket *ticket)
-{
-  const DeskTicketData *d = data_of (ticket);
-  g_autofree char *variant = NULL;
-
-  if (d != NULL)
-    variant = g_strconcat ("desk-status-",
-                           desk_enum_to_nick (DESK_TYPE_TICKET_STATUS, d->status), NULL);
-
-  return classes_of ("desk-status", variant);
-}
-
-static char *
-desk_tickets_view_severity_cb (gpointer    unused,
-                               DeskTicket *ticket)
-{
-  const DeskTicketData *d = data_of (ticket);
-
-  return g_strdup (d ? desk_severity_get_label (d->severity) : "");
-}
-
-static GStrv
-desk_tickets_view_severity_classes_cb (gpointer    unused,
-                                       DeskTicket *ticket)
-{
-  const DeskTicketData *d = data_of (ticket);
-  g_autofree char *variant = NULL;
-
-  if (d != NULL)
-    variant = g_strconcat ("desk-severity-",
-                           desk_enum_to_nick (DESK_TYPE_SEVERITY, d->severity), NULL);
-
-  return classes_of ("desk-severity", variant);
-}
-
-static char *
-desk_tickets_view_kind_cb (gpointer    unused,
-                           DeskTicket *ticket)
-{
-  const DeskTicketData *d = data_of (ticket);
-
-  return g_strdup (d ? desk_ticket_kind_get_label (d->kind) : "");
-}
-
-static char *
-desk_tickets_view_customer_cb (gpointer    unused,
-                               DeskTicket *ticket)
-{
-  const DeskTicketData *d = data_of (ticket);
-
-  return g_strdup (d && d->customer_name ? d->customer_name : "");
-}
-
-static char *
-desk_tickets_view_category_cb (gpointer    unused,
-                               DeskTicket *ticket)
-{
-  const DeskTicketData *d = data_of (ticket);
-
-  return g_strdup (d && d->category_name ? d->category_name : "");
-}
-
-static char *
-desk_tickets_view_department_cb (gpointer    unused,
-                                 DeskTicket *ticket)
-{
-  const DeskTicketData *d = data_of (ticket);
-
-  return g_strdup (d && d->department_name ? d->department_name : "");
-}
-
-static char *
-desk_tickets_view_owner_cb (gpointer    unused,
-                            DeskTicket *ticket)
-{
-  const DeskTicketData *d = data_of (ticket);
-
-  return g_strdup (d && d->owner_name ? d->owner_name : "");
-}
-
-static char *
-desk_tickets_view_deadline_cb (gpointer    unused,
-                               DeskTicket *ticket)
-{
-  const DeskTicketData *d = data_of (ticket);
-
-  if (d == NULL || d->closed_at > 0)
-    return g_strdup ("");
-
-  return _desk_format_deadline (d->next_deadline, g_get_real_time () / G_USEC_PER_SEC);
-}
-
-static GStrv
-desk_tickets_view_deadline_classes_cb (gpointer    unused,
-                                       DeskTicket *ticket)
-{
-  const DeskTicketData *d = data_of (ticket);
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
-  const char *variant = NULL;
-
-  /* The text says "overdue" too: the colour only repeats it. */
-  if (d != NULL && d->closed_at == 0 && d->next_deadline > 0)
-    {
-      if (d->next_deadline < now)
-        variant = "desk-overdue";
-      else if (d->next_deadline - now < 4 * 3600)
-        variant = "desk-due-soon";
-    }
-
-  return classes_of ("numeric", variant);
-}
-
-static char *
-desk_tickets_view_age_cb (gpointer    unused,
-                          DeskTicket *ticket)
-{
-  const DeskTicketData *d = data_of (ticket);
-
-  if (d == NULL)
-    return g_strdup ("");
-
-  return _desk_format_age (d->received_at, g_get_real_time () / G_USEC_PER_SEC);
-}
-
-static char *
-desk_tickets_view_repeat_cb (gpointer    unused,
-                             DeskTicket *ticket)
-{
-  const DeskTicketData *d = data_of (ticket);
-
-  return d ? _desk_format_repeat (d->repeat_count) : g_strdup ("");
-}
-
-static GStrv
-desk_tickets_view_repeat_classes_cb (gpointer    unused,
-                                     DeskTicket *ticket)
-{
-  const DeskTicketData *d = data_of (ticket);
-
-  return classes_of ("desk-repeat", d && d->repeat_count > 1 ? "desk-repeated" : NULL);
-}
-
-/* Queues */
-
-typedef struct
-{
-  DeskQueue  queue;
-  gint64     arg;
-  GtkLabel  *count_label;
-} QueueRow;
-
-static QueueRow *
-queue_row_of (GtkListBoxRow *row)
-{
-  return row ? g_object_get_data (G_OBJECT (row), "desk-queue") : NULL;
-}
-
-static GtkListBoxRow *
-add_queue_row (DeskTicketsView *self,
-               DeskQueue        queue,
-               gint64           arg,
-               const char      *icon_name,
-               const char      *title)
-{
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *label = gtk_label_new (title);
-  GtkWidget *count = gtk_label_new (NULL);
-  QueueRow *data = g_new0 (QueueRow, 1);
-
-  data->queue = queue;
-  data->arg = arg;
-  data->count_label = GTK_LABEL (count);
-
-  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (icon_name));
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_widget_add_css_class (count, "dim-label");
-  gtk_widget_add_css_class (count, "numeric");
-  gtk_widget_add_css_class (count, "desk-queue-count");
-  gtk_box_append (GTK_BOX (box), count);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_widget_set_tooltip_text (row, title);
-
-  g_object_set_data_full (G_OBJECT (row), "desk-queue", data, g_free);
-  gtk_list_box_append (self->queue_list, row);
-
-  return GTK_LIST_BOX_ROW (row);
-}
-
-static void
-queue_header_cb (GtkListBoxRow *row,
-                 GtkListBoxRow *before,
-                 gpointer       user_data)
-{
-  QueueRow *data = queue_row_of (row);
-  QueueRow *previous = queue_row_of (before);
-  GtkWidget *header = NULL;
-
-  if (data == NULL || previous == NULL)
-    {
-      gtk_list_box_row_set_header (row, NULL);
-      return;
-    }
-
-  if (data->queue == DESK_QUEUE_DEPARTMENT && previous->queue != DESK_QUEUE_DEPARTMENT)
-    {
-      header = gtk_label_new (_("Departments"));
-      gtk_label_set_xalign (GTK_LABEL (header), 0);
-      gtk_widget_add_css_class (header, "heading");
-      gtk_widget_add_css_class (header, "dim-label");
-      gtk_widget_add_css_class (header, "desk-queue-heading");
-    }
-  else if (data->queue == DESK_QUEUE_CLOSED)
-    header = gtk_separator_new (GTK_ORIENTATION_HORIZONTAL);
-
-  gtk_list_box_row_set_header (row, header);
-}
-
-/* Counting runs in a thread on a connection of its own: a dozen counts
- * over 200,000 tickets take a second, which the window must not wait
- * for after every change. */
-typedef struct
-{
-  DeskQueue queue;
-  gint64    arg;
-} QueueSpec;
-
-typedef struct
-{
-  char   *path;
-  GArray *specs;
-  guint   generation;
-} CountJob;
-
-static void
-count_job_free (CountJob *job)
-{
-  g_free (job->path);
-  g_array_unref (job->specs);
-  g_free (job);
-}
-
-static void
-count_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
-{
-  CountJob *job = task_data;
-  g_autoptr(DeskDatabase) db = NULL;
-  g_autoptr(GArray) counts = NULL;
-  GError *error = NULL;
-
-  db = desk_database_open (job->path, DESK_DATABASE_OPEN_DEFAULT, &error);
-  if (db == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  counts = g_array_sized_new (FALSE, TRUE, sizeof (gint64), job->specs->len);
-  for (guint i = 0; i < job->specs->len && !g_cancellable_is_cancelled (cancellable); i++)
-    {
-      QueueSpec *spec = &g_array_index (job->specs, QueueSpec, i);
-      DeskTicketQuery query = { .queue = spec->queue, .queue_arg = spec->arg };
-      gint64 n = -1;
-
-      /* Nobody chosen: "mine" has no owner to count. */
-      if (spec->queue != DESK_QUEUE_MINE || spec->arg != 0)
-        {
-          n = desk_ticket_query_count (db, &query, &error);
-          if (n < 0)
-            {
-              g_task_return_error (task, error);
-              return;
-            }
-        }
-      g_array_append_val (counts, n);
-    }
-
-  g_task_return_pointer (task, g_steal_pointer (&counts), (GDestroyNotify)g_array_unref);
-}
-
-static void refresh_counts (DeskTicketsView *self);
-
-static void
-counts_done_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  DeskTicketsView *self = DESK_TICKETS_VIEW (object);
-  CountJob *job = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GArray) counts = NULL;
-  g_autoptr(GError) error = NULL;
-
-  counts = g_task_propagate_pointer (G_TASK (result), &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->database == NULL)
-    return;
-
-  self->counting = FALSE;
-  /* The counts are a convenience: the office may have gone away under
-   * them (a replaced or removed file); the list itself says so. */
-  if (counts == NULL)
-    g_message ("Could not count the queues: %s", error->message);
-  else if (job->generation == self->queues_generation)
-    {
-      for (guint i = 0; i < counts->len; i++)
-        {
-          GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->queue_list, i);
-          QueueRow *data = queue_row_of (row);
-          gint64 n = g_array_index (counts, gint64, i);
-          g_autofree char *text = n < 0 ? g_strdup ("") : g_strdup_printf ("%" G_GINT64_FORMAT, n);
-
-          if (data != NULL)
-            gtk_label_set_label (data->count_label, text);
-        }
-    }
-
-  /* Changes came in while counting. */
-  if (self->counts_dirty)
-    refresh_counts (self);
-}
-
-static void
-refresh_counts (DeskTicketsView *self)
-{
-  g_autoptr(GTask) task = NULL;
-  CountJob *job;
-  GtkListBoxRow *row;
-
-  if (self->database == NULL || !self->counts_started)
-    return;
-
-  if (self->counting)
-    {
-      self->counts_dirty = TRUE;
-      return;
-    }
-
-  job = g_new0 (CountJob, 1);
-  job->path = g_strdup (desk_database_get_path (self->database));
-  job->specs = g_array_new (FALSE, FALSE, sizeof (QueueSpec));
-  job->generation = self->queues_generation;
-  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->queue_list, i)) != NULL; i++)
-    {
-      QueueRow *data = queue_row_of (row);
-      QueueSpec spec = { data->queue, data->arg };
-
-      g_array_append_val (job->specs, spec);
-    }
-
-  self->counting = TRUE;
-  self->counts_dirty = FALSE;
-  task = g_task_new (self, self->cancellable, counts_done_cb, NULL);
-  g_task_set_source_tag (task, refresh_counts);
-  g_task_set_task_data (task, job, (GDestroyNotify)count_job_free);
-  g_task_run_in_thread (task, count_thread);
-}
-
-static gboolean
-refresh_counts_idle_cb (gpointer user_data)
-{
-  DeskTicketsView *self = user_data;
-
-  self->counts_idle_id = 0;
-  refresh_counts (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-/* Due soon and overdue move with the clock. */
-static gboolean
-refresh_counts_timeout_cb (gpointer user_data)
-{
-  DeskTicketsView *self = user_data;
-
-  refresh_counts (self);
-
-  return G_SOURCE_CONTINUE;
-}
 
 /* After the window's first frame: the table gets all its rows (see
  * desk_ticket_rows_set_limit()), and the sidebar's counts start (on a
@@ -535,7 +48,7 @@ after_first_frame_cb (gpointer user_data)
   self->counts_started = TRUE;
   if (self->rows != NULL)
     desk_ticket_rows_set_limit (self->rows, 0);
-  refresh_counts (self);
+  _desk_tickets_view_refresh_counts (self);
 
   return G_SOURCE_REMOVE;
 }
@@ -570,108 +83,6 @@ window_rows (DeskTicketsView *self)
     }
 
   return height > 0 ? (guint)(height / MIN_ROW_HEIGHT + 1) : FIRST_FRAME_ROWS;
-}
-
-static void
-find_current_user (DeskTicketsView *self)
-{
-  g_autofree char *code = NULL;
-  g_autoptr(DeskStaff) staff = NULL;
-  g_autoptr(GError) error = NULL;
-
-  self->current_user_id = 0;
-  if (self->settings == NULL || self->database == NULL)
-    return;
-
-  code = g_settings_get_string (self->settings, "current-user");
-  if (code[0] == '\0')
-    return;
-
-  staff = desk_office_store_find_staff (self->database, code, &error);
-  if (staff != NULL)
-    self->current_user_id = desk_staff_get_id (staff);
-  else if (error != NULL)
-    g_message ("Could not look up the current user %s: %s", code, error->message);
-}
-
-static GtkListBoxRow *
-find_queue_row (DeskTicketsView *self,
-                DeskQueue        queue,
-                gint64           arg)
-{
-  GtkListBoxRow *row;
-
-  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->queue_list, i)) != NULL; i++)
-    {
-      QueueRow *data = queue_row_of (row);
-
-      if (data != NULL && data->queue == queue &&
-          (queue != DESK_QUEUE_DEPARTMENT || data->arg == arg))
-        return row;
-    }
-
-  return NULL;
-}
-
-/* (Re)builds the sidebar: the departments and the current user may have
- * changed.  Keeps the queue shown. */
-static void
-build_queues (DeskTicketsView *self)
-{
-  g_autoptr(GPtrArray) departments = NULL;
-  g_autoptr(GError) error = NULL;
-  GtkListBoxRow *mine;
-  GtkListBoxRow *row;
-
-  self->queues_generation++;
-
-  /* Row by row: the headers are children of the list too. */
-  while ((row = gtk_list_box_get_row_at_index (self->queue_list, 0)) != NULL)
-    gtk_list_box_remove (self->queue_list, GTK_WIDGET (row));
-
-  find_current_user (self);
-
-  add_queue_row (self, DESK_QUEUE_OPEN, 0, "mail-unread-symbolic",
-                 /* Translators: a queue: every ticket not closed yet */
-                 _("All Open"));
-  mine = add_queue_row (self, DESK_QUEUE_MINE, self->current_user_id, "avatar-default-symbolic",
-                        _("My Tickets"));
-  if (self->current_user_id == 0)
-    {
-      gtk_widget_set_sensitive (GTK_WIDGET (mine), FALSE);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (mine),
-                                   _("Choose who you are in Preferences to see your tickets"));
-    }
-  add_queue_row (self, DESK_QUEUE_UNASSIGNED, 0, "dialog-question-symbolic", _("Unassigned"));
-  add_queue_row (self, DESK_QUEUE_DUE_SOON, 0, "alarm-symbolic", _("Due Soon"));
-  add_queue_row (self, DESK_QUEUE_OVERDUE, 0, "dialog-warning-symbolic", _("Overdue"));
-  /* Translators: a queue: major complaints (重大投诉) */
-  add_queue_row (self, DESK_QUEUE_MAJOR, 0, "emblem-important-symbolic", _("Major"));
-  add_queue_row (self, DESK_QUEUE_WAITING_CALLBACK, 0, "call-start-symbolic",
-                 _("Waiting for Callback"));
-
-  departments = desk_office_store_list_departments (self->database, &error);
-  if (departments == NULL)
-    g_warning ("Could not list the departments: %s", error->message);
-  for (guint i = 0; departments != NULL && i < departments->len; i++)
-    {
-      DeskDepartment *department = g_ptr_array_index (departments, i);
-
-      add_queue_row (self, DESK_QUEUE_DEPARTMENT, desk_department_get_id (department),
-                     "system-users-symbolic", desk_department_get_name (department));
-    }
-
-  add_queue_row (self, DESK_QUEUE_CLOSED, 0, "emblem-ok-symbolic",
-                 /* Translators: a queue: closed tickets */
-                 _("Closed"));
-
-  /* Before the first frame the counts wait: see after_first_frame_cb(). */
-  refresh_counts (self);
-
-  row = find_queue_row (self, self->query.queue, self->query.queue_arg);
-  if (row == NULL || !gtk_widget_get_sensitive (GTK_WIDGET (row)))
-    row = find_queue_row (self, DESK_QUEUE_OPEN, 0);
-  gtk_list_box_select_row (self->queue_list, row);
 }
 
 /* The table */
@@ -877,8 +288,8 @@ limit_growth (DeskTicketsView *self)
                                                       self, G_CONNECT_AFTER);
 }
 
-static void
-apply_query (DeskTicketsView *self)
+void
+_desk_tickets_view_apply_query (DeskTicketsView *self)
 {
   /* The table's rows stay and show the new query's tickets (see
    * desk-ticket-rows.h): GTK neither fetches every item of the new list
@@ -896,23 +307,6 @@ apply_query (DeskTicketsView *self)
     }
   if (self->selected_id == 0)
     scroll_to_position (self, 0);
-}
-
-static void
-desk_tickets_view_queue_selected_cb (DeskTicketsView *self,
-                                     GtkListBoxRow   *row,
-                                     GtkListBox      *list)
-{
-  QueueRow *data = queue_row_of (row);
-
-  if (data == NULL || self->model == NULL)
-    return;
-  if (data->queue == self->query.queue && data->arg == self->query.queue_arg)
-    return;
-
-  self->query.queue = data->queue;
-  self->query.queue_arg = data->arg;
-  apply_query (self);
 }
 
 /* Sorting.  GTK 4.8 cannot say which column the user sorted by: every
@@ -959,7 +353,7 @@ view_sorter_changed_cb (DeskTicketsView *self,
     }
 
   if (self->model != NULL)
-    apply_query (self);
+    _desk_tickets_view_apply_query (self);
 }
 
 static void
@@ -1017,7 +411,7 @@ search_timeout_cb (gpointer user_data)
   self->search = g_steal_pointer (&stripped);
   self->query.search = self->search;
   if (self->model != NULL)
-    apply_query (self);
+    _desk_tickets_view_apply_query (self);
 
   return G_SOURCE_REMOVE;
 }
@@ -1044,28 +438,11 @@ desk_tickets_view_stop_search_cb (DeskTicketsView *self,
 /* The office */
 
 static void
-database_changed_cb (DeskTicketsView *self,
-                     const char      *table,
-                     gint64           id,
-                     DeskDatabase    *database)
-{
-  if (g_strcmp0 (table, "departments") == 0 || g_strcmp0 (table, "staff") == 0)
-    {
-      build_queues (self);
-      return;
-    }
-
-  /* Many changes in a row count once. */
-  if (self->counts_idle_id == 0)
-    self->counts_idle_id = g_idle_add (refresh_counts_idle_cb, self);
-}
-
-static void
 current_user_changed_cb (DeskTicketsView *self,
                          const char      *key,
                          GSettings       *settings)
 {
-  build_queues (self);
+  _desk_tickets_view_build_queues (self);
   desk_ticket_detail_set_actor (self->detail, self->current_user_id);
 }
 
@@ -1113,14 +490,17 @@ desk_tickets_view_set_office (DeskTicketsView *self,
                            G_CALLBACK (selected_item_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
 
+  /* The sidebar's: the table's model follows the office on its own. */
   self->changed_id = g_signal_connect_swapped (database, "changed",
-                                               G_CALLBACK (database_changed_cb), self);
+                                               G_CALLBACK (_desk_tickets_view_database_changed_cb),
+                                               self);
 
-  build_queues (self);
+  _desk_tickets_view_build_queues (self);
   desk_ticket_detail_set_office (self->detail, database, self->current_user_id);
   update_empty_state (self);
 
-  self->counts_timeout_id = g_timeout_add_seconds (60, refresh_counts_timeout_cb, self);
+  self->counts_timeout_id = g_timeout_add_seconds (60, _desk_tickets_view_refresh_counts_timeout_cb,
+                                                   self);
 }
 
 DeskTicketListModel *
@@ -1140,7 +520,7 @@ desk_tickets_view_show_queue (DeskTicketsView *self,
 
   g_return_val_if_fail (DESK_IS_TICKETS_VIEW (self), FALSE);
 
-  row = find_queue_row (self, queue, queue_arg);
+  row = _desk_tickets_view_find_queue_row (self, queue, queue_arg);
   if (row == NULL || !gtk_widget_get_sensitive (GTK_WIDGET (row)))
     return FALSE;
 
@@ -1189,7 +569,7 @@ desk_tickets_view_select_ticket (DeskTicketsView *self,
   self->query.search = NULL;
   self->selected_id = id;
   if (self->query.queue == (desk_ticket_is_open (ticket) ? DESK_QUEUE_OPEN : DESK_QUEUE_CLOSED))
-    apply_query (self);
+    _desk_tickets_view_apply_query (self);
   else
     /* Selecting the row applies the query. */
     desk_tickets_view_show_queue (self,
@@ -1205,58 +585,6 @@ desk_tickets_view_get_shown_ticket (DeskTicketsView *self)
   g_return_val_if_fail (DESK_IS_TICKETS_VIEW (self), NULL);
 
   return desk_ticket_detail_get_ticket (self->detail);
-}
-
-static void
-new_ticket_created_cb (DeskTicketsView *self,
-                       DeskTicket      *ticket)
-{
-  g_autofree char *message = NULL;
-
-  desk_tickets_view_select_ticket (self, desk_ticket_get_id (ticket));
-  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
-
-  /* Translators: a toast after saving a new ticket; %s is its number */
-  message = g_strdup_printf (_("%s registered"), desk_ticket_get_number (ticket));
-  _desk_widget_add_toast (GTK_WIDGET (self), "%s", message);
-}
-
-GtkWindow *
-desk_tickets_view_new_ticket (DeskTicketsView *self)
-{
-  GtkWindow *dialog;
-  GtkRoot *root;
-
-  g_return_val_if_fail (DESK_IS_TICKETS_VIEW (self), NULL);
-
-  if (self->database == NULL)
-    return NULL;
-
-  dialog = desk_new_ticket_dialog_new (self->database, self->current_user_id);
-  root = gtk_widget_get_root (GTK_WIDGET (self));
-  if (GTK_IS_WINDOW (root))
-    gtk_window_set_transient_for (dialog, GTK_WINDOW (root));
-  g_signal_connect_object (dialog, "created",
-                           G_CALLBACK (new_ticket_created_cb), self, G_CONNECT_SWAPPED);
-  gtk_window_present (dialog);
-
-  return dialog;
-}
-
-static void
-new_ticket_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  desk_tickets_view_new_ticket (DESK_TICKETS_VIEW (widget));
-}
-
-static void
-find_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  desk_tickets_view_focus_search (DESK_TICKETS_VIEW (widget));
 }
 
 /* GObject */
@@ -1307,221 +635,13 @@ desk_tickets_view_finalize (GObject *object)
   G_OBJECT_CLASS (desk_tickets_view_parent_class)->finalize (object);
 }
 
-/* The table's cells.  Signal factories, not GtkBuilderListItemFactory:
- * GTK 4.8 parses a builder factory's XML for every cell it makes, and a
- * queue switch makes every visible cell anew (see apply_query()), which
- * cost some 300 ms a switch with eleven columns. */
-typedef char *(*CellTextFunc)    (gpointer    unused,
-                                  DeskTicket *ticket);
-typedef GStrv (*CellClassesFunc) (gpointer    unused,
-                                  DeskTicket *ticket);
-
-typedef struct
-{
-  CellTextFunc     text;
-  CellClassesFunc  classes;  /* NULL: the fixed @style */
-  const char      *style;
-  float            xalign;
-  gboolean         ticks;    /* relative to now: redone every minute */
-} CellSpec;
-
-static const CellSpec number_cell = { desk_tickets_view_number_cb, NULL, "numeric", 0 };
-static const CellSpec status_cell = { desk_tickets_view_status_cb, desk_tickets_view_status_classes_cb, NULL, 0 };
-static const CellSpec severity_cell = { desk_tickets_view_severity_cb, desk_tickets_view_severity_classes_cb, NULL, 0 };
-static const CellSpec kind_cell = { desk_tickets_view_kind_cb, NULL, NULL, 0 };
-static const CellSpec customer_cell = { desk_tickets_view_customer_cb, NULL, NULL, 0 };
-static const CellSpec category_cell = { desk_tickets_view_category_cb, NULL, NULL, 0 };
-static const CellSpec department_cell = { desk_tickets_view_department_cb, NULL, NULL, 0 };
-static const CellSpec owner_cell = { desk_tickets_view_owner_cb, NULL, NULL, 0 };
-static const CellSpec deadline_cell = { desk_tickets_view_deadline_cb, desk_tickets_view_deadline_classes_cb, NULL, 0, TRUE };
-static const CellSpec age_cell = { desk_tickets_view_age_cb, NULL, "numeric", 1, TRUE };
-static const CellSpec repeat_cell = { desk_tickets_view_repeat_cb, desk_tickets_view_repeat_classes_cb, NULL, 0 };
-
-/* Where a cell keeps its spec (set once) and the row it shows (while
- * bound): quarks, as a scroll binds some 2,200 cells. */
-static GQuark cell_spec_quark;
-static GQuark cell_row_quark;
-static GQuark cell_classes_quark;
-
-/* The cells on screen whose text is relative to now ("due in 5 min"),
- * redone every minute through one connection for all of them. */
-static GHashTable *ticking_cells;
-static gulong ticking_handler;
-
-static void
-cell_setup_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               const CellSpec           *spec)
-{
-  /* GtkInscription, not GtkLabel: the columns have fixed widths, and an
-   * inscription does not measure its text to negotiate a size, which for
-   * the ~200 rows x 11 cells a GTK 4.8 table builds is most of the cost. */
-  GtkWidget *label = gtk_inscription_new (NULL);
-
-  gtk_inscription_set_xalign (GTK_INSCRIPTION (label), spec->xalign);
-  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (label), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-  gtk_inscription_set_min_lines (GTK_INSCRIPTION (label), 1);
-  gtk_inscription_set_nat_lines (GTK_INSCRIPTION (label), 1);
-  /* GTK 4.8 wraps a long text before it ellipsizes the line shown, and
-   * centres all the lines: from the top, the line shown sits where a short
-   * text's does. */
-  gtk_inscription_set_yalign (GTK_INSCRIPTION (label), 0);
-  if (spec->style != NULL)
-    gtk_widget_add_css_class (label, spec->style);
-  g_object_set_qdata (G_OBJECT (label), cell_spec_quark, (gpointer)spec);
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-cell_update (GtkWidget      *label,
-             DeskTicketRow  *row)
-{
-  const CellSpec *spec = g_object_get_qdata (G_OBJECT (label), cell_spec_quark);
-  DeskTicket *ticket = desk_ticket_row_get_ticket (row);
-  g_autofree char *text = spec->text (NULL, ticket);
-
-  gtk_inscription_set_text (GTK_INSCRIPTION (label), text);
-  if (spec->classes != NULL)
-    {
-      GStrv classes = spec->classes (NULL, ticket);
-      const char * const *shown = g_object_get_qdata (G_OBJECT (label), cell_classes_quark);
-
-      /* Most rows of a queue look alike (all closed, most of normal
-       * severity): unchanged classes cost GTK no restyling. */
-      if (shown != NULL && g_strv_equal (shown, (const char * const *)classes))
-        g_strfreev (classes);
-      else
-        {
-          gtk_widget_set_css_classes (label, (const char **)classes);
-          g_object_set_qdata_full (G_OBJECT (label), cell_classes_quark, classes, (GDestroyNotify)g_strfreev);
-        }
-    }
-}
-
-static void
-cell_row_changed_cb (DeskTicketRow *row,
-                     gpointer       label)
-{
-  cell_update (label, row);
-}
-
-/* "due in 5 min" becomes "due in 4 min" without the ticket changing. */
-static void
-ticking_cells_tick_cb (gpointer unused)
-{
-  GHashTableIter iter;
-  gpointer label;
-
-  g_hash_table_iter_init (&iter, ticking_cells);
-  while (g_hash_table_iter_next (&iter, &label, NULL))
-    cell_update (label, g_object_get_qdata (label, cell_row_quark));
-}
-
-static void
-start_ticking (GtkWidget *label)
-{
-  if (ticking_cells == NULL)
-    ticking_cells = g_hash_table_new (NULL, NULL);
-  if (g_hash_table_size (ticking_cells) == 0)
-    ticking_handler = desk_minute_clock_connect (G_OBJECT (desk_minute_clock_get_default ()),
-                                                 G_CALLBACK (ticking_cells_tick_cb));
-  g_hash_table_add (ticking_cells, label);
-}
-
-static void
-stop_ticking (GtkWidget *label)
-{
-  if (ticking_cells != NULL && g_hash_table_remove (ticking_cells, label) &&
-      g_hash_table_size (ticking_cells) == 0)
-    {
-      desk_minute_clock_disconnect (ticking_handler);
-      ticking_handler = 0;
-    }
-}
-
-/* A row shows another ticket after a new query: its cells follow. */
-static void
-cell_bind_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              const CellSpec           *spec)
-{
-  GtkWidget *label = gtk_list_item_get_child (item);
-  DeskTicketRow *row = gtk_list_item_get_item (item);
-
-  g_object_set_qdata (G_OBJECT (label), cell_row_quark, row);
-  cell_update (label, row);
-  desk_ticket_row_watch (row, cell_row_changed_cb, label);
-
-  /* Only the cells on screen tick: a few hundred, whatever the queue's size. */
-  if (spec->ticks)
-    start_ticking (label);
-}
-
-static void
-cell_unbind_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                const CellSpec           *spec)
-{
-  GtkWidget *label = gtk_list_item_get_child (item);
-  DeskTicketRow *row = g_object_steal_qdata (G_OBJECT (label), cell_row_quark);
-
-  if (row != NULL)
-    desk_ticket_row_unwatch (row, cell_row_changed_cb, label);
-  if (spec->ticks)
-    stop_ticking (label);
-}
-
-/* A cell taken apart while bound (GTK unbinds first, but a cell in a
- * ticking list or a row's watchers must never outlive its widget). */
-static void
-cell_teardown_cb (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item,
-                  const CellSpec           *spec)
-{
-  GtkWidget *label = gtk_list_item_get_child (item);
-
-  if (label != NULL && g_object_get_qdata (G_OBJECT (label), cell_row_quark) != NULL)
-    cell_unbind_cb (factory, item, spec);
-}
-
-static void
-set_cell (GtkColumnViewColumn *column,
-          const CellSpec      *spec)
-{
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-
-  g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), (gpointer)spec);
-  g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), (gpointer)spec);
-  g_signal_connect (factory, "unbind", G_CALLBACK (cell_unbind_cb), (gpointer)spec);
-  g_signal_connect (factory, "teardown", G_CALLBACK (cell_teardown_cb), (gpointer)spec);
-  gtk_column_view_column_set_factory (column, factory);
-}
-
-static void
-set_up_cells (DeskTicketsView *self)
-{
-  set_cell (self->number_column, &number_cell);
-  set_cell (self->status_column, &status_cell);
-  set_cell (self->severity_column, &severity_cell);
-  set_cell (self->kind_column, &kind_cell);
-  set_cell (self->customer_column, &customer_cell);
-  set_cell (self->category_column, &category_cell);
-  set_cell (self->department_column, &department_cell);
-  set_cell (self->owner_column, &owner_cell);
-  set_cell (self->deadline_column, &deadline_cell);
-  set_cell (self->age_column, &age_cell);
-  set_cell (self->repeat_column, &repeat_cell);
-}
-
 static void
 desk_tickets_view_class_init (DeskTicketsViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  cell_spec_quark = g_quark_from_static_string ("desk-cell-spec");
-  cell_row_quark = g_quark_from_static_string ("desk-cell-row");
-  cell_classes_quark = g_quark_from_static_string ("desk-cell-classes");
+  _desk_tickets_view_class_cells_init (klass);
 
   object_class->dispose = desk_tickets_view_dispose;
   object_class->finalize = desk_tickets_view_finalize;
@@ -1549,12 +669,13 @@ desk_tickets_view_class_init (DeskTicketsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskTicketsView, age_column);
   gtk_widget_class_bind_template_child (widget_class, DeskTicketsView, repeat_column);
 
-  gtk_widget_class_bind_template_callback (widget_class, desk_tickets_view_queue_selected_cb);
+  /* Defined in desk-tickets-view-sidebar.c; the template names it so. */
+  gtk_widget_class_bind_template_callback_full (widget_class, "desk_tickets_view_queue_selected_cb",
+                                                G_CALLBACK (_desk_tickets_view_queue_selected_cb));
   gtk_widget_class_bind_template_callback (widget_class, desk_tickets_view_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, desk_tickets_view_stop_search_cb);
 
-  gtk_widget_class_install_action (widget_class, "tickets.new-ticket", NULL, new_ticket_action);
-  gtk_widget_class_install_action (widget_class, "tickets.find", NULL, find_action);
+  _desk_tickets_view_class_actions_init (klass);
 }
 
 static void
@@ -1566,9 +687,9 @@ desk_tickets_view_init (DeskTicketsView *self)
   self->query.descending = TRUE;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  set_up_cells (self);
+  _desk_tickets_view_cells_init (self);
 
-  gtk_list_box_set_header_func (self->queue_list, queue_header_cb, NULL, NULL);
+  _desk_tickets_view_sidebar_init (self);
   setup_sorters (self);
   gtk_column_view_sort_by_column (self->column_view, self->age_column, GTK_SORT_ASCENDING);
 }

@@ -1,0 +1,394 @@
+/* desk-ticket-detail-actions.c
+ *
+ * What can be done with the ticket the detail pane shows: its status,
+ * assigning it, escalating and acknowledging, notes, linking and merging
+ * (the detail.* actions), and the one function that decides which of them
+ * the ticket allows.  Its own file so that what the pane does stays apart
+ * from how it shows a ticket (desk-ticket-detail.c), as gnome-text-editor
+ * keeps its window's actions in editor-window-actions.c.
+ *
+ * Copyright 2026 The Service Desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "desk-ticket-detail"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "desk-alert-store.h"
+#include "desk-office-store.h"
+#include "desk-ticket-store.h"
+
+#include "desk-gui-private.h"
+#include "desk-ticket-detail-private.h"
+
+void
+_desk_ticket_detail_update_actions (DeskTicketDetail *self)
+{
+  const DeskTicketData *d = self->ticket ? desk_ticket_get_data (self->ticket) : NULL;
+  gboolean open = d != NULL && d->closed_at == 0 && d->status != DESK_STATUS_CLOSED;
+  gboolean waiting;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.set-status", d != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.assign", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.escalate", open && d->escalation_level < 2);
+  /* A missed deadline escalated the ticket: whoever sees it says so. */
+  waiting = d != NULL && desk_alert_store_awaits_acknowledgement (self->database, d->id, NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.acknowledge", waiting);
+  gtk_widget_set_visible (GTK_WIDGET (self->acknowledge_button), waiting);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.add-note", d != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.link", d != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.merge", open);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->assign_button), open);
+}
+
+/* Changes */
+
+/* After a change: the toast for a refusal, and the latest values in any
+ * case (someone else's save is what made ours stale). */
+static void
+finish_change (DeskTicketDetail *self,
+               gboolean          ok,
+               GError           *error)
+{
+  if (!ok)
+    _desk_widget_add_toast (GTK_WIDGET (self), "%s", error->message);
+
+  desk_ticket_detail_reload (self);
+}
+
+static void
+set_status_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  DeskTicketDetail *self = DESK_TICKET_DETAIL (widget);
+  const DeskTicketData *d;
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (self->ticket == NULL)
+    return;
+
+  d = desk_ticket_get_data (self->ticket);
+  ok = desk_ticket_store_set_status (self->database, d->id, d->revision,
+                                     g_variant_get_int32 (parameter),
+                                     self->actor_id, NULL, &error);
+  finish_change (self, ok, error);
+}
+
+static void
+escalate_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      DeskTicketDetail *self)
+{
+  GtkEditable *reason_entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  g_autofree char *reason = g_strstrip (g_strdup (gtk_editable_get_text (reason_entry)));
+  g_autoptr(GError) error = NULL;
+  const DeskTicketData *d;
+  gboolean ok;
+
+  if (!g_str_equal (response, "escalate") || self->ticket == NULL)
+    return;
+
+  d = desk_ticket_get_data (self->ticket);
+  ok = desk_ticket_store_escalate (self->database, d->id, d->revision, self->actor_id,
+                                   reason[0] != '\0' ? reason : NULL, &error);
+  finish_change (self, ok, error);
+}
+
+/* Escalating hands the ticket to a manager: ask why, so that the manager
+ * reads the reason on the timeline instead of calling back to ask. */
+static void
+escalate_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  DeskTicketDetail *self = DESK_TICKET_DETAIL (widget);
+  GtkWidget *dialog;
+  GtkWidget *entry;
+
+  if (self->ticket == NULL)
+    return;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                   _("Escalate Ticket?"), NULL);
+  /* Translators: %s is a ticket number */
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("%s goes to the next manager in the chain. The reason is kept on its timeline."),
+                                  desk_ticket_get_number (self->ticket));
+  entry = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Reason (optional)"));
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Reason for escalating"), -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "escalate", _("_Escalate"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "escalate",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "escalate");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (escalate_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+acknowledge_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  DeskTicketDetail *self = DESK_TICKET_DETAIL (widget);
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (self->ticket == NULL)
+    return;
+
+  ok = desk_alert_store_acknowledge (self->database, desk_ticket_get_id (self->ticket), self->actor_id,
+                                     g_get_real_time () / G_USEC_PER_SEC, NULL, &error);
+  finish_change (self, ok, error);
+}
+
+static void
+load_office_lists (DeskTicketDetail *self)
+{
+  g_autoptr(GtkStringList) department_names = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) staff_names = gtk_string_list_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_clear_pointer (&self->departments, g_ptr_array_unref);
+  g_clear_pointer (&self->staff, g_ptr_array_unref);
+
+  self->departments = desk_office_store_list_departments (self->database, &error);
+  if (self->departments == NULL)
+    {
+      g_warning ("Could not list the departments: %s", error->message);
+      self->departments = g_ptr_array_new ();
+      g_clear_error (&error);
+    }
+  self->staff = desk_office_store_list_staff (self->database, &error);
+  if (self->staff == NULL)
+    {
+      g_warning ("Could not list the staff: %s", error->message);
+      self->staff = g_ptr_array_new ();
+    }
+
+  gtk_string_list_append (department_names, _("Not forwarded"));
+  for (guint i = 0; i < self->departments->len; i++)
+    gtk_string_list_append (department_names,
+                            desk_department_get_name (g_ptr_array_index (self->departments, i)));
+
+  gtk_string_list_append (staff_names, _("Unassigned"));
+  for (guint i = 0; i < self->staff->len; i++)
+    {
+      g_autofree char *name = desk_staff_dup_display_name (g_ptr_array_index (self->staff, i));
+
+      gtk_string_list_append (staff_names, name);
+    }
+
+  gtk_drop_down_set_model (self->department_dropdown, G_LIST_MODEL (department_names));
+  gtk_drop_down_set_model (self->owner_dropdown, G_LIST_MODEL (staff_names));
+}
+
+void
+_desk_ticket_detail_assign_popover_show_cb (DeskTicketDetail *self,
+                                            GtkPopover       *popover)
+{
+  const DeskTicketData *d;
+
+  if (self->ticket == NULL || self->database == NULL)
+    return;
+
+  /* People and departments change in Preferences: read them each time. */
+  load_office_lists (self);
+
+  d = desk_ticket_get_data (self->ticket);
+  gtk_drop_down_set_selected (self->department_dropdown, 0);
+  for (guint i = 0; i < self->departments->len; i++)
+    if (desk_department_get_id (g_ptr_array_index (self->departments, i)) == d->department_id)
+      gtk_drop_down_set_selected (self->department_dropdown, i + 1);
+
+  gtk_drop_down_set_selected (self->owner_dropdown, 0);
+  for (guint i = 0; i < self->staff->len; i++)
+    if (desk_staff_get_id (g_ptr_array_index (self->staff, i)) == d->owner_id)
+      gtk_drop_down_set_selected (self->owner_dropdown, i + 1);
+}
+
+static void
+assign_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  DeskTicketDetail *self = DESK_TICKET_DETAIL (widget);
+  const DeskTicketData *d;
+  g_autoptr(GError) error = NULL;
+  guint department = gtk_drop_down_get_selected (self->department_dropdown);
+  guint owner = gtk_drop_down_get_selected (self->owner_dropdown);
+  gint64 department_id = 0;
+  gint64 owner_id = 0;
+  gboolean ok;
+
+  if (self->ticket == NULL || self->departments == NULL)
+    return;
+
+  if (department != GTK_INVALID_LIST_POSITION && department > 0 && department <= self->departments->len)
+    department_id = desk_department_get_id (g_ptr_array_index (self->departments, department - 1));
+  if (owner != GTK_INVALID_LIST_POSITION && owner > 0 && owner <= self->staff->len)
+    owner_id = desk_staff_get_id (g_ptr_array_index (self->staff, owner - 1));
+
+  gtk_popover_popdown (self->assign_popover);
+
+  d = desk_ticket_get_data (self->ticket);
+  ok = desk_ticket_store_assign (self->database, d->id, d->revision, department_id, owner_id,
+                                 self->actor_id, &error);
+  finish_change (self, ok, error);
+}
+
+static void
+add_note_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  DeskTicketDetail *self = DESK_TICKET_DETAIL (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->ticket == NULL)
+    return;
+
+  text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->note_row)));
+  if (!desk_ticket_store_add_note (self->database, desk_ticket_get_id (self->ticket),
+                                   self->actor_id, text, &error))
+    {
+      _desk_widget_add_toast (GTK_WIDGET (self), "%s", error->message);
+      return;
+    }
+
+  _desk_entry_row_set_text (self->note_row, "");
+  desk_ticket_detail_reload (self);
+}
+
+void
+_desk_ticket_detail_note_apply_cb (DeskTicketDetail *self,
+                                   AdwEntryRow      *row)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "detail.add-note", NULL);
+}
+
+/* The ticket named in the link popover, or NULL with a toast. */
+static DeskTicket *
+find_other (DeskTicketDetail *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *number = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->other_entry))));
+  DeskTicket *other;
+
+  if (number[0] == '\0')
+    {
+      _desk_widget_add_toast (GTK_WIDGET (self), "%s",
+                              _("Other ticket: enter the number of the ticket"));
+      return NULL;
+    }
+
+  other = desk_ticket_store_find_number (self->database, number, &error);
+  if (other == NULL)
+    _desk_widget_add_toast (GTK_WIDGET (self), "%s", error->message);
+
+  return other;
+}
+
+typedef gboolean (*LinkFunc) (DeskDatabase  *db,
+                              gint64         id,
+                              gint64         other_id,
+                              gint64         actor_id,
+                              GError       **error);
+
+/* Link and merge differ only in what the store does with the pair. */
+static void
+link_with_other (DeskTicketDetail *self,
+                 LinkFunc          func)
+{
+  g_autoptr(DeskTicket) other = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (self->ticket == NULL || (other = find_other (self)) == NULL)
+    return;
+
+  gtk_popover_popdown (self->link_popover);
+  ok = func (self->database, desk_ticket_get_id (self->ticket),
+             desk_ticket_get_id (other), self->actor_id, &error);
+  if (ok)
+    gtk_editable_set_text (GTK_EDITABLE (self->other_entry), "");
+  finish_change (self, ok, error);
+}
+
+static void
+link_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  link_with_other (DESK_TICKET_DETAIL (widget), desk_ticket_store_link);
+}
+
+static void
+merge_response_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   DeskTicketDetail *self)
+{
+  if (g_str_equal (response, "merge"))
+    link_with_other (self, desk_ticket_store_merge);
+}
+
+/* A merge closes this ticket for good: say which two tickets and ask. */
+static void
+merge_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  DeskTicketDetail *self = DESK_TICKET_DETAIL (widget);
+  g_autoptr(DeskTicket) other = NULL;
+  GtkWidget *dialog;
+
+  if (self->ticket == NULL || (other = find_other (self)) == NULL)
+    return;
+
+  gtk_popover_popdown (self->link_popover);
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                   _("Merge Tickets?"), NULL);
+  /* Translators: both %s are ticket numbers */
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("%s is closed as merged into %s. Both timelines are kept; the merge cannot be undone."),
+                                  desk_ticket_get_number (self->ticket),
+                                  desk_ticket_get_number (other));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "merge", _("_Merge"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "merge",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (merge_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+_desk_ticket_detail_class_actions_init (DeskTicketDetailClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  gtk_widget_class_install_action (widget_class, "detail.set-status", "i", set_status_action);
+  gtk_widget_class_install_action (widget_class, "detail.assign", NULL, assign_action);
+  gtk_widget_class_install_action (widget_class, "detail.escalate", NULL, escalate_action);
+  gtk_widget_class_install_action (widget_class, "detail.acknowledge", NULL, acknowledge_action);
+  gtk_widget_class_install_action (widget_class, "detail.add-note", NULL, add_note_action);
+  gtk_widget_class_install_action (widget_class, "detail.link", NULL, link_action);
+  gtk_widget_class_install_action (widget_class, "detail.merge", NULL, merge_action);
+}

@@ -257,8 +257,8 @@ desk_cli_notices (DeskCli  *cli,
   GError *error = NULL;
   DeskNoticeQuery query = { 0 };
   GOptionEntry entries[] = {
-    { "open", 0, 0, G_OPTION_ARG_NONE, &open, N_("Only notices not yet rectified"), NULL },
-    { "overdue", 0, 0, G_OPTION_ARG_NONE, &overdue, N_("Only notices past their rectification deadline"), NULL },
+    { "open", 0, 0, G_OPTION_ARG_NONE, &open, N_("Only notices not yet verified (rectified or not)"), NULL },
+    { "overdue", 0, 0, G_OPTION_ARG_NONE, &overdue, N_("Only notices not rectified by their deadline"), NULL },
     { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_("Only notices to this recipient"), N_("RECIPIENT") },
     { NULL }
   };

@@ -383,10 +383,17 @@ test_list (Fixture       *f,
   g_assert_true (desk_notice_store_set_rectified (f->db, desk_notice_get_id (c), 0, NULL, 0, &error));
 
   g_assert_cmpuint (count (f, DESK_NOTICE_FILTER_ALL, NULL, NULL, NULL), ==, 3);
-  g_assert_cmpuint (count (f, DESK_NOTICE_FILTER_OPEN, NULL, NULL, NULL), ==, 2);
+  /* Rectified, not verified: still open, no longer overdue. */
+  g_assert_cmpuint (count (f, DESK_NOTICE_FILTER_OPEN, NULL, NULL, NULL), ==, 3);
   g_assert_cmpuint (count (f, DESK_NOTICE_FILTER_OVERDUE, NULL, NULL, NULL), ==, 0);
   g_assert_cmpuint (count (f, DESK_NOTICE_FILTER_OVERDUE, NULL, NULL, "2999-01-01"), ==, 2);
   g_assert_cmpuint (count (f, DESK_NOTICE_FILTER_ALL, "工程部", NULL, NULL), ==, 2);
+  g_assert_cmpuint (count (f, DESK_NOTICE_FILTER_OPEN, "工程部", NULL, NULL), ==, 2);
+
+  /* Verified: closed. */
+  g_assert_true (desk_notice_store_set_verified (f->db, desk_notice_get_id (c), 0, NULL, 0, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count (f, DESK_NOTICE_FILTER_OPEN, NULL, NULL, NULL), ==, 2);
   g_assert_cmpuint (count (f, DESK_NOTICE_FILTER_OPEN, "工程部", NULL, NULL), ==, 1);
 
   /* Chinese words of one and two characters, numbers and customers. */

@@ -705,10 +705,13 @@ desk_notice_store_list (DeskDatabase           *db,
 
   /* Every variant is a fixed string, so the database's statement cache
    * keeps one statement per variant. */
-  if (query->filter != DESK_NOTICE_FILTER_ALL)
-    g_string_append (sql, " AND n.state = 0 AND " NOT_REPLACED);
+  /* Open until verified: a rectified notice still waits for the
+   * inspector's check.  Overdue is for the rectification only: once the
+   * recipient rectified, the deadline is met. */
+  if (query->filter == DESK_NOTICE_FILTER_OPEN)
+    g_string_append (sql, " AND n.state IN (0, 1) AND " NOT_REPLACED);
   if (query->filter == DESK_NOTICE_FILTER_OVERDUE)
-    g_string_append (sql, " AND n.due_date < ?1");
+    g_string_append (sql, " AND n.state = 0 AND " NOT_REPLACED " AND n.due_date < ?1");
   if (query->recipient != NULL)
     g_string_append (sql, " AND n.recipient = ?2");
   if (!desk_text_is_blank (query->search))

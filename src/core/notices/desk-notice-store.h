@@ -105,8 +105,8 @@ gboolean    desk_notice_store_set_verified   (DeskDatabase           *db,
 typedef enum
 {
   DESK_NOTICE_FILTER_ALL,
-  DESK_NOTICE_FILTER_OPEN,     /* issued, not rectified, not replaced */
-  DESK_NOTICE_FILTER_OVERDUE,  /* open and past the rectification deadline */
+  DESK_NOTICE_FILTER_OPEN,     /* not verified yet (issued or rectified), not replaced */
+  DESK_NOTICE_FILTER_OVERDUE,  /* not rectified, not replaced, past the rectification deadline */
 } DeskNoticeFilter;
 
 typedef struct

@@ -59,7 +59,9 @@ DeskNotice           *desk_notice_new_take   (DeskNoticeData *data);
 const DeskNoticeData *desk_notice_get_data   (DeskNotice     *self);
 gint64                desk_notice_get_id     (DeskNotice     *self);
 const char           *desk_notice_get_number (DeskNotice     *self);
-/* Issued, not yet rectified, and not replaced by a correction. */
+/* Waiting for the rectification: issued, not yet rectified, and not
+ * replaced by a correction.  (The notices' Open list also holds those
+ * rectified and waiting for the check.) */
 gboolean              desk_notice_is_open    (DeskNotice     *self);
 const char           *desk_notice_state_to_string (DeskNoticeState state);
 

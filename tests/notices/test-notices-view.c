@@ -93,6 +93,7 @@ dialog_body (Fixture    *f,
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *picture_error = g_strconcat ("error-", picture, NULL);
+  g_autofree char *picture_new = g_strconcat ("new-recipient-", picture, NULL);
   GtkWindow *dialog = desk_notice_dialog_new (f->db, ticket, 0);
   GtkWidget *recipient;
   GtkWidget *focus;
@@ -127,14 +128,52 @@ dialog_body (Fixture    *f,
   g_assert_nonnull (message);
   desk_test_save_and_check_picture (GTK_WIDGET (dialog), picture_error);
 
-  /* A department from the menu, then Ctrl+Enter's action issues it. */
+  /* A date typed where the recipient goes: not a name, refused. */
+  gtk_editable_set_text (GTK_EDITABLE (recipient), "2026-11-31");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "notice.issue", NULL));
+  desk_test_spin (50);
+  g_assert_null (issued);
+  g_assert_true (gtk_widget_has_css_class (recipient, "error"));
+  g_assert_true (desk_test_has_label (GTK_WIDGET (dialog), "Recipient: “2026-11-31” is not a name (a department, "
+                                                            "project manager or subcontractor)"));
+
+  /* A new name: the form says what it prints, and issues it only when
+   * Issue is pressed again for the same name. */
+  gtk_editable_set_text (GTK_EDITABLE (recipient), "宏达水电");
+  g_assert_cmpstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (
+                     gtk_widget_get_ancestor (recipient, ADW_TYPE_PREFERENCES_GROUP))), ==,
+                   "Prints “宏达水电” as the recipient: a new name, check how it is written");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "notice.issue", NULL));
+  desk_test_spin (50);
+  g_assert_nonnull (dialog);
+  g_assert_null (issued);
+  g_assert_true (gtk_widget_has_css_class (recipient, "warning"));
+  desk_test_save_and_check_picture (GTK_WIDGET (dialog), picture_new);
+  /* Another name is asked about again. */
+  gtk_editable_set_text (GTK_EDITABLE (recipient), "宏达水电公司");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "notice.issue", NULL));
+  desk_test_spin (50);
+  g_assert_null (issued);
+
+  /* A department from the menu is known: nothing to ask. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "notice.pick-recipient", "s", "工程部"));
   g_assert_false (gtk_widget_has_css_class (recipient, "error"));
+  g_assert_false (gtk_widget_has_css_class (recipient, "warning"));
+  g_assert_cmpstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (
+                     gtk_widget_get_ancestor (recipient, ADW_TYPE_PREFERENCES_GROUP))), ==,
+                   "Prints “工程部” as the recipient: a department of the office");
+
+  /* The new name again, asked about, then issued as written (Ctrl+Enter's
+   * action). */
+  gtk_editable_set_text (GTK_EDITABLE (recipient), "宏达水电公司");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "notice.issue", NULL));
+  desk_test_spin (50);
+  g_assert_null (issued);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "notice.issue", NULL));
   desk_test_spin (50);
   g_assert_null (dialog);
   g_assert_nonnull (issued);
-  g_assert_cmpstr (desk_notice_get_data (issued)->recipient, ==, "工程部");
+  g_assert_cmpstr (desk_notice_get_data (issued)->recipient, ==, "宏达水电公司");
 
   notices = desk_notice_store_for_ticket (f->db, desk_ticket_get_id (ticket), &error);
   g_assert_cmpuint (notices->len, ==, 1);

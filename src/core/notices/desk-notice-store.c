@@ -191,6 +191,22 @@ parse_date (const char *text,
   return TRUE;
 }
 
+/* Whoever must rectify has a name with at least one letter (Chinese
+ * characters are letters): "2026-11-31" or "123" in the recipient field
+ * is a slip of the keyboard, not a party. */
+static gboolean
+has_letter (const char *text)
+{
+  /* Text that is not UTF-8 is refused by desk_field_check_text(), which
+   * says so. */
+  if (!g_utf8_validate (text, -1, NULL))
+    return TRUE;
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_isalpha (g_utf8_get_char (p)))
+      return TRUE;
+  return FALSE;
+}
+
 gboolean
 desk_notice_store_check_draft (const DeskNoticeDraft  *draft,
                                gint64                  issued_at,
@@ -205,6 +221,13 @@ desk_notice_store_check_draft (const DeskNoticeDraft  *draft,
     {
       g_set_error (error, DESK_NOTICE_STORE_ERROR, DESK_NOTICE_STORE_ERROR_RECIPIENT,
                    _("Recipient: say who must rectify (a department, project manager or subcontractor)"));
+      return FALSE;
+    }
+  if (!has_letter (draft->recipient))
+    {
+      g_set_error (error, DESK_NOTICE_STORE_ERROR, DESK_NOTICE_STORE_ERROR_RECIPIENT,
+                   _("Recipient: “%s” is not a name (a department, project manager or subcontractor)"),
+                   draft->recipient);
       return FALSE;
     }
   if (desk_text_is_blank (draft->problem))

@@ -27,6 +27,11 @@ struct _DeskNoticeDialog
   DeskNotice   *replaced;    /* NULL: a new notice, else the one corrected */
   gint64        actor_id;
   GPtrArray    *departments;
+  GStrv         earlier_recipients;  /* of earlier notices, by name */
+  /* A recipient neither a department nor an earlier one is issued to
+   * when Issue is pressed a second time for the same name: typed
+   * deliberately, not by a slip. */
+  char         *confirmed_recipient;
 
   /* Template widgets */
   GtkRevealer        *error_revealer;
@@ -64,6 +69,7 @@ static void
 clear_marks (DeskNoticeDialog *self)
 {
   gtk_widget_remove_css_class (GTK_WIDGET (self->recipient_row), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->recipient_row), "warning");
   gtk_widget_remove_css_class (GTK_WIDGET (self->due_row), "error");
   gtk_widget_remove_css_class (GTK_WIDGET (self->problem_frame), "error");
   gtk_widget_remove_css_class (GTK_WIDGET (self->rectification_frame), "error");
@@ -131,6 +137,70 @@ department_id_named (DeskNoticeDialog *self,
   return 0;
 }
 
+typedef enum
+{
+  RECIPIENT_NONE,
+  RECIPIENT_DEPARTMENT,
+  RECIPIENT_EARLIER,
+  RECIPIENT_NEW,
+} RecipientKind;
+
+static RecipientKind
+recipient_kind (DeskNoticeDialog *self,
+                const char       *name)
+{
+  if (name == NULL || *name == '\0')
+    return RECIPIENT_NONE;
+  if (department_id_named (self, name) > 0)
+    return RECIPIENT_DEPARTMENT;
+  if (self->earlier_recipients != NULL && g_strv_contains ((const char * const *)self->earlier_recipients, name))
+    return RECIPIENT_EARLIER;
+  return RECIPIENT_NEW;
+}
+
+static char *
+recipient_text (DeskNoticeDialog *self)
+{
+  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->recipient_row))));
+}
+
+/* Under the form's title: what the notice will print as its recipient,
+ * and whether that is a department, an earlier recipient or a new one. */
+static void
+describe_recipient (DeskNoticeDialog *self)
+{
+  g_autofree char *name = recipient_text (self);
+  g_autofree char *description = NULL;
+
+  switch (recipient_kind (self, name))
+    {
+    case RECIPIENT_DEPARTMENT:
+      /* Translators: %s is the recipient as the notice prints it */
+      description = g_strdup_printf (_("Prints “%s” as the recipient: a department of the office"), name);
+      break;
+    case RECIPIENT_EARLIER:
+      description = g_strdup_printf (_("Prints “%s” as the recipient: an earlier notice’s recipient"), name);
+      break;
+    case RECIPIENT_NEW:
+      description = g_strdup_printf (_("Prints “%s” as the recipient: a new name, check how it is written"), name);
+      break;
+    case RECIPIENT_NONE:
+    default:
+      description = g_strdup (_("Choose who must rectify, or type their name"));
+      break;
+    }
+  adw_preferences_group_set_description (self->ticket_group, description);
+}
+
+static void
+desk_notice_dialog_recipient_changed_cb (DeskNoticeDialog *self)
+{
+  /* Any edit of the name is asked about again. */
+  g_clear_pointer (&self->confirmed_recipient, g_free);
+  desk_notice_dialog_field_changed_cb (self);
+  describe_recipient (self);
+}
+
 static void
 issue_action (GtkWidget  *widget,
               const char *action_name,
@@ -139,7 +209,7 @@ issue_action (GtkWidget  *widget,
   DeskNoticeDialog *self = DESK_NOTICE_DIALOG (widget);
   g_autoptr(DeskNotice) notice = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *recipient = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->recipient_row))));
+  g_autofree char *recipient = recipient_text (self);
   g_autofree char *due = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->due_row))));
   g_autofree char *problem = text_of (self->problem_view);
   g_autofree char *rectification = text_of (self->rectification_view);
@@ -154,6 +224,27 @@ issue_action (GtkWidget  *widget,
   };
 
   clear_marks (self);
+
+  /* The store's checks first (a blank or nonsense recipient, a bad
+   * date), then a new name once more to be sure of it. */
+  if (!desk_notice_store_check_draft (&draft, 0, &error))
+    {
+      point_at (self, error);
+      return;
+    }
+  if (recipient_kind (self, recipient) == RECIPIENT_NEW && g_strcmp0 (self->confirmed_recipient, recipient) != 0)
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("“%s” is neither a department nor an earlier recipient. Press Issue again to issue "
+                           "the notice to “%s” as written."), recipient, recipient);
+
+      g_free (self->confirmed_recipient);
+      self->confirmed_recipient = g_strdup (recipient);
+      gtk_widget_add_css_class (GTK_WIDGET (self->recipient_row), "warning");
+      show_error (self, message);
+      return;
+    }
+
   notice = desk_notice_store_issue (self->database, &draft, self->actor_id, &error);
   if (notice == NULL)
     {
@@ -201,6 +292,8 @@ fill_from_ticket (DeskNoticeDialog *self)
 {
   const DeskTicketData *d = desk_ticket_get_data (self->ticket);
   g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) departments = g_menu_new ();
+  g_autoptr(GMenu) earlier = g_menu_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *subtitle = NULL;
   g_autofree char *due = default_due_date ();
@@ -219,13 +312,36 @@ fill_from_ticket (DeskNoticeDialog *self)
       g_autoptr(GMenuItem) item = g_menu_item_new (name, NULL);
 
       g_menu_item_set_action_and_target_value (item, "notice.pick-recipient", g_variant_new_string (name));
-      g_menu_append_item (menu, item);
+      g_menu_append_item (departments, item);
     }
+  g_menu_append_section (menu, _("Departments"), G_MENU_MODEL (departments));
+
+  /* Project managers and subcontractors earlier notices went to. */
+  self->earlier_recipients = desk_notice_store_recipients (self->database, &error);
+  if (self->earlier_recipients == NULL)
+    {
+      g_warning ("Could not list the earlier recipients: %s", error->message);
+      g_clear_error (&error);
+    }
+  for (guint i = 0; self->earlier_recipients && self->earlier_recipients[i] != NULL; i++)
+    {
+      const char *name = self->earlier_recipients[i];
+      g_autoptr(GMenuItem) item = NULL;
+
+      if (department_id_named (self, name) > 0)
+        continue;
+      item = g_menu_item_new (name, NULL);
+      g_menu_item_set_action_and_target_value (item, "notice.pick-recipient", g_variant_new_string (name));
+      g_menu_append_item (earlier, item);
+    }
+  if (g_menu_model_get_n_items (G_MENU_MODEL (earlier)) > 0)
+    g_menu_append_section (menu, _("Earlier Recipients"), G_MENU_MODEL (earlier));
   gtk_menu_button_set_menu_model (self->recipient_menu_button, G_MENU_MODEL (menu));
 
   if (d->department_name != NULL)
     gtk_editable_set_text (GTK_EDITABLE (self->recipient_row), d->department_name);
   gtk_editable_set_text (GTK_EDITABLE (self->due_row), due);
+  describe_recipient (self);
 
   if (d->description != NULL && *d->description != '\0')
     problem = g_strdup_printf ("%s。%s", d->summary, d->description);
@@ -305,6 +421,8 @@ desk_notice_dialog_finalize (GObject *object)
   DeskNoticeDialog *self = (DeskNoticeDialog *)object;
 
   g_clear_pointer (&self->departments, g_ptr_array_unref);
+  g_clear_pointer (&self->earlier_recipients, g_strfreev);
+  g_clear_pointer (&self->confirmed_recipient, g_free);
   g_clear_object (&self->replaced);
   g_clear_object (&self->ticket);
   g_clear_object (&self->database);
@@ -339,6 +457,7 @@ desk_notice_dialog_class_init (DeskNoticeDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskNoticeDialog, rectification_frame);
   gtk_widget_class_bind_template_child (widget_class, DeskNoticeDialog, rectification_view);
   gtk_widget_class_bind_template_callback (widget_class, desk_notice_dialog_field_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, desk_notice_dialog_recipient_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "notice.issue", NULL, issue_action);
   gtk_widget_class_install_action (widget_class, "notice.pick-recipient", "s", pick_recipient_action);

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <libxml/tree.h>
+#include <libxml/xmlwriter.h>
 
 #include "desk-procedure-io.h"
 
@@ -47,6 +48,44 @@ DeskProcedure *_desk_procedure_read_dita    (xmlDoc      *doc,
 DeskProcedure *_desk_procedure_read_docbook (xmlDoc      *doc,
                                              const char  *name,
                                              GError     **error);
+
+/* Shared by the writers of each format (desk-procedure-write*.c). */
+
+typedef struct
+{
+  xmlTextWriterPtr w;
+  const DeskProcedure *p;
+} Writer;
+
+void      _desk_write_start         (Writer      *w,
+                                     const char  *name);
+void      _desk_write_end           (Writer      *w);
+/* Attributes and text are left out when empty (NULL, "", 0, FALSE): a
+ * default is never written. */
+void      _desk_write_attr          (Writer      *w,
+                                     const char  *name,
+                                     const char  *value);
+void      _desk_write_attr_int      (Writer      *w,
+                                     const char  *name,
+                                     int          value);
+void      _desk_write_attr_bool     (Writer      *w,
+                                     const char  *name,
+                                     gboolean     value);
+void      _desk_write_text          (Writer      *w,
+                                     const char  *value);
+/* <name>value</name>, written even when @value is empty ... */
+void      _desk_write_element       (Writer      *w,
+                                     const char  *name,
+                                     const char  *value);
+/* ... or left out then. */
+void      _desk_write_element_if    (Writer      *w,
+                                     const char  *name,
+                                     const char  *value);
+
+/* The procedure element, w->p in our format (desk-procedure-write-native.c). */
+void      _desk_procedure_write_native (Writer *w);
+/* The DOCTYPE and task element, w->p as a DITA task (desk-procedure-write-dita.c). */
+void      _desk_procedure_write_dita   (Writer *w);
 
 /* Rule attribute nicks, shared by the reader and writer. */
 extern const char *const _desk_clock_nicks[];

@@ -75,6 +75,20 @@ browse (Fixture *f)
   guint found;
 
   g_assert_cmpuint (desk_procedures_view_get_n_shown (view), ==, 3);
+
+  /* Nothing open yet: the empty page offers the window's Import Manual…,
+   * not a command to type. */
+  {
+    GtkWidget *empty = desk_test_find_widget (GTK_WIDGET (viewer), ADW_TYPE_STATUS_PAGE);
+    GtkWidget *button;
+
+    g_assert_nonnull (empty);
+    g_assert_null (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (empty)), "service-desk"));
+    button = desk_test_find_widget (empty, GTK_TYPE_BUTTON);
+    g_assert_nonnull (button);
+    g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "win.import-manual");
+  }
+
   /* A two-character Chinese word that only the safety procedure has. */
   desk_procedures_view_search (view, "触电");
   g_assert_cmpuint (desk_procedures_view_get_n_shown (view), ==, 1);

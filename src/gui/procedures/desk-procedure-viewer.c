@@ -70,6 +70,7 @@ static void
 desk_procedure_viewer_init (DeskProcedureViewer *self)
 {
   GtkWidget *outer = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *import_button;
 
   load_css_once ();
   self->zoom = 1.0;
@@ -85,8 +86,15 @@ desk_procedure_viewer_init (DeskProcedureViewer *self)
   self->empty = adw_status_page_new ();
   adw_status_page_set_icon_name (ADW_STATUS_PAGE (self->empty), "accessories-dictionary-symbolic");
   adw_status_page_set_title (ADW_STATUS_PAGE (self->empty), _("No Procedure Open"));
+  /* What a clerk can do from here, in the window: not a command line. */
   adw_status_page_set_description (ADW_STATUS_PAGE (self->empty),
-                                   _("Choose a procedure from the list, or import one with “service-desk import FILE”."));
+                                   _("Choose a procedure from the list, or import a manual (Ctrl+I)."));
+  import_button = gtk_button_new_with_mnemonic (_("_Import Manual…"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (import_button), "win.import-manual");
+  gtk_widget_set_halign (import_button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (import_button, "pill");
+  gtk_widget_add_css_class (import_button, "suggested-action");
+  adw_status_page_set_child (ADW_STATUS_PAGE (self->empty), import_button);
   self->stack = gtk_stack_new ();
   gtk_stack_add_child (GTK_STACK (self->stack), self->empty);
   gtk_stack_add_child (GTK_STACK (self->stack), self->scroller);

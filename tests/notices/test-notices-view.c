@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "desk-gui-private.h"
 #include "desk-gui-test.h"
 #include "desk-notice-dialog.h"
 #include "desk-notice-print.h"
@@ -83,6 +84,70 @@ issued_cb (DeskNoticeDialog  *dialog,
   *out = g_object_ref (notice);
 }
 
+/* The form's line on what the notice prints as its recipient. */
+static void
+describes (GtkWidget  *recipient,
+           const char *format,
+           const char *name)
+{
+  g_autofree char *expected = NULL;
+  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (gtk_widget_get_ancestor (recipient,
+                                                                               ADW_TYPE_PREFERENCES_GROUP));
+
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+  expected = g_strdup_printf (format, name);
+#pragma GCC diagnostic pop
+  g_assert_cmpstr (adw_preferences_group_get_description (group), ==, expected);
+}
+
+/* Files go to the clerk's Documents folder (or home), not the program's
+ * folder; a folder chosen once is where the next chooser starts; Print to
+ * File writes the notice's number there. */
+static void
+files_body (Fixture *f)
+{
+  g_autoptr(GFile) start = _desk_documents_folder ();
+  g_autoptr(GFile) here = g_file_new_for_path (g_get_current_dir ());
+  g_autoptr(GFile) chosen = g_file_new_build_filename (f->dir, "ZG-2026-0001.pdf", NULL);
+  g_autoptr(GFile) folder = NULL;
+  g_autoptr(GtkFileChooserNative) first = NULL;
+  g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
+  g_autofree char *expected = NULL;
+  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+
+  g_assert_false (g_file_equal (start, here));
+  if (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR))
+    g_assert_cmpstr (g_file_peek_path (start), ==, documents);
+  else
+    g_assert_cmpstr (g_file_peek_path (start), ==, g_get_home_dir ());
+
+  /* A chooser starts there. */
+  first = gtk_file_chooser_native_new ("first", NULL, GTK_FILE_CHOOSER_ACTION_SAVE, NULL, NULL);
+  _desk_file_chooser_start_in_documents (GTK_FILE_CHOOSER (first));
+  g_assert_true (g_signal_has_handler_pending (first, g_signal_lookup ("response", GTK_TYPE_NATIVE_DIALOG), 0, FALSE));
+
+  /* The clerk saved into the fixture's folder: it is where the next
+   * chooser, and Print to File, start. */
+  _desk_remember_chosen_file (chosen);
+  folder = _desk_documents_folder ();
+  g_assert_cmpstr (g_file_peek_path (folder), ==, f->dir);
+
+  _desk_print_operation_print_to_documents (operation, "ZG-2026-0186");
+  expected = g_filename_to_uri (f->dir, NULL, NULL);
+  g_assert_true (g_str_has_prefix (gtk_print_settings_get (gtk_print_operation_get_print_settings (operation),
+                                                           GTK_PRINT_SETTINGS_OUTPUT_URI), expected));
+  g_assert_true (g_str_has_suffix (gtk_print_settings_get (gtk_print_operation_get_print_settings (operation),
+                                                           GTK_PRINT_SETTINGS_OUTPUT_URI), "/ZG-2026-0186.pdf"));
+}
+
+static void
+test_files (Fixture       *f,
+            gconstpointer  data)
+{
+  desk_gui_fixture_run (f, files_body, FALSE);
+}
+
 static void
 dialog_body (Fixture    *f,
              const char *picture)
@@ -134,15 +199,17 @@ dialog_body (Fixture    *f,
   desk_test_spin (50);
   g_assert_null (issued);
   g_assert_true (gtk_widget_has_css_class (recipient, "error"));
-  g_assert_true (desk_test_has_label (GTK_WIDGET (dialog), "Recipient: “2026-11-31” is not a name (a department, "
-                                                            "project manager or subcontractor)"));
+  {
+    g_autofree char *refusal = g_strdup_printf (_("Recipient: “%s” is not a name (a department, project manager or "
+                                                  "subcontractor)"), "2026-11-31");
+
+    g_assert_true (desk_test_has_label (GTK_WIDGET (dialog), refusal));
+  }
 
   /* A new name: the form says what it prints, and issues it only when
    * Issue is pressed again for the same name. */
   gtk_editable_set_text (GTK_EDITABLE (recipient), "宏达水电");
-  g_assert_cmpstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (
-                     gtk_widget_get_ancestor (recipient, ADW_TYPE_PREFERENCES_GROUP))), ==,
-                   "Prints “宏达水电” as the recipient: a new name, check how it is written");
+  describes (recipient, _("Prints “%s” as the recipient: a new name, check how it is written"), "宏达水电");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "notice.issue", NULL));
   desk_test_spin (50);
   g_assert_nonnull (dialog);
@@ -159,9 +226,7 @@ dialog_body (Fixture    *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "notice.pick-recipient", "s", "工程部"));
   g_assert_false (gtk_widget_has_css_class (recipient, "error"));
   g_assert_false (gtk_widget_has_css_class (recipient, "warning"));
-  g_assert_cmpstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (
-                     gtk_widget_get_ancestor (recipient, ADW_TYPE_PREFERENCES_GROUP))), ==,
-                   "Prints “工程部” as the recipient: a department of the office");
+  describes (recipient, _("Prints “%s” as the recipient: a department of the office"), "工程部");
 
   /* The new name again, asked about, then issued as written (Ctrl+Enter's
    * action). */
@@ -404,6 +469,7 @@ main (int   argc,
   ADD ("correction", test_correction);
   ADD ("print", test_print);
   ADD ("list", test_list);
+  ADD ("files-go-to-documents", test_files);
   ADD ("pictures/zh_CN", test_pictures_zh_cn);
 #undef ADD
 

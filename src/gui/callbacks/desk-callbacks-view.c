@@ -558,6 +558,7 @@ export_action (GtkWidget  *widget,
 
   chooser = gtk_file_chooser_native_new (_("Export Callbacks"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  _desk_file_chooser_start_in_documents (GTK_FILE_CHOOSER (chooser));
   gtk_file_filter_set_name (filter, _("iCalendar files"));
   gtk_file_filter_add_pattern (filter, "*.ics");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);

@@ -136,6 +136,7 @@ desk_notice_print (GtkWidget  *parent,
   g_return_if_fail (DESK_IS_NOTICE (notice));
 
   operation = desk_notice_print_operation_new (notice);
+  _desk_print_operation_print_to_documents (GTK_PRINT_OPERATION (operation), desk_notice_get_number (notice));
   gtk_print_operation_set_allow_async (GTK_PRINT_OPERATION (operation), TRUE);
   g_signal_connect (operation, "done", G_CALLBACK (print_done_cb), g_object_ref (parent));
   root = gtk_widget_get_root (parent);
@@ -234,6 +235,7 @@ desk_notice_export_pdf (GtkWidget  *parent,
   chooser = gtk_file_chooser_native_new (_("Export Notice as PDF"),
                                          GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  _desk_file_chooser_start_in_documents (GTK_FILE_CHOOSER (chooser));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   /* Translators: the file type in the export dialog */
   gtk_file_filter_set_name (filter, _("PDF Documents"));

@@ -290,6 +290,7 @@ desk_calendar_page_import_cb (DeskCalendarPage *self)
   chooser = gtk_file_chooser_native_new (_("Import Holidays"),
                                          GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
+  _desk_file_chooser_start_in_documents (GTK_FILE_CHOOSER (chooser));
   gtk_file_filter_set_name (filter, _("iCalendar files"));
   gtk_file_filter_add_pattern (filter, "*.ics");
   gtk_file_filter_add_pattern (filter, "*.ini");

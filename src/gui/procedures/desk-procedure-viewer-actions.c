@@ -20,6 +20,7 @@
 
 #include <glib/gi18n.h>
 
+#include "desk-gui-private.h"
 #include "desk-procedure-print.h"
 
 #include "desk-procedure-viewer-private.h"
@@ -226,6 +227,7 @@ print_action_cb (GtkWidget  *widget,
   print = desk_procedure_print_new (self->procedure, self->revision);
   operation = gtk_print_operation_new ();
   gtk_print_operation_set_job_name (operation, self->procedure->title);
+  _desk_print_operation_print_to_documents (operation, self->procedure->code);
   gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
   gtk_print_operation_set_use_full_page (operation, TRUE);
   g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print_cb), print);

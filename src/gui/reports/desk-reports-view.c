@@ -372,6 +372,7 @@ export_action (GtkWidget  *widget,
                                         GTK_WINDOW (gtk_widget_get_root (widget)),
                                         GTK_FILE_CHOOSER_ACTION_SAVE,
                                         _("_Export"), _("_Cancel"));
+  _desk_file_chooser_start_in_documents (GTK_FILE_CHOOSER (dialog));
   /* Translators: the file name a report is saved under; %04d-%02d is its month */
   name = g_strdup_printf (_("service-report-%04d-%02d.pdf"), self->year, self->month);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);

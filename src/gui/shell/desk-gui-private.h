@@ -38,6 +38,15 @@ void _desk_widget_after_first_frame (GtkWidget   *widget,
 void _desk_spin_button_guard_wheel  (GtkSpinButton *spin);
 void _desk_widget_guard_spin_wheels (GtkWidget     *widget);
 
+/* Where a clerk's files go (desk-file-places.c): the folder last chosen
+ * in this run, else Documents, else home.  A chooser starts there and
+ * remembers what was chosen; Print to File writes @name.pdf there. */
+GFile *_desk_documents_folder                   (void);
+void   _desk_file_chooser_start_in_documents    (GtkFileChooser    *chooser);
+void   _desk_remember_chosen_file               (GFile             *file);
+void   _desk_print_operation_print_to_documents (GtkPrintOperation *operation,
+                                                 const char        *name);
+
 /* Every time the window shows is the office's time (its work calendar's
  * zone, as the command line and the printouts use), not the computer's:
  * a desk whose clock is set to another zone must not show a deadline

@@ -17,6 +17,7 @@
 #include "desk-notices-window.h"
 #include "desk-procedures-view.h"
 #include "desk-callbacks-view.h"
+#include "desk-gui-private.h"
 #include "desk-manual-import-window.h"
 #include "desk-tickets-view.h"
 #include "desk-window.h"
@@ -373,6 +374,7 @@ desk_window_import_manual_action (GtkWidget  *widget,
 
   chooser = gtk_file_chooser_native_new (_("Import Manual"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
                                          _("_Open"), _("_Cancel"));
+  _desk_file_chooser_start_in_documents (GTK_FILE_CHOOSER (chooser));
   gtk_file_filter_set_name (filter, _("Manuals (.txt, .docx, .odt)"));
   gtk_file_filter_add_suffix (filter, "txt");
   gtk_file_filter_add_suffix (filter, "docx");

@@ -550,8 +550,6 @@ desk_call_panel_class_init (DeskCallPanelClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, result_toggled_cb);
 
   gtk_widget_class_install_action (widget_class, "call.save", NULL, desk_call_panel_save);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "call.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "call.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -559,6 +557,7 @@ static void
 desk_call_panel_init (DeskCallPanel *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  _desk_widget_add_ctrl_enter (GTK_WIDGET (self), "call.save");
 
   self->script = desk_callback_script_get_default ();
   self->questions = g_array_new (FALSE, TRUE, sizeof (Question));

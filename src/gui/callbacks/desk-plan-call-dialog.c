@@ -251,7 +251,6 @@ desk_plan_call_dialog_class_init (DeskPlanCallDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskPlanCallDialog, sample_row);
 
   gtk_widget_class_install_action (widget_class, "plan.save", NULL, desk_plan_call_dialog_save);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "plan.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -259,4 +258,5 @@ static void
 desk_plan_call_dialog_init (DeskPlanCallDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  _desk_widget_add_ctrl_enter (GTK_WIDGET (self), "plan.save");
 }

@@ -461,8 +461,6 @@ desk_notice_dialog_class_init (DeskNoticeDialogClass *klass)
 
   gtk_widget_class_install_action (widget_class, "notice.issue", NULL, issue_action);
   gtk_widget_class_install_action (widget_class, "notice.pick-recipient", "s", pick_recipient_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "notice.issue", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "notice.issue", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -470,4 +468,5 @@ static void
 desk_notice_dialog_init (DeskNoticeDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  _desk_widget_add_ctrl_enter (GTK_WIDGET (self), "notice.issue");
 }

@@ -24,6 +24,11 @@ void _desk_widget_add_toast   (GtkWidget   *widget,
                                const char  *format,
                                ...) G_GNUC_PRINTF (2, 3);
 
+/* Ctrl+Enter (and the keypad's) activates @action_name on @widget, even
+ * while the focus is in a multi-line text inside it. */
+void _desk_widget_add_ctrl_enter (GtkWidget   *widget,
+                                  const char  *action_name);
+
 /* Calls @func (@widget) once @widget's window has shown its first frame
  * (at once, in an idle, when it is showing already or there is none);
  * not when @widget is gone by then.  For work a window's start-up need not

@@ -202,3 +202,27 @@ _desk_office_now (void)
 {
   return g_date_time_new_now (_desk_office_timezone ());
 }
+
+/* Ctrl+Enter saves a form "as elsewhere" even from inside a multi-line
+ * text: a class key binding runs after the focused GtkTextView, which
+ * takes every Enter for a new line, so the shortcut is caught on the way
+ * down (capture) instead. */
+void
+_desk_widget_add_ctrl_enter (GtkWidget  *widget,
+                             const char *action_name)
+{
+  GtkEventController *controller;
+  const guint keys[] = { GDK_KEY_Return, GDK_KEY_KP_Enter, GDK_KEY_ISO_Enter };
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (action_name != NULL);
+
+  controller = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_name (controller, "desk-ctrl-enter");
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (keys[i], GDK_CONTROL_MASK),
+                                                            gtk_named_action_new (action_name)));
+  gtk_widget_add_controller (widget, controller);
+}

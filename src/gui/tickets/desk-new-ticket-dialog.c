@@ -16,6 +16,7 @@
 #include "desk-major-complaint.h"
 #include "desk-ticket-store.h"
 
+#include "desk-gui-private.h"
 #include "desk-new-ticket-dialog.h"
 #include "desk-ticket-format.h"
 
@@ -762,10 +763,6 @@ desk_new_ticket_dialog_class_init (DeskNewTicketDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, desk_new_ticket_dialog_repeat_inputs_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "new-ticket.save", NULL, save_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
-                                       "new-ticket.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK,
-                                       "new-ticket.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -778,6 +775,7 @@ desk_new_ticket_dialog_init (DeskNewTicketDialog *self)
   self->repeats = g_ptr_array_new_with_free_func (g_object_unref);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  _desk_widget_add_ctrl_enter (GTK_WIDGET (self), "new-ticket.save");
 
   self->major_hint = g_strdup (adw_action_row_get_subtitle (self->major_row));
   g_signal_connect_swapped (self->major_switch, "notify::active", G_CALLBACK (major_switch_changed_cb), self);

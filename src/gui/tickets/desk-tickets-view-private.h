@@ -82,6 +82,7 @@ struct _DeskTicketsView
   GtkColumnViewColumn *severity_column;
   GtkColumnViewColumn *kind_column;
   GtkColumnViewColumn *customer_column;
+  GtkColumnViewColumn *summary_column;
   GtkColumnViewColumn *category_column;
   GtkColumnViewColumn *department_column;
   GtkColumnViewColumn *owner_column;

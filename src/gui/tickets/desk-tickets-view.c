@@ -662,6 +662,7 @@ desk_tickets_view_class_init (DeskTicketsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskTicketsView, severity_column);
   gtk_widget_class_bind_template_child (widget_class, DeskTicketsView, kind_column);
   gtk_widget_class_bind_template_child (widget_class, DeskTicketsView, customer_column);
+  gtk_widget_class_bind_template_child (widget_class, DeskTicketsView, summary_column);
   gtk_widget_class_bind_template_child (widget_class, DeskTicketsView, category_column);
   gtk_widget_class_bind_template_child (widget_class, DeskTicketsView, department_column);
   gtk_widget_class_bind_template_child (widget_class, DeskTicketsView, owner_column);

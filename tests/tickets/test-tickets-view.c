@@ -23,6 +23,7 @@
 
 #include "desk-application.h"
 #include "desk-gui-test.h"
+#include "desk-office-store.h"
 #include "desk-database.h"
 #include "desk-demo.h"
 #include "desk-generator.h"
@@ -693,6 +694,115 @@ stale_save (Fixture *f)
   }
 }
 
+/* Assigning: the owner list puts the chosen department's people first,
+ * and follows when another department is chosen. */
+static guint
+count_in (GPtrArray *staff,
+          gint64     department_id)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < staff->len; i++)
+    n += desk_staff_get_department_id (staff->pdata[i]) == department_id;
+  return n;
+}
+
+static const char *
+owner_name_at (GtkDropDown *owners,
+               guint        position)
+{
+  return gtk_string_list_get_string (GTK_STRING_LIST (gtk_drop_down_get_model (owners)), position);
+}
+
+static gboolean
+is_in (GPtrArray  *staff,
+       const char *name,
+       gint64      department_id)
+{
+  for (guint i = 0; i < staff->len; i++)
+    {
+      g_autofree char *shown = desk_staff_dup_display_name (staff->pdata[i]);
+
+      if (g_strcmp0 (shown, name) == 0)
+        return desk_staff_get_department_id (staff->pdata[i]) == department_id;
+    }
+  return FALSE;
+}
+
+static void
+assign_owners (Fixture *f)
+{
+  DeskWindow *window = create_window (f);
+  DeskTicketsView *view = get_view (window);
+  DeskTicketDetail *detail = DESK_TICKET_DETAIL (desk_test_find_widget (GTK_WIDGET (view), DESK_TYPE_TICKET_DETAIL));
+  GtkColumnView *table = GTK_COLUMN_VIEW (desk_test_find_widget (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW));
+  g_autoptr(GPtrArray) staff = desk_office_store_list_staff (f->db, NULL);
+  g_autoptr(GPtrArray) departments = desk_office_store_list_departments (f->db, NULL);
+  g_autoptr(GPtrArray) dropdowns = NULL;
+  g_autoptr(GPtrArray) buttons = NULL;
+  GtkMenuButton *assign = NULL;
+  GtkDropDown *department, *owners;
+  const DeskTicketData *d;
+  gint64 other_department = 0;
+  guint other_position = 0;
+  guint n;
+
+  g_assert_true (desk_tickets_view_show_queue (view, DESK_QUEUE_OPEN, 0));
+  for (guint i = 0; ; i++)
+    {
+      gtk_selection_model_select_item (gtk_column_view_get_model (table), i, TRUE);
+      d = desk_ticket_get_data (desk_ticket_detail_get_ticket (detail));
+      if (d->department_id > 0)
+        break;
+    }
+
+  buttons = desk_test_find_widgets (GTK_WIDGET (detail), GTK_TYPE_MENU_BUTTON);
+  for (guint i = 0; i < buttons->len; i++)
+    if (gtk_widget_get_parent (GTK_WIDGET (gtk_menu_button_get_popover (buttons->pdata[i]))) != NULL &&
+        desk_test_find_widget (GTK_WIDGET (gtk_menu_button_get_popover (buttons->pdata[i])), GTK_TYPE_DROP_DOWN))
+      assign = buttons->pdata[i];
+  g_assert_nonnull (assign);
+  gtk_menu_button_popup (assign);
+  desk_test_spin (50);
+
+  dropdowns = desk_test_find_widgets (GTK_WIDGET (gtk_menu_button_get_popover (assign)), GTK_TYPE_DROP_DOWN);
+  g_assert_cmpuint (dropdowns->len, ==, 2);
+  department = dropdowns->pdata[0];
+  owners = dropdowns->pdata[1];
+
+  /* The ticket's department's people come right after "Unassigned". */
+  n = count_in (staff, d->department_id);
+  g_assert_cmpuint (n, >=, 1);
+  for (guint i = 1; i <= n; i++)
+    g_assert_true (is_in (staff, owner_name_at (owners, i), d->department_id));
+  g_assert_false (is_in (staff, owner_name_at (owners, n + 1), d->department_id));
+
+  /* Another department chosen: its people first; the owner kept. */
+  for (guint i = 0; i < departments->len; i++)
+    if (desk_department_get_id (departments->pdata[i]) != d->department_id &&
+        count_in (staff, desk_department_get_id (departments->pdata[i])) > 0)
+      {
+        other_department = desk_department_get_id (departments->pdata[i]);
+        other_position = i + 1;
+        break;
+      }
+  g_assert_cmpint (other_department, >, 0);
+  gtk_drop_down_set_selected (owners, 0);
+  gtk_drop_down_set_selected (department, other_position);
+  n = count_in (staff, other_department);
+  for (guint i = 1; i <= n; i++)
+    g_assert_true (is_in (staff, owner_name_at (owners, i), other_department));
+  g_assert_cmpuint (gtk_drop_down_get_selected (owners), ==, 0);
+  gtk_popover_popdown (gtk_menu_button_get_popover (assign));
+}
+
+static void
+test_assign_owners (Fixture       *f,
+                    gconstpointer  data)
+{
+  run_in_application (f, assign_owners);
+}
+
 static void
 test_stale_save (Fixture       *f,
                  gconstpointer  data)
@@ -932,6 +1042,8 @@ main (int   argc,
 {
   desk_gui_test_init (&argc, &argv);
 
+  g_test_add ("/desk/tickets-view/assign-owners", Fixture, NULL, fixture_set_up, test_assign_owners,
+              fixture_tear_down);
   g_test_add ("/desk/tickets-view/new-ticket", Fixture, NULL,
               fixture_set_up, test_new_ticket, fixture_tear_down);
   g_test_add ("/desk/tickets-view/new-customer", Fixture, NULL,

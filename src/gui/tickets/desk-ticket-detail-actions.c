@@ -184,16 +184,79 @@ load_office_lists (DeskTicketDetail *self)
     gtk_string_list_append (department_names,
                             desk_department_get_name (g_ptr_array_index (self->departments, i)));
 
+  gtk_drop_down_set_model (self->department_dropdown, G_LIST_MODEL (department_names));
+}
+
+static gint64
+chosen_department_id (DeskTicketDetail *self)
+{
+  guint department = gtk_drop_down_get_selected (self->department_dropdown);
+
+  if (self->departments == NULL || department == GTK_INVALID_LIST_POSITION || department == 0 ||
+      department > self->departments->len)
+    return 0;
+  return desk_department_get_id (g_ptr_array_index (self->departments, department - 1));
+}
+
+static gint64 owner_order_department;
+
+static int
+compare_owner_order (gconstpointer a,
+                     gconstpointer b)
+{
+  gboolean a_in = desk_staff_get_department_id (*(DeskStaff **)a) == owner_order_department;
+  gboolean b_in = desk_staff_get_department_id (*(DeskStaff **)b) == owner_order_department;
+
+  return b_in - a_in;
+}
+
+/* The owner list: the chosen department's people first (the ones a
+ * ticket forwarded there goes to), then everyone else, each part in the
+ * office's order; the owner chosen stays chosen. */
+static void
+fill_owner_list (DeskTicketDetail *self,
+                 gint64            keep_owner_id)
+{
+  g_autoptr(GtkStringList) staff_names = gtk_string_list_new (NULL);
+  guint selected = 0;
+
+  owner_order_department = chosen_department_id (self);
+  if (owner_order_department > 0)
+    g_ptr_array_sort (self->staff, compare_owner_order);  /* stable: a merge sort */
+
   gtk_string_list_append (staff_names, _("Unassigned"));
   for (guint i = 0; i < self->staff->len; i++)
     {
-      g_autofree char *name = desk_staff_dup_display_name (g_ptr_array_index (self->staff, i));
+      DeskStaff *person = g_ptr_array_index (self->staff, i);
+      g_autofree char *name = desk_staff_dup_display_name (person);
 
       gtk_string_list_append (staff_names, name);
+      if (desk_staff_get_id (person) == keep_owner_id)
+        selected = i + 1;
     }
 
-  gtk_drop_down_set_model (self->department_dropdown, G_LIST_MODEL (department_names));
+  self->filling_owners = TRUE;
   gtk_drop_down_set_model (self->owner_dropdown, G_LIST_MODEL (staff_names));
+  gtk_drop_down_set_selected (self->owner_dropdown, selected);
+  self->filling_owners = FALSE;
+}
+
+static gint64
+chosen_owner_id (DeskTicketDetail *self)
+{
+  guint owner = gtk_drop_down_get_selected (self->owner_dropdown);
+
+  if (self->staff == NULL || owner == GTK_INVALID_LIST_POSITION || owner == 0 || owner > self->staff->len)
+    return 0;
+  return desk_staff_get_id (g_ptr_array_index (self->staff, owner - 1));
+}
+
+void
+_desk_ticket_detail_department_chosen_cb (DeskTicketDetail *self)
+{
+  if (self->staff == NULL || self->filling_owners)
+    return;
+  fill_owner_list (self, chosen_owner_id (self));
 }
 
 void
@@ -209,15 +272,14 @@ _desk_ticket_detail_assign_popover_show_cb (DeskTicketDetail *self,
   load_office_lists (self);
 
   d = desk_ticket_get_data (self->ticket);
+  self->filling_owners = TRUE;
   gtk_drop_down_set_selected (self->department_dropdown, 0);
   for (guint i = 0; i < self->departments->len; i++)
     if (desk_department_get_id (g_ptr_array_index (self->departments, i)) == d->department_id)
       gtk_drop_down_set_selected (self->department_dropdown, i + 1);
+  self->filling_owners = FALSE;
 
-  gtk_drop_down_set_selected (self->owner_dropdown, 0);
-  for (guint i = 0; i < self->staff->len; i++)
-    if (desk_staff_get_id (g_ptr_array_index (self->staff, i)) == d->owner_id)
-      gtk_drop_down_set_selected (self->owner_dropdown, i + 1);
+  fill_owner_list (self, d->owner_id);
 }
 
 static void
@@ -228,19 +290,15 @@ assign_action (GtkWidget  *widget,
   DeskTicketDetail *self = DESK_TICKET_DETAIL (widget);
   const DeskTicketData *d;
   g_autoptr(GError) error = NULL;
-  guint department = gtk_drop_down_get_selected (self->department_dropdown);
-  guint owner = gtk_drop_down_get_selected (self->owner_dropdown);
-  gint64 department_id = 0;
-  gint64 owner_id = 0;
+  gint64 department_id;
+  gint64 owner_id;
   gboolean ok;
 
   if (self->ticket == NULL || self->departments == NULL)
     return;
 
-  if (department != GTK_INVALID_LIST_POSITION && department > 0 && department <= self->departments->len)
-    department_id = desk_department_get_id (g_ptr_array_index (self->departments, department - 1));
-  if (owner != GTK_INVALID_LIST_POSITION && owner > 0 && owner <= self->staff->len)
-    owner_id = desk_staff_get_id (g_ptr_array_index (self->staff, owner - 1));
+  department_id = chosen_department_id (self);
+  owner_id = chosen_owner_id (self);
 
   gtk_popover_popdown (self->assign_popover);
 

@@ -50,6 +50,9 @@ struct _DeskTicketDetail
   GtkPopover     *assign_popover;
   GtkDropDown    *department_dropdown;
   GtkDropDown    *owner_dropdown;
+  /* Set while the assign popover's lists are refilled, so that it is not
+   * taken for the user's choice of department. */
+  gboolean        filling_owners;
   GtkButton      *escalate_button;
   GtkButton      *acknowledge_button;
   GtkMenuButton  *link_button;
@@ -74,6 +77,7 @@ void _desk_ticket_detail_update_actions            (DeskTicketDetail      *self)
  * template gives them (without the leading underscore). */
 void _desk_ticket_detail_assign_popover_show_cb    (DeskTicketDetail      *self,
                                                     GtkPopover            *popover);
+void _desk_ticket_detail_department_chosen_cb     (DeskTicketDetail      *self);
 void _desk_ticket_detail_note_apply_cb             (DeskTicketDetail      *self,
                                                     AdwEntryRow           *row);
 

@@ -622,6 +622,8 @@ desk_ticket_detail_class_init (DeskTicketDetailClass *klass)
   /* Defined in desk-ticket-detail-actions.c; the template names them so. */
   gtk_widget_class_bind_template_callback_full (widget_class, "desk_ticket_detail_assign_popover_show_cb",
                                                 G_CALLBACK (_desk_ticket_detail_assign_popover_show_cb));
+  gtk_widget_class_bind_template_callback_full (widget_class, "desk_ticket_detail_department_chosen_cb",
+                                                G_CALLBACK (_desk_ticket_detail_department_chosen_cb));
   gtk_widget_class_bind_template_callback_full (widget_class, "desk_ticket_detail_note_apply_cb",
                                                 G_CALLBACK (_desk_ticket_detail_note_apply_cb));
 

@@ -294,6 +294,19 @@ test_states (Fixture       *f,
   g_assert_true (desk_notice_store_set_verified (f->db, id, 0, NULL, f->inspector, &error));
   g_assert_no_error (error);
 
+  /* Marked rectified by a clerk without naming anyone: the recipient
+   * rectified, not the clerk. */
+  {
+    g_autoptr(DeskNotice) second = issue (f, "宏达水电（分包）", "插座无电。", "重新接线。");
+    g_autoptr(DeskNotice) marked = NULL;
+
+    g_assert_true (desk_notice_store_set_rectified (f->db, desk_notice_get_id (second), 0, NULL, f->inspector,
+                                                    &error));
+    g_assert_no_error (error);
+    marked = desk_notice_store_get (f->db, desk_notice_get_id (second), &error);
+    g_assert_cmpstr (desk_notice_get_data (marked)->rectified_by, ==, "宏达水电（分包）");
+  }
+
   after = desk_notice_store_get (f->db, id, &error);
   g_assert_cmpint (desk_notice_get_data (after)->state, ==, DESK_NOTICE_VERIFIED);
   g_assert_cmpstr (desk_notice_get_data (after)->rectified_by, ==, "陈志强（分包项目经理）");
@@ -309,7 +322,7 @@ test_states (Fixture       *f,
       rectified += g_strcmp0 (e->kind, "notice-rectified") == 0;
       verified += g_strcmp0 (e->kind, "notice-verified") == 0;
     }
-  g_assert_cmpuint (rectified, ==, 1);
+  g_assert_cmpuint (rectified, ==, 2);   /* both notices */
   g_assert_cmpuint (verified, ==, 1);
 }
 

@@ -627,8 +627,6 @@ advance (DeskDatabase    *db,
 
   if (at <= 0)
     at = now;
-  who = desk_text_is_blank (person) ? staff_name (db, actor_id) : g_strstrip (g_strdup (person));
-
   if (!desk_database_begin (db, error))
     return FALSE;
 
@@ -636,6 +634,17 @@ advance (DeskDatabase    *db,
   if (notice == NULL)
     goto failed;
   d = desk_notice_get_data (notice);
+
+  /* Who rectified is the recipient (the department or subcontractor the
+   * notice went to) unless the clerk names a person; who verified is the
+   * inspector recording it.  The clerk who clicks is the event's actor
+   * either way, not the one who rectified. */
+  if (!desk_text_is_blank (person))
+    who = g_strstrip (g_strdup (person));
+  else if (to == DESK_NOTICE_RECTIFIED)
+    who = g_strdup (d->recipient);
+  else
+    who = staff_name (db, actor_id);
 
   if (d->state != to - 1)
     {

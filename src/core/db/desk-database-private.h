@@ -24,6 +24,12 @@ sqlite3_stmt *_desk_database_prepare      (DeskDatabase  *self,
 sqlite3      *_desk_database_get_handle   (DeskDatabase  *self);
 
 /* Turns the last SQLite error into a GError that says what was being done. */
+/* @rc's error in the domain of desk-database.h, naming @path. */
+DeskDatabaseError _desk_database_error_code_from_sqlite (int rc);
+void          _desk_database_set_error_from_rc (GError     **error,
+                                                int          rc,
+                                                const char  *path,
+                                                const char  *message);
 void          _desk_database_set_error    (DeskDatabase  *self,
                                            GError       **error,
                                            const char    *what);

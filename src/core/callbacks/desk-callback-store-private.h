@@ -1,5 +1,9 @@
 /* desk-callback-store-private.h
  *
+ * What the files of the callback store share: the store is split by what
+ * a reader looks for, desk-callback-store.c (the names, one call read and
+ * written) and desk-callback-query.c (the lists and counts).
+ *
  * Copyright 2026 The Service Desk authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -8,6 +12,9 @@
 #pragma once
 
 #include <glib.h>
+#include <sqlite3.h>
+
+#include "desk-callback-store.h"
 
 G_BEGIN_DECLS
 
@@ -15,5 +22,21 @@ G_BEGIN_DECLS
  * time with @pause_us between the parts (0 ids: the default). */
 void _desk_callback_store_set_planning_parts (gint64 ids,
                                               gulong pause_us);
+
+/* The one SELECT that reads callbacks with the names the lists show, for
+ * desk-callback-store.c (one call) and desk-callback-query.c (the lists);
+ * _desk_callback_from_row() reads its columns. */
+#define DESK_CALLBACK_SELECT \
+  "SELECT b.id, coalesce(b.ticket_id, 0), t.number, t.summary, b.customer_id, c.name, c.phone," \
+  " b.reason, b.state, b.planned_at, b.plan_day, coalesce(b.assignee_id, 0), s.name," \
+  " coalesce(b.done_at, 0), coalesce(b.call_again_at, 0), b.campaign, b.note, c.address, c.notes" \
+  " FROM callbacks b JOIN customers c ON c.id = b.customer_id" \
+  " LEFT JOIN tickets t ON t.id = b.ticket_id" \
+  " LEFT JOIN staff s ON s.id = b.assignee_id"
+
+DeskCallback *_desk_callback_from_row  (sqlite3_stmt *stmt);
+
+/* A rating as stored (NULL or unknown: DESK_RATING_NONE). */
+DeskRating    _desk_rating_from_nick   (const char   *nick);
 
 G_END_DECLS

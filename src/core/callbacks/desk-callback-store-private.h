@@ -1,8 +1,10 @@
 /* desk-callback-store-private.h
  *
  * What the files of the callback store share: the store is split by what
- * a reader looks for, desk-callback-store.c (the names, one call read and
- * written) and desk-callback-query.c (the lists and counts).
+ * a reader looks for, desk-callback-store.c (the names, office time, one
+ * call added, read, moved or cancelled, campaigns), desk-callback-outcome.c
+ * (a call's outcome and answers) and desk-callback-query.c (the lists and
+ * counts).
  *
  * Copyright 2026 The Service Desk authors
  *
@@ -38,5 +40,35 @@ DeskCallback *_desk_callback_from_row  (sqlite3_stmt *stmt);
 
 /* A rating as stored (NULL or unknown: DESK_RATING_NONE). */
 DeskRating    _desk_rating_from_nick   (const char   *nick);
+
+/* Times and days in the office's time zone. */
+GDateTime    *_desk_callback_local_time  (DeskWorkCalendar *calendar,
+                                          gint64            when);
+/* @when's day as plan_day holds it, YYYY-MM-DD. */
+void          _desk_callback_plan_day_of (DeskWorkCalendar *calendar,
+                                          gint64            when,
+                                          char              out[11]);
+
+/* Adds one call at @planned_at (its plan_day from @calendar); @ticket_id
+ * and @assignee_id 0: none.  @or_ignore: a call the unique index already
+ * has (one automatic call per ticket, reason and day) is no error, and
+ * @new_id receives 0. */
+gboolean      _desk_callback_store_insert (DeskDatabase        *db,
+                                           DeskWorkCalendar    *calendar,
+                                           gint64               ticket_id,
+                                           gint64               customer_id,
+                                           DeskCallbackReason   reason,
+                                           gint64               planned_at,
+                                           gint64               assignee_id,
+                                           const char          *campaign,
+                                           const char          *note,
+                                           gboolean             or_ignore,
+                                           gint64              *new_id,
+                                           GError             **error);
+
+/* Refuses, with DESK_CALLBACK_STORE_ERROR_DONE, a call that was already
+ * made or cancelled. */
+gboolean      _desk_callback_check_open   (DeskCallback        *b,
+                                           GError             **error);
 
 G_END_DECLS

@@ -2,8 +2,9 @@
  *
  * What the files of the callback store share: the store is split by what
  * a reader looks for, desk-callback-store.c (the names, office time, one
- * call added, read, moved or cancelled, campaigns), desk-callback-outcome.c
- * (a call's outcome and answers) and desk-callback-query.c (the lists and
+ * call added, read, moved or cancelled, campaigns), desk-callback-planning.c
+ * (the automatic planning and the watch), desk-callback-outcome.c (a
+ * call's outcome and answers) and desk-callback-query.c (the lists and
  * counts).
  *
  * Copyright 2026 The Service Desk authors
@@ -44,6 +45,16 @@ DeskRating    _desk_rating_from_nick   (const char   *nick);
 /* Times and days in the office's time zone. */
 GDateTime    *_desk_callback_local_time  (DeskWorkCalendar *calendar,
                                           gint64            when);
+/* @minute after midnight of @day. */
+gint64        _desk_callback_day_minute  (DeskWorkCalendar *calendar,
+                                          const GDate      *day,
+                                          int               minute);
+void          _desk_callback_date_of     (DeskWorkCalendar *calendar,
+                                          gint64            when,
+                                          GDate            *day);
+/* YYYY-MM-DD. */
+void          _desk_callback_format_day  (const GDate      *day,
+                                          char              out[11]);
 /* @when's day as plan_day holds it, YYYY-MM-DD. */
 void          _desk_callback_plan_day_of (DeskWorkCalendar *calendar,
                                           gint64            when,

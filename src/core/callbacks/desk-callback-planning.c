@@ -620,3 +620,142 @@ desk_callback_store_watch (DeskDatabase *db)
   g_object_set_data (G_OBJECT (db), "desk-callback-watch", GINT_TO_POINTER (1));
   g_signal_connect (db, "changed", G_CALLBACK (ticket_changed_cb), NULL);
 }
+
+/* Saving the settings: they tune the planning, so a change moves the
+ * calls the old values placed and plans the window again. */
+
+typedef struct
+{
+  gint64 id;
+  gint64 planned_at;
+  gint64 closed_at;
+} Planned;
+
+/* Moves the planned @reason calls of recently closed tickets that sit
+ * exactly where @old_delay put them (the planner's time: the first call
+ * window @old_delay working days after closing) to where @new_delay puts
+ * them, never before @now.  A call at any other time was moved by a
+ * clerk, is a retry (two hours after the unanswered call, or the
+ * customer's own time) or was planned late when the office caught up: it
+ * stays.  Only calls still ahead are moved.  It looks back as far as the
+ * planner (LOOKBACK_DAYS beyond twice the delay): the calls the old delays
+ * placed are among the ones it planned. */
+static gboolean
+move_planned_calls (DeskDatabase  *db,
+                    const char    *reason,
+                    guint          old_delay,
+                    guint          new_delay,
+                    gint64         now,
+                    GError       **error)
+{
+  DeskWorkCalendar *calendar = desk_calendar_store_get_office_calendar (db);
+  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (Planned));
+  gint64 since = now - (gint64)(old_delay * 2 + LOOKBACK_DAYS) * 24 * 3600;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (old_delay == new_delay)
+    return TRUE;
+
+  stmt = _desk_database_prepare (db,
+                                 "SELECT b.id, b.planned_at, t.closed_at"
+                                 " FROM tickets t INDEXED BY tickets_closed_at"
+                                 " JOIN callbacks b INDEXED BY callbacks_by_ticket"
+                                 "   ON b.ticket_id = t.id AND b.reason = ?2 AND b.planned_at >= t.closed_at"
+                                 " WHERE t.status = 7 AND t.closed_at >= ?1"
+                                 " AND b.state = 'planned' AND b.planned_at > ?3",
+                                 error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, since);
+  sqlite3_bind_text (stmt, 2, reason, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, now);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      Planned p = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1),
+                    sqlite3_column_int64 (stmt, 2) };
+      g_array_append_val (found, p);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _desk_database_set_error (db, error, _("Could not find the planned callbacks"));
+      return FALSE;
+    }
+
+  for (guint i = 0; i < found->len; i++)
+    {
+      const Planned *p = &g_array_index (found, Planned, i);
+      gint64 old_at = desk_callback_suggest_time (calendar,
+                                                  desk_work_calendar_add_days (calendar, p->closed_at, old_delay));
+      gint64 new_at = desk_callback_suggest_time (calendar,
+                                                  MAX (desk_work_calendar_add_days (calendar, p->closed_at, new_delay),
+                                                       now));
+      char plan_day[11];
+
+      if (p->planned_at != old_at || new_at == old_at)
+        continue;
+
+      _desk_callback_plan_day_of (calendar, new_at, plan_day);
+      /* OR IGNORE: the ticket already has a call of this reason that day
+       * (closed, reopened and closed again); this one stays then. */
+      stmt = _desk_database_prepare (db,
+                                     "UPDATE OR IGNORE callbacks SET planned_at = ?2, plan_day = ?3"
+                                     " WHERE id = ?1",
+                                     error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, p->id);
+      sqlite3_bind_int64 (stmt, 2, new_at);
+      sqlite3_bind_text (stmt, 3, plan_day, -1, SQLITE_TRANSIENT);
+      if (!_desk_database_step_done (db, stmt, _("Could not move the planned callback"), error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+desk_callback_store_save_settings (DeskDatabase                *db,
+                                   const DeskCallbackSettings  *settings,
+                                   gint64                       now,
+                                   GError                     **error)
+{
+  DeskCallbackSettings old;
+
+  g_return_val_if_fail (DESK_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (settings != NULL, FALSE);
+
+  for (guint i = 0; i < DESK_N_CALLBACK_SETTINGS; i++)
+    if (!desk_callback_setting_check (i, desk_callback_settings_get (settings, i), error))
+      return FALSE;
+
+  if (!desk_database_begin (db, error))
+    return FALSE;
+
+  desk_callback_store_get_settings (db, &old);
+  for (guint i = 0; i < DESK_N_CALLBACK_SETTINGS; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("%u", desk_callback_settings_get (settings, i));
+
+      if (!desk_office_store_set_setting (db, desk_callback_setting_get_key (i), text, error))
+        goto failed;
+    }
+
+  if (!move_planned_calls (db, "satisfaction", old.satisfaction_delay_days,
+                           settings->satisfaction_delay_days, now, error) ||
+      !move_planned_calls (db, "after-repair", old.repair_follow_up_days,
+                           settings->repair_follow_up_days, now, error) ||
+      !desk_callback_store_plan (db, now, 0, NULL, error))
+    goto failed;
+
+  if (!desk_database_commit (db, error))
+    return FALSE;
+
+  _desk_database_notify (db, "callbacks", 0);
+  return TRUE;
+
+failed:
+  desk_database_rollback (db);
+  return FALSE;
+}

@@ -7,6 +7,7 @@
 
 #pragma once
 
+#include "desk-callback-store-error.h"
 #include "desk-database.h"
 
 G_BEGIN_DECLS
@@ -73,7 +74,8 @@ void        desk_callback_store_get_settings  (DeskDatabase               *db,
  * clerk moved by hand, retries, made calls and calls already due stay as
  * they are), and plans the window again from @now with the new values, so
  * that the agendas follow the new settings at once.  A shorter window
- * keeps the calls planned on the days beyond it. */
+ * keeps the calls planned on the days beyond it.  It is the planner's work
+ * and lives with it, in desk-callback-planning.c. */
 gboolean    desk_callback_store_save_settings (DeskDatabase               *db,
                                                const DeskCallbackSettings *settings,
                                                gint64                      now,

@@ -2,10 +2,10 @@
  *
  * What the files of the callback store share: the store is split by what
  * a reader looks for, desk-callback-store.c (the names, office time, one
- * call added, read, moved or cancelled, campaigns), desk-callback-planning.c
- * (the automatic planning and the watch), desk-callback-outcome.c (a
- * call's outcome and answers) and desk-callback-query.c (the lists and
- * counts).
+ * call added, read, moved or cancelled, campaigns),
+ * desk-callback-planning.c (the automatic planning, the watch, saving the
+ * settings), desk-callback-outcome.c (a call's outcome and answers) and
+ * desk-callback-query.c (the lists and counts).
  *
  * Copyright 2026 The Service Desk authors
  *

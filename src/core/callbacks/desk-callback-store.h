@@ -8,6 +8,7 @@
 #pragma once
 
 #include "desk-callback-settings-store.h"
+#include "desk-callback-store-error.h"
 #include "desk-database.h"
 #include "desk-work-calendar.h"
 
@@ -19,16 +20,6 @@ G_BEGIN_DECLS
  * rolling window of days, or by hand (one call, or a campaign).  Each
  * call's outcome is recorded, acted on, and written to the ticket's
  * timeline. */
-
-#define DESK_CALLBACK_STORE_ERROR (desk_callback_store_error_quark ())
-
-typedef enum
-{
-  DESK_CALLBACK_STORE_ERROR_INVALID, /* the message names the field */
-  DESK_CALLBACK_STORE_ERROR_DONE,    /* the callback was already made or cancelled */
-} DeskCallbackStoreError;
-
-GQuark desk_callback_store_error_quark (void);
 
 /* The office settings that tune the planning (delays, window) are read
  * and saved through desk-callback-settings-store.h. */

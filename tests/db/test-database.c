@@ -308,6 +308,73 @@ test_read_only (Fixture       *f,
   g_assert_true (g_bytes_equal (before, after));
 }
 
+static gint64
+count_rows (const char *path,
+            const char *sql)
+{
+  sqlite3 *handle = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 n;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &handle, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (handle, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (handle);
+  return n;
+}
+
+/* demo --force on a big office empties it in parts: afterwards every
+ * table is empty but the seeded categories, the schema stays, and the
+ * foreign keys hold (merged tickets and moved calls, which refer to rows
+ * of their own table, included). */
+static void
+test_clear_in_parts (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(DeskDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *report = NULL;
+  gint64 categories;
+
+  db = desk_database_open (f->path, DESK_DATABASE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_true (desk_demo_populate (db, FALSE, &error));
+  categories = count_rows (f->path, "SELECT count(*) FROM categories");
+  g_assert_cmpint (count_rows (f->path, "SELECT count(*) FROM tickets"), >, 0);
+  /* A merged ticket and a moved call. */
+  {
+    sqlite3 *handle = NULL;
+
+    g_assert_cmpint (sqlite3_open (f->path, &handle), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (handle,
+                                   "UPDATE tickets SET merged_into = (SELECT min(id) FROM tickets)"
+                                   " WHERE id = (SELECT max(id) FROM tickets);"
+                                   "UPDATE callbacks SET next_id = (SELECT max(id) FROM callbacks)"
+                                   " WHERE id = (SELECT min(id) FROM callbacks);",
+                                   NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (handle);
+  }
+  g_assert_cmpint (count_rows (f->path, "SELECT count(*) FROM callback_answers"), >, 0);
+  g_assert_cmpint (count_rows (f->path, "SELECT count(*) FROM tickets WHERE merged_into IS NOT NULL"), >, 0);
+
+  g_assert_true (desk_database_clear_in_parts (db, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_rows (f->path, "SELECT count(*) FROM tickets"), ==, 0);
+  g_assert_cmpint (count_rows (f->path, "SELECT count(*) FROM callbacks"), ==, 0);
+  g_assert_cmpint (count_rows (f->path, "SELECT count(*) FROM callback_answers"), ==, 0);
+  g_assert_cmpint (count_rows (f->path, "SELECT count(*) FROM customers"), ==, 0);
+  g_assert_cmpint (count_rows (f->path, "SELECT count(*) FROM categories"), ==, categories);
+  g_assert_true (desk_database_check (db, &report, &error));
+  g_assert_no_error (error);
+
+  /* And the demo goes in again over it. */
+  g_assert_true (desk_demo_populate (db, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_rows (f->path, "SELECT count(*) FROM tickets"), >, 0);
+}
+
 typedef struct
 {
   const char *path;
@@ -559,6 +626,7 @@ main (int    argc,
   ADD ("read-only", test_read_only);
   g_test_add_func ("/desk/database/read-only/subprocess", test_read_only_subprocess);
   ADD ("two-writers", test_two_writers);
+  ADD ("clear-in-parts", test_clear_in_parts);
   ADD ("nested-rollback", test_nested_rollback);
   ADD ("backup-while-writing", test_backup_while_writing);
   ADD ("check-finds-damage", test_check_finds_damage);

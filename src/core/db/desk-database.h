@@ -64,6 +64,11 @@ void          desk_database_rollback             (DeskDatabase          *self);
  * categories stay), inside the caller's transaction when there is one. */
 gboolean      desk_database_clear                (DeskDatabase          *self,
                                                   GError               **error);
+/* The same for a big office: outside a transaction, the rows go in parts
+ * other desks can write between (desk-bulk-parts.h), then the rest in one
+ * short desk_database_clear().  Stopped half way, whole parts are gone. */
+gboolean      desk_database_clear_in_parts       (DeskDatabase          *self,
+                                                  GError               **error);
 
 /* Runs PRAGMA integrity_check and foreign_key_check.  Returns TRUE when
  * the office is sound; @report receives one problem a line (or "ok"). */

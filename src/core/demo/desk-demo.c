@@ -408,6 +408,12 @@ desk_demo_populate (DeskDatabase  *db,
 
   g_return_val_if_fail (DESK_IS_DATABASE (db), FALSE);
 
+  /* Replacing a big office: its rows go in parts first, so that the desks
+   * still working in it can save meanwhile; what they wrote goes with the
+   * short clear below, in the demo's own transaction. */
+  if (replace && !desk_database_clear_in_parts (db, error))
+    return FALSE;
+
   if (!desk_database_begin (db, error))
     return FALSE;
 

@@ -535,6 +535,51 @@ test_outcome_convenient (Fixture       *f,
   g_assert_cmpuint (total->average, ==, 0);
 }
 
+/* A customer who rated the work on a follow-up before the ticket closed
+ * is not called again to ask the same (issue 24: the office called twice
+ * and the customer complained about the calls). */
+static void
+test_answered_before_closing (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskTicket) ticket = complaint (f, f->li, DESK_TICKET_COMPLAINT);
+  g_autoptr(GPtrArray) after = NULL;
+  gint64 ticket_id = desk_ticket_get_id (ticket);
+  DeskCallbackAnswer given[] = {
+    { "attitude", DESK_RATING_SATISFIED, NULL },
+    { "speed", DESK_RATING_SATISFIED, NULL },
+    { "quality", DESK_RATING_SATISFIED, NULL },
+    { "overall", DESK_RATING_SATISFIED, NULL },
+  };
+  DeskCallbackOutcome outcome = {
+    .result = DESK_CALL_CONVENIENT, .answers = given, .n_answers = G_N_ELEMENTS (given),
+  };
+  DeskTicketStatus path[] = { DESK_STATUS_FORWARDED, DESK_STATUS_CONTACTED, DESK_STATUS_CLOSED };
+
+  g_assert_true (desk_callback_store_plan (f->db, f->now, 1, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (desk_callback_store_record_outcome (f->db, first_planned (f, ticket_id), &outcome,
+                                                     f->clerk, f->now, NULL, &error));
+  g_assert_no_error (error);
+
+  desk_callback_store_watch (f->db);
+  for (guint i = 0; i < G_N_ELEMENTS (path); i++)
+    {
+      g_autoptr(DeskTicket) current = desk_ticket_store_get (f->db, ticket_id, &error);
+
+      g_assert_true (desk_ticket_store_set_status (f->db, ticket_id, desk_ticket_get_data (current)->revision,
+                                                   path[i], 0, NULL, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (desk_callback_store_plan (f->db, f->now, 3, NULL, &error));
+  g_assert_no_error (error);
+
+  after = callbacks_of (f, ticket_id);
+  g_assert_cmpuint (count_state (after, DESK_CALLBACK_DAILY_FOLLOW_UP, DESK_CALLBACK_REACHED), ==, 1);
+  g_assert_cmpuint (count_state (after, DESK_CALLBACK_SATISFACTION, DESK_CALLBACK_PLANNED), ==, 0);
+}
+
 static void
 test_outcome_unsatisfied_reopens (Fixture       *f,
                                   gconstpointer  data)
@@ -1000,6 +1045,7 @@ main (int    argc,
   ADD ("/desk/callbacks/opt-back-in", test_opt_back_in);
   ADD ("/desk/callbacks/opt-out-and-missed", test_opt_out_and_missed);
   ADD ("/desk/callbacks/outcome-convenient", test_outcome_convenient);
+  ADD ("/desk/callbacks/answered-before-closing", test_answered_before_closing);
   ADD ("/desk/callbacks/outcome-unsatisfied-reopens", test_outcome_unsatisfied_reopens);
   ADD ("/desk/callbacks/outcome-not-convenient-and-no-answer", test_outcome_not_convenient_and_no_answer);
   ADD ("/desk/callbacks/campaign", test_campaign);

@@ -183,13 +183,18 @@ plan_after_closing (DeskDatabase        *db,
                     gint64               window_end,
                     gint64               ticket_id,
                     gint64               n_clerks,
+                    gboolean             in_parts,
                     guint64             *n_planned,
                     GError             **error)
 {
   g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (Closed));
+  DeskBulkParts parts;
+  guint in_part = 0;
   g_autoptr(GArray) clerks = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt;
   int rc;
+
+  desk_bulk_parts_init (&parts, 500, 50, 20000);
 
 #define CLOSED_SQL(indexed, filter) \
   "SELECT t.id, t.customer_id, t.closed_at" \
@@ -197,7 +202,12 @@ plan_after_closing (DeskDatabase        *db,
   " WHERE " filter " t.status = 7 AND t.closed_at >= ?1 AND t.closed_at < ?5 AND t.merged_into IS NULL" \
   " AND c.no_callbacks = 0 AND (?3 = 0 OR t.kind = 1)" \
   " AND NOT EXISTS (SELECT 1 FROM callbacks b WHERE b.ticket_id = t.id" \
-  "   AND b.reason = ?2 AND b.planned_at >= t.closed_at)"
+  "   AND b.reason = ?2 AND b.planned_at >= t.closed_at)" \
+  /* A customer who already told us how satisfied they are with this \
+   * ticket (on whatever call, before it closed too) is not asked again. */ \
+  " AND (?2 <> 'satisfaction' OR NOT EXISTS (SELECT 1 FROM callbacks a" \
+  "   JOIN callback_answers q ON q.callback_id = a.id" \
+  "   WHERE a.ticket_id = t.id AND a.state = 'reached' AND q.rating IS NOT NULL))"
   stmt = _desk_database_prepare (db, ticket_id > 0 ? CLOSED_SQL ("", "t.id = ?4 AND")
                                                : CLOSED_SQL ("INDEXED BY tickets_closed_at", ""), error);
   if (stmt == NULL)
@@ -246,13 +256,35 @@ plan_after_closing (DeskDatabase        *db,
       if (at >= window_end)
         continue; /* planned when its day comes into the window */
 
+      /* A whole office's run inserts in parts (a week of closings on a
+       * big office is some 150,000 calls: 6 s of the write lock at once),
+       * each its own transaction; what a part planned is kept. */
+      if (in_parts && in_part == 0)
+        {
+          desk_bulk_parts_begin (&parts);
+          if (!desk_database_begin (db, error))
+            return FALSE;
+        }
       if (!_desk_callback_store_insert (db, calendar, c->ticket_id, c->customer_id, reason, at, assignee,
                                         NULL, NULL, TRUE, &new_id, error))
-        return FALSE;
+        {
+          if (in_parts)
+            desk_database_rollback (db);
+          return FALSE;
+        }
       if (new_id > 0)
         (*n_planned)++;
+      if (in_parts && ++in_part >= parts.size)
+        {
+          if (!desk_database_commit (db, error))
+            return FALSE;
+          desk_bulk_parts_end (&parts, in_part);
+          in_part = 0;
+        }
     }
 
+  if (in_parts && in_part > 0)
+    return desk_database_commit (db, error);
   return TRUE;
 }
 
@@ -490,11 +522,20 @@ plan (DeskDatabase  *db,
   g_debug ("planning: follow-ups after %.1f ms", (g_get_monotonic_time () - clock) / 1000.0);
 
   since = today_start - (gint64)(MAX (satisfaction_delay, repair_delay) * 2 + LOOKBACK_DAYS) * 24 * 3600;
+  /* The calls after closing: in parts too, outside the transaction. */
+  if (in_parts && !desk_database_commit (db, error))
+    return FALSE;
   if (!plan_after_closing (db, calendar, DESK_CALLBACK_SATISFACTION, satisfaction_delay,
-                           since, now, window_end, ticket_id, n_clerks, &planned, error) ||
+                           since, now, window_end, ticket_id, n_clerks, in_parts, &planned, error) ||
       !plan_after_closing (db, calendar, DESK_CALLBACK_AFTER_REPAIR, repair_delay,
-                           since, now, window_end, ticket_id, n_clerks, &planned, error))
-    goto failed;
+                           since, now, window_end, ticket_id, n_clerks, in_parts, &planned, error))
+    {
+      if (in_parts)
+        return FALSE;
+      goto failed;
+    }
+  if (in_parts && !desk_database_begin (db, error))
+    return FALSE;
 
   g_debug ("planning: after closing after %.1f ms", (g_get_monotonic_time () - clock) / 1000.0);
   if (ticket_id == 0)

@@ -103,6 +103,20 @@ desk_test_spin (guint ms)
   g_source_remove (wake_id);
 }
 
+void
+desk_test_spin_until_n_items (GListModel *model,
+                              guint       n_items,
+                              guint       max_ms)
+{
+  gint64 until = g_get_monotonic_time () + (gint64) max_ms * 1000;
+  guint wake_id = g_timeout_add (10, wake_up_cb, NULL);
+
+  while (g_list_model_get_n_items (model) != n_items && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_source_remove (wake_id);
+}
+
 GtkWidget *
 desk_test_find_widget (GtkWidget *root,
                        GType      type)

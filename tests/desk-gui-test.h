@@ -60,6 +60,12 @@ void       desk_test_destroy_all_windows    (void);
 void       desk_test_show_and_wait          (GtkWindow  *window);
 /* Spins the main loop for @ms milliseconds. */
 void       desk_test_spin                   (guint       ms);
+/* Spins the main loop until @model holds @n_items, or @max_ms have gone
+ * by: work done at idle priority takes longer under the sanitizers, so a
+ * test waits for what it expects rather than for a fixed time. */
+void       desk_test_spin_until_n_items     (GListModel *model,
+                                             guint       n_items,
+                                             guint       max_ms);
 GtkWidget *desk_test_find_widget            (GtkWidget  *root,
                                              GType       type);
 /* All widgets of @type under @root, depth first. */

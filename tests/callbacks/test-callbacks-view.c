@@ -644,6 +644,7 @@ lazy_until_shown (Fixture *f)
   expected = desk_callback_store_count_range (f->db, &range, &error);
   g_assert_no_error (error);
   g_assert_cmpint (expected, >, 0);
+  desk_test_spin_until_n_items (G_LIST_MODEL (today_model), (guint)expected, 10000);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (today_model)), ==, (guint)expected);
   /* The rows a list view builds (GTK 4.8 keeps some 200 around what is on
    * screen): a few pages of 50, not the day's 400 and more. */
@@ -666,7 +667,7 @@ lazy_until_shown (Fixture *f)
     /* A window's height of rows first, all of them once idle. */
     g_assert_cmpuint (desk_callback_list_model_get_total (today_model), ==, (guint)expected);
     g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (today_model)), <, (guint)expected);
-    desk_test_spin (200);
+    desk_test_spin_until_n_items (G_LIST_MODEL (today_model), (guint)expected, 10000);
     g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (today_model)), ==, (guint)expected);
     g_assert_cmpuint (desk_callback_list_model_get_pages_read (today_model) - before, <=, 5);
     {

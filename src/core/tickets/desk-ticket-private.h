@@ -11,6 +11,7 @@
 
 #include "desk-database.h"
 #include "desk-ticket.h"
+#include "desk-ticket-store.h"
 
 G_BEGIN_DECLS
 
@@ -49,5 +50,49 @@ gboolean    _desk_ticket_store_add_event (DeskDatabase  *db,
                                           const char    *new_value,
                                           const char    *note,
                                           GError       **error);
+
+/* The ticket store's own, shared by its files (desk-ticket-store.c,
+ * -routing.c, -timeline.c, -bulk.c). */
+static inline gint64
+_desk_ticket_now (void)
+{
+  return g_get_real_time () / G_USEC_PER_SEC;
+}
+
+/* The next number for a ticket of @kind received at @received_at,
+ * TS-2026-000123, counted inside the caller's transaction. */
+char       *_desk_ticket_store_next_number         (DeskDatabase    *db,
+                                                    DeskTicketKind   kind,
+                                                    gint64           received_at,
+                                                    GError         **error);
+
+/* Rewrites the text the search index holds for the ticket. */
+gboolean    _desk_ticket_store_refresh_search_text (DeskDatabase  *db,
+                                                    gint64         ticket_id,
+                                                    GError       **error);
+
+/* Links @a and @b (kind "related", "repeat" or "merged"), once. */
+gboolean    _desk_ticket_store_insert_link         (DeskDatabase  *db,
+                                                    gint64         a,
+                                                    gint64         b,
+                                                    const char    *kind,
+                                                    GError       **error);
+
+typedef gboolean (*DeskTicketChangeFunc) (DeskDatabase *db,
+                                          DeskTicket   *before,
+                                          gint64        now,
+                                          gpointer      user_data,
+                                          GError      **error);
+
+/* The frame every change of a ticket's own fields runs in: one
+ * transaction, the revision check (a stale @revision fails with
+ * DESK_TICKET_STORE_ERROR_STALE and says who won), @func, the search
+ * text, the deadlines, and a notification. */
+gboolean    _desk_ticket_store_change              (DeskDatabase          *db,
+                                                    gint64                 id,
+                                                    gint64                 revision,
+                                                    DeskTicketChangeFunc   func,
+                                                    gpointer               user_data,
+                                                    GError               **error);
 
 G_END_DECLS

@@ -1,5 +1,9 @@
 /* main.c
  *
+ * The program's main(): binds the translations, runs a command given on the
+ * command line through desk_cli_main() without initialising GTK, and only
+ * when there is none starts DeskApplication, the window.
+ *
  * Copyright 2026 The Service Desk authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -1,5 +1,10 @@
 /* desk-cli-calendars.c
  *
+ * The work calendar commands: calendars lists each calendar's hours,
+ * holidays and make-up working days; import-calendar adds dates from an
+ * iCalendar or .ini holiday file.  Both are thin layers over
+ * desk-calendar-store.c.
+ *
  * Copyright 2026 The Service Desk authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -8,8 +13,6 @@
 #define G_LOG_DOMAIN "desk-cli"
 
 #include "config.h"
-
-/* Work calendar commands: calendars, import-calendar. */
 
 #include <glib/gi18n.h>
 

@@ -1,5 +1,11 @@
 /* desk-cli-callbacks.c
  *
+ * The callback commands: callbacks (a day's calls), plan-callbacks,
+ * export-callbacks (iCalendar), callback-figures, add-callback,
+ * callback-campaign and callback-settings.  They parse and print; the
+ * planning and the writing are desk-callback-store's and
+ * desk-callback-ical's.
+ *
  * Copyright 2026 The Service Desk authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -8,9 +14,6 @@
 #define G_LOG_DOMAIN "desk-cli"
 
 #include "config.h"
-
-/* Callback commands: callbacks, plan-callbacks, export-callbacks,
- * callback-figures, add-callback, callback-campaign, callback-settings. */
 
 #include <stdio.h>
 #include <string.h>

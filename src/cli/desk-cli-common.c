@@ -1,5 +1,9 @@
 /* desk-cli-common.c
  *
+ * What every command shares (desk-cli-private.h): errors as one line on
+ * stderr, option parsing, opening the office named by --database, and
+ * reading and writing times in the office's time zone, not the machine's.
+ *
  * Copyright 2026 The Service Desk authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

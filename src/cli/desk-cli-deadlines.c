@@ -1,5 +1,10 @@
 /* desk-cli-deadlines.c
  *
+ * The deadline commands: deadlines (one ticket's), overdue, policy (the
+ * rules in force), check-deadlines (what the window does every minute:
+ * warn, escalate, fine), acknowledge and ledger.  The work is done by the
+ * deadline, policy, alert and ledger stores.
+ *
  * Copyright 2026 The Service Desk authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -8,9 +13,6 @@
 #define G_LOG_DOMAIN "desk-cli"
 
 #include "config.h"
-
-/* Deadline commands: deadlines, overdue, policy, check-deadlines,
- * acknowledge, ledger. */
 
 #include <stdio.h>
 #include <string.h>

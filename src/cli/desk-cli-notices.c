@@ -1,5 +1,10 @@
 /* desk-cli-notices.c
  *
+ * The rectification notice commands: issue-notice, notice (one as an A4
+ * PDF), notices (the list) and notice-state.  The PDF is drawn by
+ * desk-notice-render.c in the core, so no display is needed; notice tunes
+ * the heap first, as cairo copies a CJK font's CFF table again and again.
+ *
  * Copyright 2026 The Service Desk authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -8,9 +13,6 @@
 #define G_LOG_DOMAIN "desk-cli"
 
 #include "config.h"
-
-/* Rectification notice commands: issue-notice, notice, notices,
- * notice-state.  None needs a display: the PDF is drawn by the core. */
 
 #include <malloc.h>
 #include <sys/mman.h>

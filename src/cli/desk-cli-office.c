@@ -1,5 +1,10 @@
 /* desk-cli-office.c
  *
+ * The commands that look after the office as a whole: demo (fill it with
+ * the demo office, or replace it with --force), check (schema version and
+ * integrity) and backup (a consistent copy while it is in use).  The work
+ * is in desk-demo.c and desk-database-upkeep.c.
+ *
  * Copyright 2026 The Service Desk authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -8,8 +13,6 @@
 #define G_LOG_DOMAIN "desk-cli"
 
 #include "config.h"
-
-/* Commands that look after the office as a whole: demo, check, backup. */
 
 #include <stdio.h>
 #include <string.h>

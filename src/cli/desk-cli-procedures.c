@@ -1,5 +1,10 @@
 /* desk-cli-procedures.c
  *
+ * The procedure commands: import (our XML, DITA, DocBook, and manuals as
+ * text or Word; files or whole folders), validate, procedures,
+ * export-procedure (XML, DITA or PDF) and activate-procedure, which makes a
+ * procedure's rules the deadline policy.
+ *
  * Copyright 2026 The Service Desk authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -8,8 +13,6 @@
 #define G_LOG_DOMAIN "desk-cli"
 
 #include "config.h"
-
-/* Procedure commands: import, validate, procedures, export-procedure. */
 
 #include <string.h>
 

@@ -1,5 +1,10 @@
 /* desk-cli-reports.c
  *
+ * The report command, report YYYY-MM [-o FILE.pdf|FILE.csv]: a month's
+ * service report beside the previous month's, computed by
+ * desk-report-store.c, printed as tab-separated tables or written with -o
+ * as a PDF or CSV file.
+ *
  * Copyright 2026 The Service Desk authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -8,8 +13,6 @@
 #define G_LOG_DOMAIN "desk-cli"
 
 #include "config.h"
-
-/* The monthly report: report YYYY-MM [-o FILE.pdf|FILE.csv]. */
 
 #include <stdio.h>
 

@@ -1,5 +1,11 @@
 /* desk-cli-tickets.c
  *
+ * The ticket commands: add-ticket (a ticket from the command line, with
+ * the same checks as the form), categories, search (the queue's search,
+ * Chinese words of one or two characters included) and generate (a large
+ * office for the benchmarks).  They parse and print; the tickets' rules
+ * are the ticket store's.
+ *
  * Copyright 2026 The Service Desk authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -8,8 +14,6 @@
 #define G_LOG_DOMAIN "desk-cli"
 
 #include "config.h"
-
-/* Ticket commands: add-ticket, categories, search, generate. */
 
 #include <stdio.h>
 #include <string.h>

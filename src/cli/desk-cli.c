@@ -1,5 +1,10 @@
 /* desk-cli.c
  *
+ * The command line's entry point: desk_cli_main() reads the global options
+ * (--database, --help, --version), finds the command in the table that also
+ * makes --help, and runs it.  The commands live a group to a file,
+ * desk-cli-GROUP.c; what they share is in desk-cli-common.c.
+ *
  * Copyright 2026 The Service Desk authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -8,7 +8,8 @@
 # What HACKING.md promises of the tree, checked so that it stays true:
 # every source file lives in the folder of its area (none directly in
 # src/core/ or src/gui/), none grows past what a reader holds at once,
-# and po/POTFILES.in names exactly the files that exist and hold
+# each says in its first comment what it holds, and po/POTFILES.in
+# names exactly the files that exist and hold
 # translatable strings (a moved file left behind in it breaks the
 # translation template; a file missing from it ships English to Chinese
 # users).  TAP output, one line per check.
@@ -47,6 +48,23 @@ for path in c_files:
     if n > LONGEST:
         long_files.append(f'{path}: {n} lines')
 check(not long_files, f'no .c file over {LONGEST} lines', long_files)
+
+# The first comment of a file, or a comment between it and the first
+# line of code, must say more than the file's name and its licence.
+licence_only = re.compile(r'^(?:[\w.-]+\.c|Copyright .*|SPDX-License-Identifier: .*)$')
+undescribed = []
+for path in c_files:
+    with open(os.path.join(top, path), encoding='utf-8') as f:
+        head = re.split(r'^\s*#', f.read(), maxsplit=1, flags=re.M)[0]
+    words = []
+    for comment in re.findall(r'/\*(.*?)\*/', head, re.S):
+        for line in comment.splitlines():
+            line = line.strip().lstrip('*').strip()
+            if line and not licence_only.match(line):
+                words.append(line)
+    if not words:
+        undescribed.append(path)
+check(not undescribed, 'every .c file says in its first comment what it holds', undescribed)
 
 listed = []
 with open(os.path.join(top, 'po', 'POTFILES.in'), encoding='utf-8') as f:

@@ -1,5 +1,11 @@
 /* desk-callback-ical.c
  *
+ * The callback schedule as iCalendar (RFC 5545), written with libical: one
+ * VEVENT a call, in UTC, with the customer, ticket, caller and state in its
+ * text, and the export of a period's calls to a file.  Its own file to keep
+ * libical out of the callback store; the calls are read with
+ * desk_callback_store_list() (desk-callback-query.c).
+ *
  * Copyright 2026 The Service Desk authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -1,5 +1,11 @@
 /* desk-callback-script.c
  *
+ * The call script the call panel follows: the callback manual's default
+ * script (greeting, "is it convenient?", the four satisfaction questions,
+ * the closing lines) as msgids translated when shown, and the questions'
+ * short topics for summaries.  Plain data, no database: a stored procedure
+ * may later provide a script of the same shape.
+ *
  * Copyright 2026 The Service Desk authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -1,5 +1,11 @@
 /* desk-callback-settings-store.c
  *
+ * The office settings that tune the automatic callback planning (the
+ * satisfaction delay, the follow-up after a repair, the planning window):
+ * their keys, labels, ranges and defaults, checking a value, and reading
+ * them from office_settings.  Saving them moves calls and plans again, so
+ * that is the planner's, in desk-callback-planning.c.
+ *
  * Copyright 2026 The Service Desk authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

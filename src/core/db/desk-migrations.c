@@ -1,5 +1,11 @@
 /* desk-migrations.c
  *
+ * The office's schema as its migrations, SQL text numbered from 1: the
+ * office and its customers, tickets with their timeline and search index,
+ * counts kept by triggers, notices, procedures, the deadline policy and
+ * work calendars, callbacks, and indexes added since for the report and the
+ * queues.  Append only; desk-database.c runs those a file lacks.
+ *
  * Copyright 2026 The Service Desk authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

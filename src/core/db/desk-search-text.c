@@ -1,5 +1,10 @@
 /* desk-search-text.c
  *
+ * The text preparation of desk-search-text.h: cutting normalised text into
+ * terms (single ideographs, word runs, digits without separators), the
+ * suffixes of code-like runs, and the FTS5 MATCH for a query.  No SQL here:
+ * the ticket, notice and procedure stores keep their own FTS5 tables.
+ *
  * Copyright 2026 The Service Desk authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

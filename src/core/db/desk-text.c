@@ -1,5 +1,9 @@
 /* desk-text.c
  *
+ * desk_text_is_blank(): whether a text is empty or white space only, the
+ * ideographic space included.  Its own file because stores and dialogs
+ * alike check required fields with it, and it needs nothing but GLib.
+ *
  * Copyright 2026 The Service Desk authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -1,5 +1,9 @@
 /* desk-types.c
  *
+ * The nicks, by way of the generated enum types (desk-enums), and the
+ * translated labels of the enums of desk-types.h: roles, asset kinds,
+ * ticket kinds, statuses, severities and channels.
+ *
  * Copyright 2026 The Service Desk authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -1,5 +1,11 @@
 /* desk-alert-store.c
  *
+ * What happens when deadlines pass: desk_alert_store_catch_up() notices
+ * each warning and breach once (deadline_alerts), escalates the tickets
+ * whose rules say so and remembers in office_settings when it last ran;
+ * and the acknowledgement of escalations.  The deadlines come from
+ * desk-deadline-store.c, and fines reach the ledger with its refresh.
+ *
  * Copyright 2026 The Service Desk authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -1,5 +1,11 @@
 /* desk-calendar-store.c
  *
+ * The office's work calendars in its database (work_calendars,
+ * work_calendar_days): seeding "office" and "emergency" the first time,
+ * listing, loading, importing a holiday file and setting opening hours,
+ * and the per-connection cache that calendar_revision invalidates when
+ * another connection changes them.  The arithmetic is desk-work-calendar.c.
+ *
  * Copyright 2026 The Service Desk authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -1,5 +1,12 @@
 /* desk-deadline-store.c
  *
+ * A ticket's deadlines from the database: the cached policy revisions, a
+ * ticket's facts (tickets, categories, customers, assets), evaluating and
+ * storing tickets.next_deadline and next_check for one ticket or every open
+ * one in parts, the scan the alerts run, and recording a period's tickets
+ * in the ledger.  The rules are judged in desk-policy.c; the report's pass
+ * over a period's tickets is desk-deadline-received.c.
+ *
  * Copyright 2026 The Service Desk authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

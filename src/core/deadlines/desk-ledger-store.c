@@ -1,5 +1,11 @@
 /* desk-ledger-store.c
  *
+ * The ledger of fines and repeat complaints (the ledger table): recording a
+ * ticket's RECORD rules and fined breaches once each, filling in a
+ * department or person unknown at first, and a month's totals by
+ * department and by person for the report.  Called by the deadline refresh
+ * (desk-deadline-store.c), which knows what a ticket owes.
+ *
  * Copyright 2026 The Service Desk authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -1,5 +1,11 @@
 /* desk-policy-store.c
  *
+ * The deadline policy's revisions in the database (policy_revisions,
+ * policy_rules): seeding revision 1 from the default rules, loading a
+ * revision, checking and saving a policy as the next one, and listing them.
+ * Revisions are cached per connection by desk-deadline-store.c; the rules
+ * and their engine are desk-policy.c.
+ *
  * Copyright 2026 The Service Desk authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -1,5 +1,11 @@
 /* desk-policy.c
  *
+ * The deadline rules as data and the engine that judges them: DeskRule and
+ * DeskPolicy, the default rules of the manuals, rules described as
+ * sentences, and desk_policy_evaluate(), a pure function of a ticket's
+ * facts, the policy, the work calendar and "now".  No database: the stores
+ * (desk-policy-store.c, desk-deadline-store.c) feed it.
+ *
  * Copyright 2026 The Service Desk authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -1,5 +1,11 @@
 /* desk-work-calendar-ical.c
  *
+ * Reading holidays and make-up working days into a work calendar from an
+ * iCalendar file (desk_work_calendar_load_ical()), with libical, errors
+ * naming the line.  Its own file for the convention described below and
+ * to keep libical apart from the calendar arithmetic of
+ * desk-work-calendar.c.
+ *
  * Copyright 2026 The Service Desk authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

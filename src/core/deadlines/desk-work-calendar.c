@@ -1,5 +1,12 @@
 /* desk-work-calendar.c
  *
+ * The work calendar: opening hours per weekday, public holidays and make-up
+ * working days (调休), the working-time arithmetic deadlines count on
+ * (adding minutes or working days, minutes between two times), the .ini
+ * holiday files and the bundled mainland China calendar.  Plain data, no
+ * database (desk-calendar-store.c stores it); reading iCalendar is
+ * desk-work-calendar-ical.c.
+ *
  * Copyright 2026 The Service Desk authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

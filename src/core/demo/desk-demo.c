@@ -1,5 +1,11 @@
 /* desk-demo.c
  *
+ * The demo office: desk_demo_populate() writes an invented renovation
+ * firm's departments, staff, customers and assets, its procedures, a few
+ * hundred generated tickets, notices and a month of callbacks, in one
+ * transaction.  An office that holds data is replaced only when asked,
+ * emptied in parts first.  The tickets come from desk-generator.c.
+ *
  * Copyright 2026 The Service Desk authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -1,5 +1,11 @@
 /* desk-generator.c
  *
+ * Synthetic tickets: desk_generator_add_tickets() invents customers and
+ * tickets of every kind and state over the past year, the same for the same
+ * seed, inserts them in parts through desk_ticket_store_insert_bulk() and
+ * then sets their deadlines.  Used by the demo, the generate command and
+ * the benchmarks.
+ *
  * Copyright 2026 The Service Desk authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -1,5 +1,10 @@
 /* desk-manual-blocks.c
  *
+ * Pass 5 of the manual recogniser: _desk_manual_fill_clause() turns a
+ * clause's text into its blocks (title, paragraphs, flows, routes, script
+ * branches), and _desk_manual_make_flow() builds a flow or a route, for the
+ * import view's corrections too.  Run by desk-manual-parse.c.
+ *
  * Copyright 2026 The Service Desk authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -1,5 +1,10 @@
 /* desk-manual-chars.c
  *
+ * What every pass of the manual recogniser uses: the pattern cache,
+ * characters and numerals, trimming and counting, and _desk_manual_drop()
+ * with the tests for boilerplate and tables of contents.  Declared in
+ * desk-manual-parse-private.h.
+ *
  * Copyright 2026 The Service Desk authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -1,5 +1,10 @@
 /* desk-manual-docx.c
  *
+ * Reading Word .docx and OpenDocument .odt manuals into lines of text
+ * (_desk_manual_read_zip()) with libarchive and libxml2.  Its own file as
+ * the one reader of a container format; desk-manual-text.c calls it for a
+ * zip file and decodes plain text itself.
+ *
  * Copyright 2026 The Service Desk authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -1,5 +1,11 @@
 /* desk-manual-edit.c
  *
+ * The corrections the import view makes before saving
+ * (desk_manual_edit_apply()): merge, split, indent, outdent, mark as flow,
+ * route, rule or boilerplate; and finding a node and its text in the
+ * imported tree.  The flows, rules and recount it needs are the
+ * recogniser's (desk-manual-private.h).
+ *
  * Copyright 2026 The Service Desk authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

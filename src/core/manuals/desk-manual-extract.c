@@ -1,5 +1,11 @@
 /* desk-manual-extract.c
  *
+ * Pass 6 of the manual recogniser: from the procedure's text,
+ * _desk_manual_find_forms() and _desk_manual_extract_from_node() draw
+ * forms, roles and duties, escalation chains, and time limits and fines
+ * proposed as rules; _desk_manual_find_rules() also serves the Rule
+ * correction (desk-manual-edit.c).  Run by desk-manual-parse.c.
+ *
  * Copyright 2026 The Service Desk authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

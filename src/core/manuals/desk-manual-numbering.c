@@ -1,5 +1,10 @@
 /* desk-manual-numbering.c
  *
+ * Pass 3 of the manual recogniser: _desk_manual_split_items() cuts the
+ * logical lines into items at their numbering marks, and
+ * _desk_manual_item_free() frees them.  Run by desk-manual-parse.c; the
+ * tree of those items is desk-manual-tree.c.
+ *
  * Copyright 2026 The Service Desk authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -1,5 +1,11 @@
 /* desk-manual-parse.c
  *
+ * The manual recogniser's driver: desk_manual_parse_text() runs the six
+ * passes in order and holds the first two itself (lines and their header
+ * fields: title, code, edition, sign-off; logical lines joined across
+ * arrows and wrapped sentences).  The other passes have files of their
+ * own, listed below.
+ *
  * Copyright 2026 The Service Desk authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -1,5 +1,10 @@
 /* desk-manual-store.c
  *
+ * Storing an imported manual: desk_manual_store_import_file() imports a
+ * .txt/.docx/.odt file and stores its procedure through
+ * desk_procedure_store_add().  Apart from the importer so that the
+ * recogniser needs no database.
+ *
  * Copyright 2026 The Service Desk authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -1,5 +1,11 @@
 /* desk-manual-text.c
  *
+ * Where a manual import starts: desk_manual_import_file() and
+ * desk_manual_import_data() check the size, send a .docx or .odt to
+ * desk-manual-docx.c, decode anything else as text (UTF-8 or GB18030/GBK,
+ * detected) and hand the text to desk_manual_parse_text().  Also which
+ * file names are manuals, and the import's error domain.
+ *
  * Copyright 2026 The Service Desk authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

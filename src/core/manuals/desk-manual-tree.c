@@ -1,5 +1,11 @@
 /* desk-manual-tree.c
  *
+ * Pass 4 of the manual recogniser: _desk_manual_build_tree() makes the
+ * items a tree of clauses once trailing headings are split off and heading
+ * lists dropped; then the tree is tidied (leaf titles demoted; purpose,
+ * scope and terms placed), and _desk_manual_recount() counts it again.
+ * Run by desk-manual-parse.c.
+ *
  * Copyright 2026 The Service Desk authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -1,5 +1,11 @@
 /* desk-notice-render.c
  *
+ * The printed rectification notice: DeskNoticeRenderer lays a notice out
+ * on A4 pages with pango and draws them with cairo, for PDF export, the
+ * GUI's printing and preview, and PNG pictures for tests.  Its own file
+ * because it is the document's layout, Chinese whatever the window's
+ * language, and needs no database.
+ *
  * Copyright 2026 The Service Desk authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

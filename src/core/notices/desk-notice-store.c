@@ -1,5 +1,11 @@
 /* desk-notice-store.c
  *
+ * The notices in the database (notices, notice_numbers, notice_search):
+ * the number pattern in the office settings, checking a draft, issuing or
+ * correcting a notice in one transaction (its number, the ticket's
+ * timeline, its deadlines), reading them, the issued -> rectified ->
+ * verified steps, the filtered and searched lists, and the recipients.
+ *
  * Copyright 2026 The Service Desk authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -1,5 +1,10 @@
 /* desk-notice.c
  *
+ * DeskNotice: one issued rectification notice (整改通知书) as a GObject
+ * holding its DeskNoticeData, with properties for list bindings, whether it
+ * is open, and the names of its states.  Reading and writing notices is
+ * desk-notice-store.c, their printed form desk-notice-render.c.
+ *
  * Copyright 2026 The Service Desk authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -1,5 +1,9 @@
 /* desk-category-store.c
  *
+ * Reading the ticket categories (the categories table): the active ones in
+ * the office's order, one by code or by English or Chinese name, and which
+ * of the two names to show in the user's language.
+ *
  * Copyright 2026 The Service Desk authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -1,5 +1,11 @@
 /* desk-customer-store.c
  *
+ * The customers and assets tables: adding customers and their assets,
+ * finding a caller by phone number however it was typed, the lookup while a
+ * call is on (phone fragments, names, plates), the count, every id for the
+ * generator, and the no-callbacks wish, which a trigger copies onto the
+ * customer's tickets.
+ *
  * Copyright 2026 The Service Desk authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

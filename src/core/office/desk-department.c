@@ -1,5 +1,9 @@
 /* desk-department.c
  *
+ * DeskDepartment, a department of the office as plain data (id, code, name)
+ * with properties that list widgets bind.  Departments are read and saved
+ * by desk-office-store.c.
+ *
  * Copyright 2026 The Service Desk authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

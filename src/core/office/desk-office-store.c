@@ -1,5 +1,11 @@
 /* desk-office-store.c
  *
+ * The office itself: its settings (office_settings, shared by everyone who
+ * opens the file), its departments (removed only when no active staff
+ * belong to them), its staff (retired, never deleted), the next free codes,
+ * and whether the office is still empty.  Customers and categories have
+ * stores of their own.
+ *
  * Copyright 2026 The Service Desk authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

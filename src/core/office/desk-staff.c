@@ -1,5 +1,10 @@
 /* desk-staff.c
  *
+ * DeskStaff, a member of staff as plain data (staff number, name, role,
+ * department, phone) with properties that lists and combo rows bind, and
+ * the "name · role" display name.  Staff are read and saved by
+ * desk-office-store.c.
+ *
  * Copyright 2026 The Service Desk authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -1,5 +1,10 @@
 /* desk-print.c
  *
+ * The printing helpers of desk-print.h: Pango layouts in absolute point
+ * sizes, a Pango context whose metrics do not depend on the screen, and A4
+ * pages written to a PDF with fixed metadata, never half-written.  The
+ * monthly report and the rectification notice draw their pages with them.
+ *
  * Copyright 2026 The Service Desk authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -1,5 +1,11 @@
 /* desk-checklist-store.c
  *
+ * A procedure's flow followed as a checklist on a ticket
+ * (ticket_checklists, checklist_ticks): finding a procedure's flows,
+ * attaching one at a stored revision, ticking and unticking its steps
+ * with who and when on the ticket's timeline, and reading a checklist's
+ * steps back from the revision's stored document.
+ *
  * Copyright 2026 The Service Desk authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

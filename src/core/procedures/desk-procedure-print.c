@@ -1,5 +1,10 @@
 /* desk-procedure-print.c
  *
+ * A procedure laid out on pages with pango and drawn with cairo: blocks
+ * cut between lines at page breaks, steps with a box to tick, hazards
+ * framed.  For the PDF of desk_procedure_write_pdf() and the GUI's
+ * GtkPrintOperation alike, so it needs no GTK.
+ *
  * Copyright 2026 The Service Desk authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

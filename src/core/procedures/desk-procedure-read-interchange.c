@@ -1,5 +1,11 @@
 /* desk-procedure-read-interchange.c
  *
+ * Reading the interchange formats: DITA 1.3 task and troubleshooting
+ * topics (_desk_procedure_read_dita()) and DocBook 5 procedures
+ * (_desk_procedure_read_docbook()).  Apart from our own format's reader
+ * because these are mappings by element name, with what has no place in
+ * our model kept as foreign XML.
+ *
  * Copyright 2026 The Service Desk authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -1,5 +1,11 @@
 /* desk-procedure-read-native.c
  *
+ * Reading our own format: the embedded RELAX NG schema and the built-in
+ * procedure files from the core's resource, validation against the schema,
+ * and _desk_procedure_read_native(), which maps the elements to a
+ * DeskProcedure.  A file of its own, as its writer is
+ * (desk-procedure-write-native.c): it follows data/procedure.rng.
+ *
  * Copyright 2026 The Service Desk authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -1,5 +1,11 @@
 /* desk-procedure-read.c
  *
+ * Reading procedure files: the safe libxml2 parse every file goes through
+ * (desk_procedure_load_data(), desk_procedure_load_file()), the choice of
+ * reader by the root element, and the XML helpers and rule nicks the
+ * readers share.  Each format's reader has a file of its own
+ * (desk-procedure-read-native.c, desk-procedure-read-interchange.c).
+ *
  * Copyright 2026 The Service Desk authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

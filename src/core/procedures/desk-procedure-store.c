@@ -1,5 +1,12 @@
 /* desk-procedure-store.c
  *
+ * The office's procedures in the database (procedures,
+ * procedure_revisions, procedure_search): adding a procedure as a new
+ * revision stored in our canonical format, importing a file, loading a
+ * revision or its document, the list (searched through procedure_fts), the
+ * recently used ones and the revisions.  Manuals are imported through
+ * desk-manual-store.c.
+ *
  * Copyright 2026 The Service Desk authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -1,5 +1,11 @@
 /* desk-procedure.c
  *
+ * DeskProcedure in memory: making and freeing a procedure and its nodes,
+ * roles and rules, the nicks and labels of levels and limit units, walking
+ * the node tree, the text for the search index, and a procedure's rules as
+ * a policy for the deadline engine.  Reading and writing the formats are
+ * in desk-procedure-read*.c and desk-procedure-write*.c.
+ *
  * Copyright 2026 The Service Desk authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

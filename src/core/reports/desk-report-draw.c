@@ -1,5 +1,11 @@
 /* desk-report-draw.c
  *
+ * A report table's chart drawn with cairo and pango: bars for both months,
+ * or the days of the month as a solid line over a dashed one, and the
+ * height it takes.  Its own file because the window
+ * (src/gui/reports/desk-report-chart.c) and the PDF (desk-report-render.c)
+ * draw the same chart.
+ *
  * Copyright 2026 The Service Desk authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -1,5 +1,10 @@
 /* desk-report-render.c
  *
+ * The monthly report as an A4 PDF: its items (headings, charts, legends,
+ * column heads, rows) paginated so that a table goes on over the page with
+ * its column heads again, the head and the "第 1 页 / 共 3 页" foot of
+ * every page, and the page count.  Written through desk_print_write_pdf().
+ *
  * Copyright 2026 The Service Desk authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

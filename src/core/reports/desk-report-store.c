@@ -1,5 +1,11 @@
 /* desk-report-store.c
  *
+ * Computing the monthly report in SQL, in one read transaction: tickets
+ * received, closed and open by kind, category, department and severity,
+ * escalations, notices, deadlines met and missed, callbacks, fines, the
+ * daily intake and the top customers and sites, each beside the previous
+ * month.  The deadline, ledger and callback stores give their figures.
+ *
  * Copyright 2026 The Service Desk authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

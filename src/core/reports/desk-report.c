@@ -1,5 +1,10 @@
 /* desk-report.c
  *
+ * The monthly report's data: DeskReport, its tables and rows, making and
+ * finding them, month labels, values as the report shows them, and the CSV
+ * export.  Filled by desk-report-store.c; the charts are drawn by
+ * desk-report-draw.c and the PDF by desk-report-render.c.
+ *
  * Copyright 2026 The Service Desk authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -1,5 +1,10 @@
 /* desk-major-complaint.c
  *
+ * The criteria of a major complaint as a table (words in Chinese and
+ * English, and a channel or a repeat count that meets one alone), and
+ * matching a complaint against them.  No database: the new-ticket dialog
+ * shows the matches as suggestions and the clerk decides.
+ *
  * Copyright 2026 The Service Desk authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

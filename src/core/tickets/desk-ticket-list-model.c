@@ -1,5 +1,11 @@
 /* desk-ticket-list-model.c
  *
+ * DeskTicketListModel, the GListModel behind the ticket list: pages of
+ * tickets read through desk-ticket-query.c as they are shown, a bounded
+ * cache of them, the count, and DeskDatabase::changed turned into the
+ * smallest items-changed.  In the core because it needs no display; the
+ * view is desk-tickets-view.c.
+ *
  * Copyright 2026 The Service Desk authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

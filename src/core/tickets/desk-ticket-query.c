@@ -1,5 +1,10 @@
 /* desk-ticket-query.c
  *
+ * The ticket queues, sorting and search as SQL: a DeskTicketQuery made into
+ * count, page (keyset or offset) and position queries on the tickets
+ * table's indexes, ticket_counts and ticket_fts, and into literal SQL for
+ * the benchmark and EXPLAIN.  Single tickets are desk-ticket-store.c's.
+ *
  * Copyright 2026 The Service Desk authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -1,5 +1,11 @@
 /* desk-ticket-store.c
  *
+ * The ticket store's core: creating a ticket (number, repeat links, search
+ * text, deadlines), reading one by id or number, editing its fields, the
+ * frame every change runs in, appending to the timeline with the facts the
+ * deadline rules read, and repeat candidates.  Routing, notes and links,
+ * and bulk inserts are in desk-ticket-routing.c, -timeline.c and -bulk.c.
+ *
  * Copyright 2026 The Service Desk authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -1,5 +1,10 @@
 /* desk-ticket-workflow.c
  *
+ * The legal moves between statuses, one table for complaints and one for
+ * repair and maintenance orders, and the error that names an illegal move
+ * and the allowed ones.  No database: desk-ticket-routing.c checks every
+ * status change against it and the detail pane offers its next statuses.
+ *
  * Copyright 2026 The Service Desk authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -1,5 +1,10 @@
 /* desk-ticket.c
  *
+ * DeskTicket, the immutable snapshot of one ticket as read from the office
+ * (DeskTicketData), with read-only properties for the strings that list
+ * rows bind.  A change makes a new snapshot; nothing here touches the
+ * database.
+ *
  * Copyright 2026 The Service Desk authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -1,5 +1,11 @@
 /* desk-call-panel.c
  *
+ * The call panel, the window a clerk keeps open during a callback: the
+ * customer (phone and address can be corrected), the ticket and its last
+ * entries, the script built step by step from desk-callback-script.c with
+ * its three branches (convenient, not convenient, no answer), and saving
+ * the outcome to the store.  The Callbacks view opens it.
+ *
  * Copyright 2026 The Service Desk authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -1,5 +1,11 @@
 /* desk-callback-month.c
  *
+ * The month grid of the Callbacks area: six weeks of day buttons, Monday
+ * first, each with its counts of due, done and missed calls in words, today
+ * and the selected day marked, keyboard moves and callbacks dropped on a
+ * day.  It only shows what it is given; the counts are read and the drops
+ * carried out by desk-callbacks-view.c.
+ *
  * Copyright 2026 The Service Desk authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

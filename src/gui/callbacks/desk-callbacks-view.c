@@ -1,5 +1,12 @@
 /* desk-callbacks-view.c
  *
+ * The Callbacks area: the month grid, the selected day's agenda and the
+ * Today and Overdue lists (lazy models, reloaded when the office changes),
+ * the callbacks.* actions (call, move a working day, cancel, reassign,
+ * export to iCalendar, plan calls) and the planning of the calls ahead, in
+ * a thread once the window is drawn.  The grid itself is
+ * desk-callback-month.c, the lists' rows desk-callback-rows.c.
+ *
  * Copyright 2026 The Service Desk authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

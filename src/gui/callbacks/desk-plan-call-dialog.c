@@ -1,5 +1,11 @@
 /* desk-plan-call-dialog.c
  *
+ * The Plan Calls dialog: one call by hand (to a ticket's customer or a
+ * phone number, at a suggested time in the next call window) or a campaign
+ * (a site's customers, or a sample of the customers of tickets closed in a
+ * period); a wrong field is named in the dialog.  Opened by the
+ * callbacks.plan action of the Callbacks view.
+ *
  * Copyright 2026 The Service Desk authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

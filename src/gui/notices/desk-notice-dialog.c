@@ -1,5 +1,12 @@
 /* desk-notice-dialog.c
  *
+ * The Issue Notice form for a ticket, or for the correction of an earlier
+ * notice: the recipient (a department or an earlier recipient from a menu;
+ * a new name is issued only on a second press), the deadline, the problem
+ * (filled in from the ticket) and the rectification required.  A field the
+ * store refuses is marked and focused.  Opened from the ticket's notices
+ * section (desk-ticket-notices.c).
+ *
  * Copyright 2026 The Service Desk authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -1,5 +1,11 @@
 /* desk-notice-print.c
  *
+ * Printing a rectification notice and exporting it as PDF: a
+ * GtkPrintOperation on A4 that draws with the same renderer as the PDF
+ * (desk-notice-render.c), and the file chooser and thread of the export.
+ * Its own file so that the notice rows of the ticket detail and the notices
+ * view share one way to put a notice on paper.
+ *
  * Copyright 2026 The Service Desk authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -1,5 +1,11 @@
 /* desk-notices-view.c
  *
+ * The office's list of rectification notices: open, overdue or all, by
+ * recipient and with search, a row each (newest first, at most 500).  The
+ * rows and what their notice-row.* buttons do are shared with the ticket
+ * detail's section in desk-ticket-notices.c; the window that holds the view
+ * is desk-notices-window.c.
+ *
  * Copyright 2026 The Service Desk authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

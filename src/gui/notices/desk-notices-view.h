@@ -18,8 +18,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (DeskNoticesView, desk_notices_view, DESK, NOTICES_VIEW, AdwBin)
 
-/* The window's Notices area: the office's rectification notices, open,
- * overdue for rectification or all, by recipient, with search; each with
+/* The notices window's content (desk-notices-window.c): the office's
+ * rectification notices, open, overdue for rectification or all, by recipient, with search; each with
  * Print…, Export PDF… and its next step. */
 void  desk_notices_view_set_office (DeskNoticesView  *self,
                                     DeskDatabase     *database,

@@ -1,5 +1,10 @@
 /* desk-notices-window.c
  *
+ * The Rectification Notices window (win.show-notices): a header bar and a
+ * toast overlay around the notices view, beside the main window and closed
+ * with Escape or Ctrl+W.  All that the user sees in it is in
+ * desk-notices-view.c.
+ *
  * Copyright 2026 The Service Desk authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -1,5 +1,11 @@
 /* desk-calendar-page.c
  *
+ * The Calendar page of Preferences: a choice of work calendar (the office,
+ * the 24-hour emergency crew, ...), its working hours for each weekday and
+ * its holidays and make-up working days, runs of like days shown as one
+ * row.  The hours and days are only shown here; Import… adds dates from an
+ * iCalendar file to the calendar chosen.
+ *
  * Copyright 2026 The Service Desk authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -1,5 +1,11 @@
 /* desk-department-row.c
  *
+ * A department's row on the Departments page of Preferences: an entry row
+ * with its code in the title and its name, renamed in the store on apply (a
+ * blank name is refused), and a button that removes the department.  The
+ * window adds the rows and reloads on "removed"; the staff rows' department
+ * combos follow a rename.
+ *
  * Copyright 2026 The Service Desk authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -1,5 +1,12 @@
 /* desk-preferences-window.c
  *
+ * The Preferences window: the Office page (organisation name, notice number
+ * pattern, the callback settings saved in a thread, who sits at this
+ * computer), the Departments and Staff pages with their Add rows, and the
+ * question on closing with unsaved edits.  The rows are
+ * desk-department-row.c and desk-staff-row.c; the Rules and Calendar pages
+ * are pages of their own, added here.
+ *
  * Copyright 2026 The Service Desk authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

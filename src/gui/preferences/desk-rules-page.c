@@ -1,5 +1,11 @@
 /* desk-rules-page.c
  *
+ * The Rules page of Preferences: the deadline policy's rules in force, a
+ * row each with its summary, opening onto the rule in full and editors for
+ * its limit and unit, working or clock time, work calendar, conditions,
+ * escalation and fine.  Edits go to a copy of the policy; Save as New
+ * Revision stores it as a new revision through desk-policy-store.c.
+ *
  * Copyright 2026 The Service Desk authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

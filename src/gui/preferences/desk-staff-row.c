@@ -1,5 +1,11 @@
 /* desk-staff-row.c
  *
+ * A person's row on the Staff page of Preferences: an expander row headed
+ * by name, role and department, opening onto their name, role, department
+ * and phone, each saved as soon as it is changed (the old value comes back
+ * if the store refuses), and Retire, asked about first.  The window adds
+ * the rows and reloads when a person is retired.
+ *
  * Copyright 2026 The Service Desk authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -1,5 +1,11 @@
 /* desk-manual-import-window.c
  *
+ * The Import Manual window, opened by the main window for a manual (.txt,
+ * .docx or .odt) dropped on it or chosen to import: checking and correcting
+ * the structure desk-manual-import.c found, then saving it as a procedure
+ * or a new revision of one.  The edits themselves are desk-manual-edit.c's;
+ * how the two panes follow each other is told below.
+ *
  * Copyright 2026 The Service Desk authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -1,5 +1,11 @@
 /* desk-procedures-view.c
  *
+ * The Procedures area: a browser beside the procedure viewer, with search,
+ * the recently used and all procedures under category headings, and the
+ * revision history popover put in the viewer's toolbar.  Opening a
+ * procedure marks it used; how it is shown is the viewer's business
+ * (desk-procedure-viewer.c).
+ *
  * Copyright 2026 The Service Desk authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -1,5 +1,11 @@
 /* desk-report-chart.c
  *
+ * The chart of one report table on screen: a widget that draws the table's
+ * bars or lines for the month and the month before with desk-report-draw.c,
+ * as the PDF report does, in the style's colours so that it follows light
+ * and dark.  The figures themselves are in the text table beside it
+ * (desk-reports-view.c).
+ *
  * Copyright 2026 The Service Desk authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -1,5 +1,11 @@
 /* desk-reports-view.c
  *
+ * The Reports area: a month's figures beside the previous month's, a card
+ * per table with its chart, legend and text table, the month moved with
+ * Alt+Page Up and Alt+Page Down, and the export to PDF or CSV.  The report
+ * is computed in a thread on a connection of its own, and only while the
+ * area is shown.
+ *
  * Copyright 2026 The Service Desk authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

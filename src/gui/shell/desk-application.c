@@ -1,5 +1,12 @@
 /* desk-application.c
  *
+ * The application: it opens the office database once, on the first
+ * activation, and keeps it, the settings and the deadline watch; it makes
+ * the main window and, on a first run, asks who sits at this computer.  The
+ * app.* actions are here (Preferences, About, Quit, and the ticket or the
+ * Overdue queue a deadline notification shows); what the window shows is
+ * desk-window.c.
+ *
  * Copyright 2026 The Service Desk authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -1,5 +1,11 @@
 /* desk-deadline-watch.c
  *
+ * The deadline watch the application keeps while the office is open: every
+ * minute it catches up on the deadlines (desk-alert-store.c) in a thread on
+ * a connection of its own, tells the window's connection which tickets were
+ * escalated and sends desktop notifications, one per ticket or one that
+ * counts them all.  What a click on one does is in desk-application.c.
+ *
  * Copyright 2026 The Service Desk authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -1,5 +1,11 @@
 /* desk-gui-util.c
  *
+ * Small helpers the GUI's widgets share, declared in desk-gui-private.h:
+ * setting an entry row's text without offering to apply it, toasts found by
+ * type in whichever window holds a widget, Ctrl+Enter from inside a text
+ * view, work put off until a window's first frame, and the office's time
+ * zone.  The wheel guard and the file places have files of their own.
+ *
  * Copyright 2026 The Service Desk authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

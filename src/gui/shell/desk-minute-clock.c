@@ -1,5 +1,11 @@
 /* desk-minute-clock.c
  *
+ * The minute clock: one object for the whole application that emits "tick"
+ * at the start of each wall-clock minute, with a fresh timeout aimed at the
+ * minute every time so that it does not drift, and no timer at all while
+ * nobody listens.  The ticket detail and the Tickets view's cells use it to
+ * keep texts such as "due in 5 min" true.
+ *
  * Copyright 2026 The Service Desk authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

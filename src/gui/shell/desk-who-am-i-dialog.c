@@ -1,5 +1,11 @@
 /* desk-who-am-i-dialog.c
  *
+ * The "who am I" dialog the application shows on a first run: the active
+ * staff, a row each with their role and department; choosing one writes
+ * their code to the "current-user" setting and closes the dialog, and Later
+ * or Escape close it without choosing.  Preferences offers the same choice
+ * later.
+ *
  * Copyright 2026 The Service Desk authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

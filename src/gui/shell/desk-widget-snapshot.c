@@ -1,5 +1,11 @@
 /* desk-widget-snapshot.c
  *
+ * Pictures of widgets as they are drawn, for the GUI tests: rendering a
+ * shown widget to a texture with its window's renderer, saving it as PNG
+ * (the tests' screenshots), and two measures of a picture (how much of it
+ * is not background, how many colours it has) by which a test tells a blank
+ * window from a drawn one.  The program itself uses none of it.
+ *
  * Copyright 2026 The Service Desk authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -1,5 +1,12 @@
 /* desk-window.c
  *
+ * The main window: a view switcher over the four areas (Tickets, Callbacks,
+ * Procedures, Reports; Alt+1 to Alt+4), the organisation and current user
+ * in its subtitle, its size and last area remembered, and the win.* actions
+ * (new ticket, find, the notices window, importing a manual, also by
+ * dropping it on the window).  Each area is a view of its own; the window
+ * only gives them the office.
+ *
  * Copyright 2026 The Service Desk authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

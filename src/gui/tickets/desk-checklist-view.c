@@ -1,5 +1,11 @@
 /* desk-checklist-view.c
  *
+ * The Procedure Checklists section of the ticket detail pane: each
+ * procedure flow the ticket follows as a group of check rows (substeps
+ * indented, who ticked each and when, how many are done), and a chooser
+ * with Follow to take on another flow.  The ticks and the checklists are
+ * kept by desk-checklist-store.c; this file only shows and sets them.
+ *
  * Copyright 2026 The Service Desk authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

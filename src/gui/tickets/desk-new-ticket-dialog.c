@@ -1,5 +1,12 @@
 /* desk-new-ticket-dialog.c
  *
+ * The new-ticket dialog, the intake form used while the phone rings: the
+ * caller looked up by phone, name or plate (or entered as a new customer)
+ * with their recent tickets, the ticket's kind, category, severity and
+ * channel, the switch for a major complaint suggested as the clerk types,
+ * and earlier complaints it may repeat.  The Tickets view opens it
+ * (desk-tickets-view-actions.c).
+ *
  * Copyright 2026 The Service Desk authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -1,5 +1,11 @@
 /* desk-ticket-format.c
  *
+ * The short texts the GUI writes about tickets: a deadline ("in 3 h",
+ * "overdue 2 d"), a ticket's age, a repeat complaint's ordinal and a date
+ * and time in the office's zone, all translatable.  Its own file because
+ * the table's cells, the detail pane, the new-ticket dialog, the notices
+ * and the call panel all write them and must write them alike.
+ *
  * Copyright 2026 The Service Desk authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -22,7 +22,7 @@ char *_desk_format_age      (gint64 then,
                              gint64 now);
 /* "2nd", "3rd" … for a repeat count above 1; "" otherwise. */
 char *_desk_format_repeat   (int    repeat_count);
-/* "2026-03-12 14:05" in local time; "" for 0. */
+/* "2026-03-12 14:05" in the office's time zone; "" for 0. */
 char *_desk_format_time     (gint64 at);
 
 G_END_DECLS

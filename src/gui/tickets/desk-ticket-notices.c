@@ -1,5 +1,11 @@
 /* desk-ticket-notices.c
  *
+ * The Rectification Notices section of the ticket detail pane: Issue
+ * Notice… and the ticket's notices, newest first.  It also holds the notice
+ * row (number, recipient, deadline, state, and buttons to print, export,
+ * correct and mark it rectified or verified) and what those notice-row.*
+ * buttons do, shared with the notices view (desk-notices-view.c).
+ *
  * Copyright 2026 The Service Desk authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

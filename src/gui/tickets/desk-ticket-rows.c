@@ -1,5 +1,12 @@
 /* desk-ticket-rows.c
  *
+ * The rows of the Tickets view's table: DeskTicketRow, a row object that
+ * stays while the ticket it shows changes, and DeskTicketRows, the list
+ * model of them, which hands the rows in place their new tickets when the
+ * list is replaced and can hold back all but a screenful.  Its own file
+ * because it is what spares GTK 4.8's table from rebuilding its row widgets
+ * on every query (see desk-ticket-rows.h).
+ *
  * Copyright 2026 The Service Desk authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

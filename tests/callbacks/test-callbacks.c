@@ -31,6 +31,7 @@ typedef struct
   gint64        li;        /* a customer who takes calls */
   gint64        wang;      /* asked for no callbacks */
   gint64        clerk;
+  gint64        dept;      /* where the complaints are forwarded */
   gint64        category;
   gint64        now;
 } Fixture;
@@ -55,6 +56,7 @@ fixture_set_up (Fixture       *f,
   clerk = desk_office_store_add_staff (f->db, "S001", "王丽", DESK_ROLE_CLERK,
                                        desk_department_get_id (dept), NULL, &error);
   g_assert_no_error (error);
+  f->dept = desk_department_get_id (dept);
   f->clerk = desk_staff_get_id (clerk);
   f->li = desk_customer_store_add (f->db, &li, &error);
   g_assert_no_error (error);
@@ -86,6 +88,7 @@ complaint (Fixture        *f,
     .severity = DESK_SEVERITY_NORMAL,
     .customer_id = customer,
     .category_id = f->category,
+    .department_id = f->dept,
     .summary = "卫生间漏水",
     .received_at = f->now - 2 * 24 * 3600,
   };

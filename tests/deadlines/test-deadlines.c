@@ -107,9 +107,18 @@ test_stored (Fixture       *f,
   g_assert_nonnull (find (before, "daily-callback"));
   g_assert_null (find (before, "contact"));
 
-  /* Forwarded (now, long after): met late; the contact clock starts. */
+  /* Forwarded (now, long after) to a department: met late; the contact
+   * clock starts. */
+  {
+    g_autoptr(DeskDepartment) dept = desk_office_store_add_department (f->db, "D02", "工程部", &error);
+
+    g_assert_true (desk_ticket_store_assign (f->db, desk_ticket_get_id (ticket),
+                                             desk_ticket_get_data (ticket)->revision,
+                                             desk_department_get_id (dept), 0, 0, &error));
+    g_assert_no_error (error);
+  }
   g_assert_true (desk_ticket_store_set_status (f->db, desk_ticket_get_id (ticket),
-                                               desk_ticket_get_data (ticket)->revision,
+                                               desk_ticket_get_data (ticket)->revision + 1,
                                                DESK_STATUS_FORWARDED, 0, NULL, &error));
   g_assert_no_error (error);
   after = desk_deadline_store_evaluate (f->db, desk_ticket_get_id (ticket), now + 60, &error);

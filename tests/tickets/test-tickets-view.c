@@ -28,6 +28,7 @@
 #include "desk-demo.h"
 #include "desk-generator.h"
 #include "desk-minute-clock.h"
+#include "desk-notice-store.h"
 #include "desk-new-ticket-dialog.h"
 #include "desk-ticket-detail.h"
 #include "desk-ticket-rows.h"
@@ -665,6 +666,14 @@ stale_save (Fixture *f)
   /* Someone else, on another connection (no signal here), adds a step. */
   other = desk_database_open (f->path, DESK_DATABASE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
+  if (d->department_id <= 0)
+    {
+      g_autoptr(GPtrArray) departments = desk_office_store_list_departments (other, &error);
+
+      g_assert_true (desk_ticket_store_assign (other, id, revision++,
+                                               desk_department_get_id (departments->pdata[0]), 0, 0, &error));
+      g_assert_no_error (error);
+    }
   g_assert_true (desk_ticket_store_set_status (other, id, revision, next[0], 0, "另一位同事处理", &error));
   g_assert_no_error (error);
 
@@ -808,6 +817,143 @@ test_stale_save (Fixture       *f,
                  gconstpointer  data)
 {
   run_in_application (f, stale_save);
+}
+
+/* Forwarded with no department asks for the department and forwards in
+ * one go; closing over a notice nobody verified asks first. */
+static void
+forward_and_close (Fixture    *f,
+                   const char *language)
+{
+  g_autofree char *asks_picture = g_strdup_printf ("forward-asks-department-%s.png", language);
+  g_autofree char *dialog_picture = g_strdup_printf ("close-unverified-dialog-%s.png", language);
+  DeskWindow *window = create_window (f);
+  DeskTicketsView *view = get_view (window);
+  DeskTicketDetail *detail = DESK_TICKET_DETAIL (desk_test_find_widget (GTK_WIDGET (view), DESK_TYPE_TICKET_DETAIL));
+  g_autoptr(GPtrArray) departments = desk_office_store_list_departments (f->db, NULL);
+  g_autoptr(GPtrArray) buttons = NULL;
+  g_autoptr(GPtrArray) dropdowns = NULL;
+  g_autoptr(DeskTicket) created = NULL;
+  g_autoptr(DeskTicket) after = NULL;
+  g_autoptr(DeskNotice) notice = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkMenuButton *assign = NULL;
+  AdwMessageDialog *dialog;
+  g_autoptr(GDateTime) today = g_date_time_new_now_local ();
+  g_autofree char *due = g_date_time_format (today, "%Y-%m-%d");
+  DeskTicketDraft draft = {
+    .kind = DESK_TICKET_COMPLAINT,
+    .severity = DESK_SEVERITY_NORMAL,
+    .summary = "阳台推拉门关不严",
+  };
+  DeskNoticeDraft notice_draft = {
+    .recipient = "工程部",
+    .problem = "阳台推拉门关不严",
+    .rectification = "调整门轨",
+    .due_date = due,
+  };
+  gint64 id;
+
+  g_assert_true (desk_tickets_view_show_queue (view, DESK_QUEUE_OPEN, 0));
+  {
+    g_autoptr(DeskTicket) first = g_list_model_get_item (G_LIST_MODEL (desk_tickets_view_get_model (view)), 0);
+
+    draft.customer_id = desk_ticket_get_data (first)->customer_id;
+    draft.category_id = desk_ticket_get_data (first)->category_id;
+  }
+  created = desk_ticket_store_create (f->db, &draft, 0, &error);
+  g_assert_no_error (error);
+  id = desk_ticket_get_id (created);
+  desk_test_show_and_wait (GTK_WINDOW (window));
+  g_assert_true (desk_tickets_view_select_ticket (view, id));
+  g_assert_cmpint (desk_ticket_get_id (desk_ticket_detail_get_ticket (detail)), ==, id);
+
+  buttons = desk_test_find_widgets (GTK_WIDGET (detail), GTK_TYPE_MENU_BUTTON);
+  for (guint i = 0; i < buttons->len; i++)
+    if (gtk_widget_get_parent (GTK_WIDGET (gtk_menu_button_get_popover (buttons->pdata[i]))) != NULL &&
+        desk_test_find_widget (GTK_WIDGET (gtk_menu_button_get_popover (buttons->pdata[i])), GTK_TYPE_DROP_DOWN))
+      assign = buttons->pdata[i];
+  g_assert_nonnull (assign);
+
+  /* Forwarded, no department: the assign popover opens, nothing changes. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (detail), "detail.set-status", "i", DESK_STATUS_FORWARDED));
+  desk_test_spin (50);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (assign))));
+  desk_test_save_and_check_picture (GTK_WIDGET (gtk_menu_button_get_popover (assign)), asks_picture);
+  after = desk_ticket_store_get (f->db, id, &error);
+  g_assert_cmpint (desk_ticket_get_data (after)->status, ==, DESK_STATUS_RECEIVED);
+  g_clear_object (&after);
+
+  /* A department chosen and assigned: assigned and forwarded at once. */
+  dropdowns = desk_test_find_widgets (GTK_WIDGET (gtk_menu_button_get_popover (assign)), GTK_TYPE_DROP_DOWN);
+  gtk_drop_down_set_selected (dropdowns->pdata[0], 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (detail), "detail.assign", NULL));
+  after = desk_ticket_store_get (f->db, id, &error);
+  g_assert_cmpint (desk_ticket_get_data (after)->department_id, ==, desk_department_get_id (departments->pdata[0]));
+  g_assert_cmpint (desk_ticket_get_data (after)->status, ==, DESK_STATUS_FORWARDED);
+  g_clear_object (&after);
+
+  g_assert_true (desk_ticket_store_set_status (f->db, id, desk_ticket_get_data (desk_ticket_detail_get_ticket (detail))->revision,
+                                               DESK_STATUS_CONTACTED, 0, NULL, &error));
+  g_assert_no_error (error);
+  desk_ticket_detail_reload (detail);
+
+  /* Closing while its notice is rectified but not verified: asked. */
+  notice_draft.ticket_id = id;
+  notice = desk_notice_store_issue (f->db, &notice_draft, 0, &error);
+  g_assert_no_error (error);
+  g_assert_true (desk_notice_store_set_rectified (f->db, desk_notice_get_id (notice), 0, NULL, 0, &error));
+  g_assert_no_error (error);
+  desk_ticket_detail_reload (detail);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (detail), "detail.set-status", "i", DESK_STATUS_CLOSED));
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), desk_notice_get_number (notice)));
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "cancel");
+  desk_test_show_and_wait (GTK_WINDOW (dialog));
+  desk_test_save_and_check_picture (GTK_WIDGET (dialog), dialog_picture);
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  after = desk_ticket_store_get (f->db, id, &error);
+  g_assert_cmpint (desk_ticket_get_data (after)->status, ==, DESK_STATUS_CONTACTED);
+  g_clear_object (&after);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (detail), "detail.set-status", "i", DESK_STATUS_CLOSED));
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "close");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  after = desk_ticket_store_get (f->db, id, &error);
+  g_assert_cmpint (desk_ticket_get_data (after)->status, ==, DESK_STATUS_CLOSED);
+}
+
+static void
+forward_and_close_en (Fixture *f)
+{
+  forward_and_close (f, "en");
+}
+
+static void
+test_forward_and_close_en (Fixture       *f,
+                           gconstpointer  data)
+{
+  run_in_application (f, forward_and_close_en);
+}
+
+static void
+forward_and_close_zh_cn (Fixture *f)
+{
+  forward_and_close (f, "zh_CN");
+}
+
+static void
+test_forward_and_close_zh_cn (Fixture       *f,
+                              gconstpointer  data)
+{
+  if (!desk_test_rerun_in_chinese ())
+    return;
+
+  run_in_application (f, forward_and_close_zh_cn);
 }
 
 /* The latest event of @kind on a ticket's timeline, or NULL. */
@@ -1058,6 +1204,10 @@ main (int   argc,
               fixture_set_up, test_cells_follow, fixture_tear_down);
   g_test_add ("/desk/tickets-view/stale-save", Fixture, NULL,
               fixture_set_up, test_stale_save, fixture_tear_down);
+  g_test_add ("/desk/tickets-view/forward-and-close/en", Fixture, NULL,
+              fixture_set_up, test_forward_and_close_en, fixture_tear_down);
+  g_test_add ("/desk/tickets-view/forward-and-close/zh_CN", Fixture, NULL,
+              fixture_set_up, test_forward_and_close_zh_cn, fixture_tear_down);
   g_test_add ("/desk/tickets-view/escalate-and-merge", Fixture, NULL,
               fixture_set_up, test_escalate_and_merge, fixture_tear_down);
   g_test_add ("/desk/tickets-view/major-suggestion/en", Fixture, NULL,

@@ -17,6 +17,7 @@
 #include "desk-customer-store.h"
 #include "desk-database.h"
 #include "desk-search-text.h"
+#include "desk-office-store.h"
 #include "desk-ticket-list-model.h"
 #include "desk-ticket-query.h"
 #include "desk-ticket-store.h"
@@ -161,6 +162,23 @@ test_lifecycle (Fixture       *f,
   g_assert_cmpint (desk_ticket_get_data (latest)->revision, ==, revision);
   g_clear_object (&latest);
 
+  /* Forwarded is to a department: with none chosen it is refused, and
+   * the message says what to do; assigned, it goes. */
+  g_assert_false (desk_ticket_store_set_status (f->db, desk_ticket_get_id (t), revision,
+                                                DESK_STATUS_FORWARDED, 0, NULL, &error));
+  g_assert_error (error, DESK_TICKET_STORE_ERROR, DESK_TICKET_STORE_ERROR_NO_DEPARTMENT);
+  g_assert_nonnull (strstr (error->message, desk_ticket_get_number (t)));
+  g_clear_error (&error);
+  {
+    g_autoptr(DeskDepartment) dept = desk_office_store_add_department (f->db, "D01", "工程部", &error);
+
+    g_assert_no_error (error);
+    g_assert_true (desk_ticket_store_assign (f->db, desk_ticket_get_id (t), revision,
+                                             desk_department_get_id (dept), 0, 0, &error));
+    g_assert_no_error (error);
+    revision++;
+  }
+
   for (guint i = 0; i < G_N_ELEMENTS (path); i++)
     {
       g_assert_true (desk_ticket_store_set_status (f->db, desk_ticket_get_id (t), revision + i,
@@ -182,12 +200,13 @@ test_lifecycle (Fixture       *f,
 
   timeline = desk_ticket_store_timeline (f->db, desk_ticket_get_id (t), &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (timeline->len, ==, 1 + G_N_ELEMENTS (path) + 1);
+  g_assert_cmpuint (timeline->len, ==, 1 + 1 + G_N_ELEMENTS (path) + 1);
   g_assert_cmpstr (((DeskTicketEvent *)timeline->pdata[0])->kind, ==, "created");
-  g_assert_cmpstr (((DeskTicketEvent *)timeline->pdata[1])->old_value, ==, "received");
-  g_assert_cmpstr (((DeskTicketEvent *)timeline->pdata[1])->new_value, ==, "forwarded");
-  g_assert_cmpstr (((DeskTicketEvent *)timeline->pdata[3])->note, ==, "约好周六上门");
-  g_assert_cmpstr (((DeskTicketEvent *)timeline->pdata[7])->kind, ==, "reopen");
+  g_assert_cmpstr (((DeskTicketEvent *)timeline->pdata[1])->kind, ==, "assign");
+  g_assert_cmpstr (((DeskTicketEvent *)timeline->pdata[2])->old_value, ==, "received");
+  g_assert_cmpstr (((DeskTicketEvent *)timeline->pdata[2])->new_value, ==, "forwarded");
+  g_assert_cmpstr (((DeskTicketEvent *)timeline->pdata[4])->note, ==, "约好周六上门");
+  g_assert_cmpstr (((DeskTicketEvent *)timeline->pdata[8])->kind, ==, "reopen");
 }
 
 static void
@@ -568,9 +587,13 @@ test_list_model (Fixture       *f,
     g_autoptr(DeskTicket) t = desk_ticket_store_get (f->db, desk_ticket_get_id (tickets->pdata[3]), &error);
     gint64 rev = desk_ticket_get_data (t)->revision;
     const DeskTicketStatus path[] = { DESK_STATUS_FORWARDED, DESK_STATUS_CONTACTED, DESK_STATUS_CLOSED };
+    g_autoptr(DeskDepartment) dept = NULL;
 
     /* Load the page so the model knows where it was. */
     g_object_unref (g_list_model_get_item (G_LIST_MODEL (model), 3));
+    dept = desk_office_store_add_department (f->db, "D01", "工程部", &error);
+    g_assert_true (desk_ticket_store_assign (f->db, desk_ticket_get_id (t), rev++,
+                                             desk_department_get_id (dept), 0, 0, &error));
     for (guint i = 0; i < G_N_ELEMENTS (path); i++)
       g_assert_true (desk_ticket_store_set_status (f->db, desk_ticket_get_id (t), rev + i, path[i], 0, NULL, &error));
   }

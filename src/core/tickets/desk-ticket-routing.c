@@ -43,6 +43,18 @@ apply_status (DeskDatabase *db,
   if (!desk_ticket_workflow_check (d->kind, d->status, change->status, error))
     return FALSE;
 
+  /* Forwarding is to a department: a ticket marked Forwarded whose
+   * Department still says "Not forwarded yet" is with nobody. */
+  if ((change->status == DESK_STATUS_FORWARDED || change->status == DESK_STATUS_DISPATCHED) &&
+      d->department_id <= 0)
+    {
+      g_set_error (error, DESK_TICKET_STORE_ERROR, DESK_TICKET_STORE_ERROR_NO_DEPARTMENT,
+                   /* Translators: "Department: choose where TS-2026-000123 goes before marking it Forwarded" */
+                   _("Department: choose where %s goes before marking it %s"),
+                   d->number, desk_ticket_status_get_label (change->status));
+      return FALSE;
+    }
+
   stmt = _desk_database_prepare (db,
                                  "UPDATE tickets SET status = ?2,"
                                  " closed_at = CASE WHEN ?2 = 7 THEN ?3 ELSE NULL END"

@@ -18,6 +18,7 @@ typedef enum
 {
   DESK_TICKET_STORE_ERROR_STALE,   /* someone else saved the ticket first */
   DESK_TICKET_STORE_ERROR_INVALID, /* a field is missing or wrong; the message names it */
+  DESK_TICKET_STORE_ERROR_NO_DEPARTMENT, /* forwarded or dispatched with no department: assign first */
 } DeskTicketStoreError;
 
 GQuark desk_ticket_store_error_quark (void);

@@ -19,6 +19,7 @@
 #include <glib/gi18n.h>
 
 #include "desk-alert-store.h"
+#include "desk-notice-store.h"
 #include "desk-office-store.h"
 #include "desk-ticket-store.h"
 
@@ -61,23 +62,105 @@ finish_change (DeskTicketDetail *self,
 }
 
 static void
+set_status (DeskTicketDetail *self,
+            DeskTicketStatus  status)
+{
+  const DeskTicketData *d = desk_ticket_get_data (self->ticket);
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  ok = desk_ticket_store_set_status (self->database, d->id, d->revision, status,
+                                     self->actor_id, NULL, &error);
+  finish_change (self, ok, error);
+}
+
+/* The first of the ticket's notices not yet verified, or NULL. */
+static DeskNotice *
+unverified_notice (DeskTicketDetail *self)
+{
+  g_autoptr(GPtrArray) notices = desk_notice_store_for_ticket (self->database,
+                                                               desk_ticket_get_id (self->ticket), NULL);
+
+  for (guint i = 0; notices != NULL && i < notices->len; i++)
+    if (desk_notice_get_data (notices->pdata[i])->state != DESK_NOTICE_VERIFIED)
+      return g_object_ref (notices->pdata[i]);
+
+  return NULL;
+}
+
+static void
+close_anyway_response_cb (AdwMessageDialog *dialog,
+                          const char       *response,
+                          DeskTicketDetail *self)
+{
+  if (g_str_equal (response, "close") && self->ticket != NULL)
+    set_status (self, DESK_STATUS_CLOSED);
+}
+
+static void
 set_status_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
   DeskTicketDetail *self = DESK_TICKET_DETAIL (widget);
+  DeskTicketStatus status = g_variant_get_int32 (parameter);
   const DeskTicketData *d;
-  g_autoptr(GError) error = NULL;
-  gboolean ok;
+  g_autoptr(DeskNotice) notice = NULL;
+  g_autoptr(DeskTicket) latest = NULL;
 
   if (self->ticket == NULL)
     return;
 
   d = desk_ticket_get_data (self->ticket);
-  ok = desk_ticket_store_set_status (self->database, d->id, d->revision,
-                                     g_variant_get_int32 (parameter),
-                                     self->actor_id, NULL, &error);
-  finish_change (self, ok, error);
+  self->pending_status = -1;
+
+  /* Changed elsewhere since it was shown: the store refuses the stale
+   * change and the pane shows the latest, before anything is asked. */
+  latest = desk_ticket_store_get (self->database, d->id, NULL);
+  if (latest == NULL || desk_ticket_get_data (latest)->revision != d->revision)
+    {
+      set_status (self, status);
+      return;
+    }
+
+  /* Forwarding is to a department: with none yet, ask for it first and
+   * forward once it is chosen, in one go. */
+  if ((status == DESK_STATUS_FORWARDED || status == DESK_STATUS_DISPATCHED) && d->department_id <= 0)
+    {
+      self->pending_status = status;
+      gtk_menu_button_popup (self->assign_button);
+      return;
+    }
+
+  /* A notice whose rectification nobody has verified is the usual reason
+   * a complaint comes back: closing over it is a decision, so ask. */
+  if (status == DESK_STATUS_CLOSED && (notice = unverified_notice (self)) != NULL)
+    {
+      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                                  _("Close With an Unverified Notice?"), NULL);
+      const DeskNoticeData *n = desk_notice_get_data (notice);
+
+      adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                      n->state == DESK_NOTICE_RECTIFIED
+                                      /* Translators: notice number, then ticket number */
+                                      ? _("Rectification notice %s is marked rectified, but nobody has verified the work. Close %s anyway?")
+                                      /* Translators: notice number, then ticket number */
+                                      : _("Rectification notice %s is not rectified yet. Close %s anyway?"),
+                                      desk_notice_get_number (notice), d->number);
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                        "cancel", _("_Cancel"),
+                                        "close", _("C_lose Anyway"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "close",
+                                                  ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+      g_signal_connect_object (dialog, "response", G_CALLBACK (close_anyway_response_cb), self, 0);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
+  set_status (self, status);
 }
 
 static void
@@ -280,6 +363,20 @@ _desk_ticket_detail_assign_popover_show_cb (DeskTicketDetail *self,
   self->filling_owners = FALSE;
 
   fill_owner_list (self, d->owner_id);
+
+  /* Opened by choosing Forwarded: the button says it does both. */
+  gtk_button_set_label (self->assign_confirm_button,
+                        self->pending_status == DESK_STATUS_FORWARDED ? _("Assign and _Forward")
+                        : self->pending_status == DESK_STATUS_DISPATCHED ? _("Assign and _Dispatch")
+                        : _("_Assign"));
+}
+
+/* Dismissed without assigning: a Forwarded chosen before is dropped. */
+void
+_desk_ticket_detail_assign_popover_closed_cb (DeskTicketDetail *self,
+                                              GtkPopover       *popover)
+{
+  self->pending_status = -1;
 }
 
 static void
@@ -292,6 +389,7 @@ assign_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   gint64 department_id;
   gint64 owner_id;
+  int pending;
   gboolean ok;
 
   if (self->ticket == NULL || self->departments == NULL)
@@ -299,6 +397,7 @@ assign_action (GtkWidget  *widget,
 
   department_id = chosen_department_id (self);
   owner_id = chosen_owner_id (self);
+  pending = self->pending_status;
 
   gtk_popover_popdown (self->assign_popover);
 
@@ -306,6 +405,10 @@ assign_action (GtkWidget  *widget,
   ok = desk_ticket_store_assign (self->database, d->id, d->revision, department_id, owner_id,
                                  self->actor_id, &error);
   finish_change (self, ok, error);
+
+  /* Chosen Forwarded before there was a department: now it goes. */
+  if (ok && pending >= 0 && department_id > 0 && self->ticket != NULL)
+    set_status (self, pending);
 }
 
 static void

@@ -50,9 +50,13 @@ struct _DeskTicketDetail
   GtkPopover     *assign_popover;
   GtkDropDown    *department_dropdown;
   GtkDropDown    *owner_dropdown;
+  GtkButton      *assign_confirm_button;
   /* Set while the assign popover's lists are refilled, so that it is not
    * taken for the user's choice of department. */
   gboolean        filling_owners;
+  /* A status chosen that needs a department first (Forwarded with none):
+   * set once the assign popover gives one; -1 for none. */
+  int             pending_status;
   GtkButton      *escalate_button;
   GtkButton      *acknowledge_button;
   GtkMenuButton  *link_button;
@@ -76,6 +80,8 @@ void _desk_ticket_detail_update_actions            (DeskTicketDetail      *self)
 /* The template's callbacks, bound by class_init under the names the
  * template gives them (without the leading underscore). */
 void _desk_ticket_detail_assign_popover_show_cb    (DeskTicketDetail      *self,
+                                                    GtkPopover            *popover);
+void _desk_ticket_detail_assign_popover_closed_cb  (DeskTicketDetail      *self,
                                                     GtkPopover            *popover);
 void _desk_ticket_detail_department_chosen_cb     (DeskTicketDetail      *self);
 void _desk_ticket_detail_note_apply_cb             (DeskTicketDetail      *self,

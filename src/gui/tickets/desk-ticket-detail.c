@@ -607,6 +607,7 @@ desk_ticket_detail_class_init (DeskTicketDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskTicketDetail, assign_popover);
   gtk_widget_class_bind_template_child (widget_class, DeskTicketDetail, department_dropdown);
   gtk_widget_class_bind_template_child (widget_class, DeskTicketDetail, owner_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, DeskTicketDetail, assign_confirm_button);
   gtk_widget_class_bind_template_child (widget_class, DeskTicketDetail, escalate_button);
   gtk_widget_class_bind_template_child (widget_class, DeskTicketDetail, acknowledge_button);
   gtk_widget_class_bind_template_child (widget_class, DeskTicketDetail, link_button);
@@ -622,6 +623,8 @@ desk_ticket_detail_class_init (DeskTicketDetailClass *klass)
   /* Defined in desk-ticket-detail-actions.c; the template names them so. */
   gtk_widget_class_bind_template_callback_full (widget_class, "desk_ticket_detail_assign_popover_show_cb",
                                                 G_CALLBACK (_desk_ticket_detail_assign_popover_show_cb));
+  gtk_widget_class_bind_template_callback_full (widget_class, "desk_ticket_detail_assign_popover_closed_cb",
+                                                G_CALLBACK (_desk_ticket_detail_assign_popover_closed_cb));
   gtk_widget_class_bind_template_callback_full (widget_class, "desk_ticket_detail_department_chosen_cb",
                                                 G_CALLBACK (_desk_ticket_detail_department_chosen_cb));
   gtk_widget_class_bind_template_callback_full (widget_class, "desk_ticket_detail_note_apply_cb",
@@ -634,6 +637,7 @@ static void
 desk_ticket_detail_init (DeskTicketDetail *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->pending_status = -1;
   _desk_ticket_detail_update_actions (self);
   self->tick_id = desk_minute_clock_connect (G_OBJECT (self), G_CALLBACK (minute_tick_cb));
 }

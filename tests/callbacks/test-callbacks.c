@@ -660,7 +660,7 @@ test_outcome_not_convenient_and_no_answer (Fixture       *f,
   g_assert_true (timeline_has (f, ticket_id, "callback", NULL));
 
   /* No answer: a retry in a call window, later today or on a following
-   * working day; only a note on the timeline (the customer was not
+   * working day; only an attempt on the timeline (the customer was not
    * reached, so the daily callback rule is not met by it). */
   g_assert_true (desk_callback_store_record_outcome (f->db, next, &no_answer, f->clerk, f->now, &next, &error));
   g_assert_no_error (error);
@@ -670,7 +670,7 @@ test_outcome_not_convenient_and_no_answer (Fixture       *f,
   g_assert_cmpint (retry->state, ==, DESK_CALLBACK_PLANNED);
   g_assert_true (in_call_window (retry->planned_at));
   g_assert_cmpint (retry->planned_at, >=, f->now + 2 * 3600 - 60);
-  g_assert_true (timeline_has (f, ticket_id, "note", NULL));
+  g_assert_true (timeline_has (f, ticket_id, "callback-attempt", NULL));
   after = desk_ticket_store_get (f->db, ticket_id, &error);
   g_assert_cmpint (desk_ticket_get_data (after)->escalation_level, ==, 0);
 }

@@ -27,10 +27,13 @@
 #include "desk-database.h"
 #include "desk-demo.h"
 #include "desk-generator.h"
+#include "desk-callback-store.h"
+#include "desk-category-store.h"
 #include "desk-minute-clock.h"
 #include "desk-notice-store.h"
 #include "desk-new-ticket-dialog.h"
 #include "desk-ticket-detail.h"
+#include "desk-ticket-event-text.h"
 #include "desk-ticket-rows.h"
 #include "desk-ticket-query.h"
 #include "desk-ticket-store.h"
@@ -956,6 +959,100 @@ test_forward_and_close_zh_cn (Fixture       *f,
   run_in_application (f, forward_and_close_zh_cn);
 }
 
+/* The timeline holds data, not sentences: a call, a field changed and a
+ * customer's new phone read in the reader's language, whoever wrote them
+ * (the demo office was once made by an English command line). */
+static void
+timeline_language (Fixture    *f,
+                   gboolean    chinese)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskTicket) ticket = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GPtrArray) categories = desk_category_store_list (f->db, NULL);
+  DeskTicketQuery open = { .queue = DESK_QUEUE_OPEN, .sort = DESK_SORT_NUMBER };
+  g_autoptr(GPtrArray) page = desk_ticket_query_page (f->db, &open, NULL, 0, 1, &error);
+  DeskCallbackAnswer given[] = {
+    { "attitude", DESK_RATING_SATISFIED, NULL },
+    { "quality", DESK_RATING_UNSATISFIED, "还在漏水" },
+  };
+  DeskCallbackOutcome outcome = {
+    .result = DESK_CALL_CONVENIENT, .answers = given, .n_answers = G_N_ELEMENTS (given),
+    .new_phone = "13902650000",
+  };
+  DeskTicketData edit;
+  DeskCategory *other = NULL;
+  gboolean saw_call = FALSE, saw_category = FALSE, saw_phone = FALSE;
+  gint64 call;
+
+  g_assert_no_error (error);
+  ticket = g_object_ref (page->pdata[0]);
+  call = desk_callback_store_add (f->db, desk_ticket_get_data (ticket)->customer_id, desk_ticket_get_id (ticket),
+                                  DESK_CALLBACK_MANUAL, g_get_real_time () / G_USEC_PER_SEC, 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (desk_callback_store_record_outcome (f->db, call, &outcome, 0, 0, NULL, &error));
+  g_assert_no_error (error);
+
+  g_clear_object (&ticket);
+  ticket = desk_ticket_store_get (f->db, desk_ticket_get_id (page->pdata[0]), &error);
+  for (guint i = 0; i < categories->len && other == NULL; i++)
+    if (((DeskCategory *)categories->pdata[i])->id != desk_ticket_get_data (ticket)->category_id)
+      other = categories->pdata[i];
+  edit = *desk_ticket_get_data (ticket);
+  edit.category_id = other->id;
+  g_assert_true (desk_ticket_store_update (f->db, &edit, 0, &error));
+  g_assert_no_error (error);
+
+  events = desk_ticket_store_timeline (f->db, desk_ticket_get_id (ticket), &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < events->len; i++)
+    {
+      DeskTicketEvent *e = events->pdata[i];
+      g_autofree char *text = desk_ticket_event_describe (f->db, e);
+
+      g_assert_null (strstr (text, e->kind)); /* never the internal word */
+      if (g_str_equal (e->kind, "callback"))
+        {
+          saw_call = TRUE;
+          g_assert_nonnull (strstr (text, desk_callback_reason_get_label (DESK_CALLBACK_MANUAL)));
+          g_assert_nonnull (strstr (text, desk_rating_get_label (DESK_RATING_UNSATISFIED)));
+          g_assert_nonnull (strstr (text, chinese ? "回访" : "Callback"));
+          g_assert_cmpstr (e->note, ==, "还在漏水");
+        }
+      if (g_str_equal (e->kind, "field") && g_str_equal (e->field, "category"))
+        {
+          saw_category = TRUE;
+          g_assert_nonnull (strstr (text, desk_category_pick_name (other->name_en, other->name_zh)));
+        }
+      if (g_str_equal (e->kind, "customer"))
+        {
+          saw_phone = TRUE;
+          g_assert_nonnull (strstr (text, "13902650000"));
+          g_assert_nonnull (strstr (text, chinese ? "电话" : "Phone"));
+        }
+      if (chinese)
+        g_assert_null (strstr (text, "reached"));
+    }
+  g_assert_true (saw_call && saw_category && saw_phone);
+}
+
+static void
+test_timeline_language_en (Fixture       *f,
+                           gconstpointer  data)
+{
+  timeline_language (f, FALSE);
+}
+
+static void
+test_timeline_language_zh_cn (Fixture       *f,
+                              gconstpointer  data)
+{
+  if (!desk_test_rerun_in_chinese ())
+    return;
+
+  timeline_language (f, TRUE);
+}
+
 /* The latest event of @kind on a ticket's timeline, or NULL. */
 static DeskTicketEvent *
 last_event (DeskDatabase *db,
@@ -1208,6 +1305,10 @@ main (int   argc,
               fixture_set_up, test_forward_and_close_en, fixture_tear_down);
   g_test_add ("/desk/tickets-view/forward-and-close/zh_CN", Fixture, NULL,
               fixture_set_up, test_forward_and_close_zh_cn, fixture_tear_down);
+  g_test_add ("/desk/tickets-view/timeline-language/en", Fixture, NULL,
+              fixture_set_up, test_timeline_language_en, fixture_tear_down);
+  g_test_add ("/desk/tickets-view/timeline-language/zh_CN", Fixture, NULL,
+              fixture_set_up, test_timeline_language_zh_cn, fixture_tear_down);
   g_test_add ("/desk/tickets-view/escalate-and-merge", Fixture, NULL,
               fixture_set_up, test_escalate_and_merge, fixture_tear_down);
   g_test_add ("/desk/tickets-view/major-suggestion/en", Fixture, NULL,

@@ -107,7 +107,6 @@ static gboolean
 save_corrections (DeskDatabase               *db,
                   gint64                      customer_id,
                   const DeskCallbackOutcome  *outcome,
-                  GString                    *summary,
                   GError                    **error)
 {
   sqlite3_stmt *stmt;
@@ -129,10 +128,6 @@ save_corrections (DeskDatabase               *db,
   if (!_desk_database_step_done (db, stmt, _("Could not save the customer’s new phone or address"), error))
     return FALSE;
 
-  if (phone)
-    g_string_append_printf (summary, _("; new phone %s"), outcome->new_phone);
-  if (address)
-    g_string_append_printf (summary, _("; new address %s"), outcome->new_address);
   _desk_database_notify (db, "customers", customer_id);
   return TRUE;
 }
@@ -183,8 +178,12 @@ desk_callback_store_record_outcome (DeskDatabase               *db,
 {
   DeskWorkCalendar *calendar;
   g_autoptr(DeskCallback) b = NULL;
-  g_autoptr(GString) summary = g_string_new (NULL);
-  g_autofree char *again = NULL;
+  /* What people said or typed, for the timeline; what came of the call
+   * is read from the call itself when the timeline is shown. */
+  g_autoptr(GString) remarks = g_string_new (NULL);
+  /* The customer's own words where they were unsatisfied: the reason the
+   * ticket is escalated or reopened with. */
+  g_autoptr(GString) complaint = g_string_new (NULL);
   DeskCallbackState state = DESK_CALLBACK_PLANNED;
   gboolean unsatisfied = FALSE;
   gint64 next_id = 0, call_again_at = 0;
@@ -203,25 +202,22 @@ desk_callback_store_record_outcome (DeskDatabase               *db,
   if (!(b = desk_callback_store_get (db, id, error)) || !_desk_callback_check_open (b, error))
     goto failed;
 
-  g_string_append_printf (summary, _("Callback (%s): "), desk_callback_reason_get_label (b->reason));
-
   switch (outcome->result)
     {
     case DESK_CALL_CONVENIENT:
       state = DESK_CALLBACK_REACHED;
-      g_string_append (summary, _("reached"));
       for (guint i = 0; i < outcome->n_answers; i++)
         {
           const DeskCallbackAnswer *a = &outcome->answers[i];
 
-          if (a->rating == DESK_RATING_NONE && desk_text_is_blank (a->text))
-            continue;
-          g_string_append_printf (summary, "; %s: %s", desk_callback_question_get_label (a->question),
-                                  desk_rating_get_label (a->rating));
           if (!desk_text_is_blank (a->text))
-            g_string_append_printf (summary, " (%s)", a->text);
+            g_string_append_printf (remarks, "%s%s", remarks->len > 0 ? "\n" : "", a->text);
           if (a->rating == DESK_RATING_UNSATISFIED)
-            unsatisfied = TRUE;
+            {
+              unsatisfied = TRUE;
+              if (!desk_text_is_blank (a->text))
+                g_string_append_printf (complaint, "%s%s", complaint->len > 0 ? "\n" : "", a->text);
+            }
         }
       if (!save_answers (db, id, outcome, error))
         goto failed;
@@ -251,23 +247,13 @@ desk_callback_store_record_outcome (DeskDatabase               *db,
       goto failed;
     }
 
-  if (call_again_at > 0)
-    {
-      g_autoptr(GDateTime) dt = _desk_callback_local_time (calendar, call_again_at);
+  if (call_again_at > 0 && !plan_next (db, b, call_again_at, &next_id, error))
+    goto failed;
 
-      again = g_date_time_format (dt, "%Y-%m-%d %H:%M");
-      if (!plan_next (db, b, call_again_at, &next_id, error))
-        goto failed;
-      g_string_append_printf (summary,
-                              outcome->result == DESK_CALL_NO_ANSWER
-                              ? _("no answer; trying again %s") : _("not convenient; call again %s"),
-                              again);
-    }
-
-  if (!save_corrections (db, b->customer_id, outcome, summary, error))
+  if (!save_corrections (db, b->customer_id, outcome, error))
     goto failed;
   if (!desk_text_is_blank (outcome->note))
-    g_string_append_printf (summary, _("; note: %s"), outcome->note);
+    g_string_append_printf (remarks, "%s%s", remarks->len > 0 ? "\n" : "", outcome->note);
 
   stmt = _desk_database_prepare (db,
                                  "UPDATE callbacks SET state = ?2, outcome = ?3, done_at = ?4, done_by = ?5,"
@@ -297,24 +283,28 @@ desk_callback_store_record_outcome (DeskDatabase               *db,
     {
       gboolean ok;
 
-      if (outcome->result == DESK_CALL_NO_ANSWER)
-        ok = desk_ticket_store_add_note (db, b->ticket_id, actor_id, summary->str, error);
-      else
-        ok = desk_ticket_store_record (db, b->ticket_id, actor_id, "callback", now, summary->str, error);
-      if (!ok)
+      ok = desk_ticket_store_record_call (db, b->ticket_id, actor_id, now, id,
+                                          outcome->result != DESK_CALL_NO_ANSWER,
+                                          remarks->len > 0 ? remarks->str : NULL, error);
+      if (!ok ||
+          (!desk_text_is_blank (outcome->new_phone) &&
+           !desk_ticket_store_record_customer_change (db, b->ticket_id, actor_id, "phone",
+                                                      outcome->new_phone, error)))
+        goto failed;
+      if (!desk_text_is_blank (outcome->new_address) &&
+          !desk_ticket_store_record_customer_change (db, b->ticket_id, actor_id, "address",
+                                                     outcome->new_address, error))
         goto failed;
 
       if (outcome->result == DESK_CALL_CONVENIENT &&
           ((outcome->visit_agreed &&
-            !desk_ticket_store_record (db, b->ticket_id, actor_id, "visit-agreed", now,
-                                       _("Visit agreed on the callback"), error)) ||
+            !desk_ticket_store_record (db, b->ticket_id, actor_id, "visit-agreed", now, NULL, error)) ||
            (outcome->visited &&
-            !desk_ticket_store_record (db, b->ticket_id, actor_id, "visited", now,
-                                       _("The customer confirmed the visit on the callback"), error))))
+            !desk_ticket_store_record (db, b->ticket_id, actor_id, "visited", now, NULL, error))))
         goto failed;
 
       if (unsatisfied &&
-          !act_on_unsatisfied (db, b->ticket_id, actor_id, _("The customer was unsatisfied at the callback"),
+          !act_on_unsatisfied (db, b->ticket_id, actor_id, complaint->len > 0 ? complaint->str : NULL,
                                error))
         goto failed;
     }

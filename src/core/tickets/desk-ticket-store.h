@@ -148,6 +148,28 @@ gboolean    desk_ticket_store_record        (DeskDatabase           *db,
                                              const char             *note,
                                              GError                **error);
 
+/* Records a call to the customer about the ticket: "callback" when they
+ * talked (a fact the deadline rules read) or "callback-attempt" when
+ * nobody answered.  The entry holds the call's id, so the window tells
+ * what came of it from the call itself, in the reader's language; @note
+ * is what people said or typed (answers' remarks, the caller's note). */
+gboolean    desk_ticket_store_record_call   (DeskDatabase           *db,
+                                             gint64                  id,
+                                             gint64                  actor_id,
+                                             gint64                  at,
+                                             gint64                  callback_id,
+                                             gboolean                talked,
+                                             const char             *note,
+                                             GError                **error);
+/* Records that the customer's "phone" or "address" is now @new_value, as
+ * learnt on a call about the ticket. */
+gboolean    desk_ticket_store_record_customer_change (DeskDatabase  *db,
+                                                      gint64         id,
+                                                      gint64         actor_id,
+                                                      const char    *field,
+                                                      const char    *new_value,
+                                                      GError       **error);
+
 /* Oldest first.  Element type DeskTicketEvent. */
 GPtrArray  *desk_ticket_store_timeline      (DeskDatabase           *db,
                                              gint64                  id,

@@ -26,13 +26,15 @@
  * revision is claimed, so two people may write at once.  They can move
  * deadlines and what search finds. */
 static gboolean
-append_entry (DeskDatabase  *db,
-              gint64         id,
-              gint64         actor_id,
-              const char    *kind,
-              gint64         at,
-              const char    *note,
-              GError       **error)
+append_entry_with (DeskDatabase  *db,
+                   gint64         id,
+                   gint64         actor_id,
+                   const char    *kind,
+                   gint64         at,
+                   const char    *field,
+                   const char    *value,
+                   const char    *note,
+                   GError       **error)
 {
   g_autoptr(DeskTicket) ticket = NULL;
   gint64 now = _desk_ticket_now ();
@@ -41,7 +43,7 @@ append_entry (DeskDatabase  *db,
     return FALSE;
 
   if (!(ticket = desk_ticket_store_get (db, id, error)) ||
-      !_desk_ticket_store_add_event (db, id, at > 0 ? at : now, actor_id, kind, NULL, NULL, NULL,
+      !_desk_ticket_store_add_event (db, id, at > 0 ? at : now, actor_id, kind, field, NULL, value,
                                      desk_text_is_blank (note) ? NULL : note, error) ||
       (note != NULL && !_desk_ticket_store_refresh_search_text (db, id, error)) ||
       !desk_deadline_store_refresh (db, id, now, error))
@@ -55,6 +57,18 @@ append_entry (DeskDatabase  *db,
 
   _desk_database_notify (db, "tickets", id);
   return TRUE;
+}
+
+static gboolean
+append_entry (DeskDatabase  *db,
+              gint64         id,
+              gint64         actor_id,
+              const char    *kind,
+              gint64         at,
+              const char    *note,
+              GError       **error)
+{
+  return append_entry_with (db, id, actor_id, kind, at, NULL, NULL, note, error);
 }
 
 gboolean
@@ -311,4 +325,37 @@ desk_ticket_store_record (DeskDatabase  *db,
   g_return_val_if_fail (g_strv_contains (kinds, what), FALSE);
 
   return append_entry (db, id, actor_id, what, at, note, error);
+}
+
+gboolean
+desk_ticket_store_record_call (DeskDatabase  *db,
+                               gint64         id,
+                               gint64         actor_id,
+                               gint64         at,
+                               gint64         callback_id,
+                               gboolean       talked,
+                               const char    *note,
+                               GError       **error)
+{
+  g_autofree char *value = g_strdup_printf ("%" G_GINT64_FORMAT, callback_id);
+
+  g_return_val_if_fail (DESK_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (callback_id > 0, FALSE);
+
+  return append_entry_with (db, id, actor_id, talked ? "callback" : "callback-attempt", at,
+                            NULL, value, note, error);
+}
+
+gboolean
+desk_ticket_store_record_customer_change (DeskDatabase  *db,
+                                          gint64         id,
+                                          gint64         actor_id,
+                                          const char    *field,
+                                          const char    *new_value,
+                                          GError       **error)
+{
+  g_return_val_if_fail (DESK_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (g_strcmp0 (field, "phone") == 0 || g_strcmp0 (field, "address") == 0, FALSE);
+
+  return append_entry_with (db, id, actor_id, "customer", 0, field, new_value, NULL, error);
 }

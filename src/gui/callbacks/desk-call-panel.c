@@ -24,6 +24,7 @@
 #include "desk-callback-store.h"
 #include "desk-deadline-store.h"
 #include "desk-gui-private.h"
+#include "desk-ticket-event-text.h"
 #include "desk-ticket-format.h"
 #include "desk-ticket-store.h"
 #include "desk-enums.h"
@@ -239,46 +240,6 @@ build_script (DeskCallPanel *self)
   update_closing (self);
 }
 
-static char *
-status_label (const char *nick)
-{
-  int value;
-
-  if (nick != NULL && desk_enum_from_nick (DESK_TYPE_TICKET_STATUS, nick, &value))
-    return g_strdup (desk_ticket_status_get_label (value));
-  return g_strdup (nick ? nick : "—");
-}
-
-/* A timeline entry's kind in words (the detail pane has the full story;
- * the panel needs enough to talk to the customer). */
-static char *
-describe_kind (const DeskTicketEvent *e)
-{
-  if (g_strcmp0 (e->kind, "created") == 0)
-    return g_strdup_printf (_("Registered as %s"), e->new_value ? e->new_value : "—");
-  if (g_strcmp0 (e->kind, "status") == 0 || g_strcmp0 (e->kind, "reopen") == 0)
-    {
-      g_autofree char *from = status_label (e->old_value);
-      g_autofree char *to = status_label (e->new_value);
-
-      return g_strdup_printf (g_strcmp0 (e->kind, "reopen") == 0 ? _("Reopened: %s → %s") : _("Status: %s → %s"),
-                              from, to);
-    }
-  if (g_strcmp0 (e->kind, "escalate") == 0)
-    return g_strdup (C_("timeline", "Escalated"));
-  if (g_strcmp0 (e->kind, "note") == 0)
-    return g_strdup (_("Note"));
-  if (g_strcmp0 (e->kind, "callback") == 0)
-    return g_strdup (_("Callback"));
-  if (g_strcmp0 (e->kind, "visit-agreed") == 0)
-    return g_strdup (_("Visit agreed"));
-  if (g_strcmp0 (e->kind, "visited") == 0)
-    return g_strdup (_("Visited"));
-  if (g_strcmp0 (e->kind, "assign") == 0)
-    return g_strdup (C_("timeline", "Assigned"));
-  return g_strdup (e->kind);
-}
-
 static void
 fill_ticket (DeskCallPanel *self)
 {
@@ -324,7 +285,7 @@ fill_ticket (DeskCallPanel *self)
       DeskTicketEvent *e = events->pdata[i - 1];
       GtkWidget *row = adw_action_row_new ();
       g_autofree char *when = _desk_format_time (e->at);
-      g_autofree char *what = describe_kind (e);
+      g_autofree char *what = desk_ticket_event_describe (self->db, e);
       g_autofree char *head = g_strdup_printf ("%s · %s%s%s", when, what,
                                                e->staff_name ? " · " : "", e->staff_name ? e->staff_name : "");
       const char *body = e->note;

@@ -26,6 +26,7 @@
 #include "desk-checklist-view.h"
 #include "desk-ticket-detail-private.h"
 #include "desk-ticket-detail.h"
+#include "desk-ticket-event-text.h"
 #include "desk-ticket-format.h"
 #include "desk-ticket-notices.h"
 
@@ -163,162 +164,14 @@ show_fields (DeskTicketDetail     *self,
     }
 }
 
-static char *
-status_label_of (const char *nick)
-{
-  int value;
-
-  if (nick != NULL && desk_enum_from_nick (DESK_TYPE_TICKET_STATUS, nick, &value))
-    return g_strdup (desk_ticket_status_get_label (value));
-
-  return g_strdup (nick ? nick : "—");
-}
-
-static char *
-role_label_of (const char *nick)
-{
-  DeskRole role;
-
-  if (nick != NULL && desk_role_from_nick (nick, &role))
-    return g_strdup (desk_role_get_label (role));
-
-  return g_strdup (nick ? nick : "—");
-}
-
-static const char *
-field_label_of (const char *field)
-{
-  if (g_strcmp0 (field, "summary") == 0)
-    return _("Summary");
-  if (g_strcmp0 (field, "description") == 0)
-    return _("Description");
-  if (g_strcmp0 (field, "severity") == 0)
-    return _("Severity");
-  if (g_strcmp0 (field, "major") == 0)
-    return _("Major");
-  if (g_strcmp0 (field, "category") == 0)
-    return _("Category");
-  if (g_strcmp0 (field, "channel") == 0)
-    return _("Channel");
-
-  return field;
-}
-
-#define OR_NONE(s) ((s) && *(s) ? (s) : "—")
-
-/* What happened, in one line. */
-static char *
-describe_event (const DeskTicketEvent *e)
-{
-  if (g_strcmp0 (e->kind, "created") == 0)
-    /* Translators: a timeline entry; %s is the ticket number */
-    return g_strdup_printf (_("Registered as %s"), OR_NONE (e->new_value));
-
-  if (g_strcmp0 (e->kind, "status") == 0 || g_strcmp0 (e->kind, "reopen") == 0)
-    {
-      g_autofree char *from = status_label_of (e->old_value);
-      g_autofree char *to = status_label_of (e->new_value);
-
-      if (g_strcmp0 (e->kind, "reopen") == 0)
-        /* Translators: a timeline entry: old status → new status */
-        return g_strdup_printf (_("Reopened: %s → %s"), from, to);
-      /* Translators: a timeline entry: old status → new status */
-      return g_strdup_printf (_("Status: %s → %s"), from, to);
-    }
-
-  if (g_strcmp0 (e->kind, "assign") == 0)
-    {
-      if (g_strcmp0 (e->field, "department") == 0)
-        /* Translators: a timeline entry: old department → new department */
-        return g_strdup_printf (_("Department: %s → %s"), OR_NONE (e->old_value), OR_NONE (e->new_value));
-      /* Translators: a timeline entry: old owner → new owner */
-      return g_strdup_printf (_("Owner: %s → %s"), OR_NONE (e->old_value), OR_NONE (e->new_value));
-    }
-
-  if (g_strcmp0 (e->kind, "escalate") == 0)
-    {
-      g_autofree char *from = role_label_of (e->old_value);
-      g_autofree char *to = role_label_of (e->new_value);
-
-      /* Translators: a timeline entry: from one manager's role to the next */
-      return g_strdup_printf (_("Escalated: %s → %s"), from, to);
-    }
-
-  if (g_strcmp0 (e->kind, "acknowledged") == 0)
-    return g_strdup (_("Escalation acknowledged"));
-
-  if (g_strcmp0 (e->kind, "field") == 0)
-    /* Translators: a timeline entry: field name: old value → new value */
-    return g_strdup_printf (_("%s: %s → %s"), field_label_of (e->field),
-                            OR_NONE (e->old_value), OR_NONE (e->new_value));
-
-  if (g_strcmp0 (e->kind, "note") == 0)
-    return g_strdup (_("Note"));
-
-  if (g_strcmp0 (e->kind, "link") == 0)
-    /* Translators: a timeline entry; %s is the other ticket's number */
-    return g_strdup_printf (_("Linked to %s"), OR_NONE (e->new_value));
-
-  if (g_strcmp0 (e->kind, "merge") == 0)
-    {
-      if (e->new_value != NULL)
-        /* Translators: a timeline entry; %s is the other ticket's number */
-        return g_strdup_printf (_("Merged into %s"), e->new_value);
-      /* Translators: a timeline entry; %s is the other ticket's number */
-      return g_strdup_printf (_("%s was merged into this ticket"), OR_NONE (e->old_value));
-    }
-
-  if (g_strcmp0 (e->kind, "repeat") == 0)
-    {
-      if (e->old_value != NULL)
-        /* Translators: a timeline entry; %s is the earlier complaint's number */
-        return g_strdup_printf (_("Repeat of %s"), e->old_value);
-      /* Translators: a timeline entry; %s is the later complaint's number */
-      return g_strdup_printf (_("Repeated by %s"), OR_NONE (e->new_value));
-    }
-
-  if (g_strcmp0 (e->kind, "notice") == 0)
-    {
-      if (e->old_value != NULL)
-        /* Translators: a timeline entry: new notice number, the one it corrects, recipient */
-        return g_strdup_printf (_("Rectification notice %s issued to %s, replacing %s"),
-                                OR_NONE (e->new_value), OR_NONE (e->note), e->old_value);
-      /* Translators: a timeline entry: notice number, recipient */
-      return g_strdup_printf (_("Rectification notice %s issued to %s"), OR_NONE (e->new_value), OR_NONE (e->note));
-    }
-
-  if (g_strcmp0 (e->kind, "notice-rectified") == 0)
-    /* Translators: a timeline entry: notice number, who rectified */
-    return g_strdup_printf (_("Notice %s rectified by %s"), OR_NONE (e->new_value), OR_NONE (e->note));
-
-  if (g_strcmp0 (e->kind, "notice-verified") == 0)
-    /* Translators: a timeline entry: notice number, who verified */
-    return g_strdup_printf (_("Notice %s verified by %s"), OR_NONE (e->new_value), OR_NONE (e->note));
-
-  if (g_strcmp0 (e->kind, "checklist") == 0)
-    /* Translators: a timeline entry: a procedure's code and one of its flows, followed as a checklist */
-    return g_strdup_printf (_("Following %s: %s"), OR_NONE (e->new_value), OR_NONE (e->field));
-
-  if (g_strcmp0 (e->kind, "checklist-tick") == 0)
-    /* Translators: a timeline entry: procedure code, step number, the step's text */
-    return g_strdup_printf (_("%s step %s done: %s"), OR_NONE (e->old_value), OR_NONE (e->field),
-                            OR_NONE (e->new_value));
-
-  if (g_strcmp0 (e->kind, "checklist-untick") == 0)
-    /* Translators: a timeline entry: procedure code, step number, the step's text */
-    return g_strdup_printf (_("%s step %s not done after all: %s"), OR_NONE (e->old_value),
-                            OR_NONE (e->field), OR_NONE (e->new_value));
-
-  return g_strdup (e->kind);
-}
-
 static GtkWidget *
-event_row_new (const DeskTicketEvent *e)
+event_row_new (DeskDatabase          *db,
+               const DeskTicketEvent *e)
 {
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
   g_autofree char *when = _desk_format_time (e->at);
-  g_autofree char *what = describe_event (e);
+  g_autofree char *what = desk_ticket_event_describe (db, e);
   g_autofree char *meta = NULL;
   GtkWidget *label;
 
@@ -379,7 +232,7 @@ show_timeline (DeskTicketDetail *self,
     }
 
   for (guint i = 0; i < events->len; i++)
-    gtk_list_box_append (self->timeline_list, event_row_new (g_ptr_array_index (events, i)));
+    gtk_list_box_append (self->timeline_list, event_row_new (self->database, g_ptr_array_index (events, i)));
 }
 
 static void

@@ -25,6 +25,7 @@
 #include "desk-gui-test.h"
 #include "desk-office-store.h"
 #include "desk-database.h"
+#include "desk-deadline-store.h"
 #include "desk-demo.h"
 #include "desk-generator.h"
 #include "desk-callback-store.h"
@@ -822,6 +823,19 @@ test_stale_save (Fixture       *f,
   run_in_application (f, stale_save);
 }
 
+/* Whether a label under @root shows text containing @part. */
+static gboolean
+shows_text (GtkWidget  *root,
+            const char *part)
+{
+  g_autoptr(GPtrArray) labels = desk_test_find_widgets (root, GTK_TYPE_LABEL);
+
+  for (guint i = 0; i < labels->len; i++)
+    if (strstr (gtk_label_get_text (labels->pdata[i]), part) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
 /* Forwarded with no department asks for the department and forwards in
  * one go; closing over a notice nobody verified asks first. */
 static void
@@ -870,6 +884,25 @@ forward_and_close (Fixture    *f,
   desk_test_show_and_wait (GTK_WINDOW (window));
   g_assert_true (desk_tickets_view_select_ticket (view, id));
   g_assert_cmpint (desk_ticket_get_id (desk_ticket_detail_get_ticket (detail)), ==, id);
+
+  /* Its next deadline says what is due and who must act. */
+  {
+    g_autoptr(GArray) deadlines = desk_deadline_store_evaluate (f->db, id, g_get_real_time () / G_USEC_PER_SEC, &error);
+    const DeskDeadline *first = NULL;
+    g_autofree char *what = NULL;
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < deadlines->len; i++)
+      {
+        const DeskDeadline *dl = &g_array_index (deadlines, DeskDeadline, i);
+
+        if (dl->met_at == 0 && (first == NULL || dl->due_at < first->due_at))
+          first = dl;
+      }
+    g_assert_nonnull (first);
+    what = g_strdup_printf ("%s · %s · ", desk_rule_get_label (first->rule), desk_role_get_label (first->rule->role));
+    g_assert_true (shows_text (GTK_WIDGET (detail), what));
+  }
 
   buttons = desk_test_find_widgets (GTK_WIDGET (detail), GTK_TYPE_MENU_BUTTON);
   for (guint i = 0; i < buttons->len; i++)

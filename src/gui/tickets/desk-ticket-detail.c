@@ -17,6 +17,7 @@
 
 #include <glib/gi18n.h>
 
+#include "desk-deadline-store.h"
 #include "desk-enums.h"
 #include "desk-ticket-store.h"
 #include "desk-ticket-workflow.h"
@@ -125,8 +126,24 @@ show_fields (DeskTicketDetail     *self,
     {
       g_autofree char *when = _desk_format_time (d->next_deadline);
       g_autofree char *left = _desk_format_deadline (d->next_deadline, now);
+      g_autoptr(GArray) deadlines = desk_deadline_store_evaluate (self->database, d->id, now, NULL);
+      const DeskDeadline *next = NULL;
 
-      deadline = g_strdup_printf (C_("received", "%s (%s)"), when, left);
+      /* The clerk needs what is due and who must do it, not only when:
+       * "Contact the customer · Department manager · 14:25". */
+      for (guint i = 0; deadlines != NULL && i < deadlines->len && next == NULL; i++)
+        {
+          const DeskDeadline *dl = &g_array_index (deadlines, DeskDeadline, i);
+
+          if (dl->due_at == d->next_deadline && dl->met_at == 0)
+            next = dl;
+        }
+      if (next != NULL)
+        /* Translators: the next deadline: what is due, who must act, when, how long is left */
+        deadline = g_strdup_printf (_("%s · %s · %s (%s)"), desk_rule_get_label (next->rule),
+                                    desk_role_get_label (next->rule->role), when, left);
+      else
+        deadline = g_strdup_printf (C_("received", "%s (%s)"), when, left);
       add_field (self, row++, _("Next Deadline"), deadline);
     }
 

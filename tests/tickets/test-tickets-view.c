@@ -929,6 +929,35 @@ forward_and_close (Fixture    *f,
   g_assert_cmpint (desk_ticket_get_data (after)->status, ==, DESK_STATUS_FORWARDED);
   g_clear_object (&after);
 
+  /* The status menu: the next step, then the statuses further along. */
+  {
+    GtkMenuButton *status_button = NULL;
+    GMenuModel *menu, *next_steps, *further;
+    g_autofree char *further_label = NULL;
+    g_autofree char *menu_picture = g_strdup_printf ("status-menu-%s.png", language);
+
+    for (guint i = 0; i < buttons->len; i++)
+      if (gtk_menu_button_get_menu_model (buttons->pdata[i]) != NULL &&
+          g_menu_model_get_n_items (gtk_menu_button_get_menu_model (buttons->pdata[i])) <= 2 &&
+          g_menu_model_get_item_link (gtk_menu_button_get_menu_model (buttons->pdata[i]), 0, G_MENU_LINK_SECTION))
+        status_button = buttons->pdata[i];
+    g_assert_nonnull (status_button);
+    menu = gtk_menu_button_get_menu_model (status_button);
+    g_assert_cmpint (g_menu_model_get_n_items (menu), ==, 2);
+    next_steps = g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION);
+    further = g_menu_model_get_item_link (menu, 1, G_MENU_LINK_SECTION);
+    g_assert_cmpint (g_menu_model_get_n_items (next_steps), ==, 1);
+    g_assert_cmpint (g_menu_model_get_n_items (further), ==, 3);
+    g_assert_true (g_menu_model_get_item_attribute (menu, 1, G_MENU_ATTRIBUTE_LABEL, "s", &further_label));
+    g_assert_cmpstr (further_label, ==, _("Further Along"));
+    g_object_unref (next_steps);
+    g_object_unref (further);
+    gtk_menu_button_popup (status_button);
+    desk_test_spin (50);
+    desk_test_save_and_check_picture (GTK_WIDGET (gtk_menu_button_get_popover (status_button)), menu_picture);
+    gtk_menu_button_popdown (status_button);
+  }
+
   g_assert_true (desk_ticket_store_set_status (f->db, id, desk_ticket_get_data (desk_ticket_detail_get_ticket (detail))->revision,
                                                DESK_STATUS_CONTACTED, 0, NULL, &error));
   g_assert_no_error (error);

@@ -209,6 +209,64 @@ test_lifecycle (Fixture       *f,
   g_assert_cmpstr (((DeskTicketEvent *)timeline->pdata[8])->kind, ==, "reopen");
 }
 
+/* A status further along goes the shortest way there in one change, each
+ * step on the timeline; closing and reopening are never steps on the way. */
+static void
+test_several_steps (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskTicket) t = add (f, DESK_TICKET_COMPLAINT, f->li, f->quality, "入户门变形", NULL);
+  g_autoptr(DeskDepartment) dept = desk_office_store_add_department (f->db, "D01", "工程部", &error);
+  g_autoptr(DeskTicket) latest = NULL;
+  g_autoptr(GPtrArray) timeline = NULL;
+  DeskTicketStatus path[DESK_N_STATUSES];
+  DeskTicketStatus reachable[DESK_N_STATUSES];
+  gint64 id = desk_ticket_get_id (t);
+  guint n;
+
+  g_assert_cmpuint (desk_ticket_workflow_path (DESK_TICKET_COMPLAINT, DESK_STATUS_FORWARDED,
+                                               DESK_STATUS_VERIFYING, path), ==, 3);
+  g_assert_cmpint (path[0], ==, DESK_STATUS_CONTACTED);
+  g_assert_cmpint (path[1], ==, DESK_STATUS_IN_PROGRESS);
+  g_assert_cmpint (path[2], ==, DESK_STATUS_VERIFYING);
+  g_assert_cmpuint (desk_ticket_workflow_path (DESK_TICKET_COMPLAINT, DESK_STATUS_RECEIVED,
+                                               DESK_STATUS_CLOSED, path), ==, 0);
+  g_assert_cmpuint (desk_ticket_workflow_path (DESK_TICKET_COMPLAINT, DESK_STATUS_CLOSED,
+                                               DESK_STATUS_VERIFYING, path), ==, 0);
+  n = desk_ticket_workflow_reachable (DESK_TICKET_COMPLAINT, DESK_STATUS_FORWARDED, reachable);
+  g_assert_cmpuint (n, ==, 4);
+  g_assert_cmpint (reachable[0], ==, DESK_STATUS_CONTACTED);
+  n = desk_ticket_workflow_reachable (DESK_TICKET_COMPLAINT, DESK_STATUS_CLOSED, reachable);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpint (reachable[0], ==, DESK_STATUS_IN_PROGRESS);
+
+  /* With no department, a way through Forwarded is refused whole. */
+  g_assert_false (desk_ticket_store_set_status (f->db, id, desk_ticket_get_data (t)->revision,
+                                                DESK_STATUS_CONTACTED, 0, NULL, &error));
+  g_assert_error (error, DESK_TICKET_STORE_ERROR, DESK_TICKET_STORE_ERROR_NO_DEPARTMENT);
+  g_clear_error (&error);
+
+  g_assert_true (desk_ticket_store_assign (f->db, id, desk_ticket_get_data (t)->revision,
+                                           desk_department_get_id (dept), 0, 0, &error));
+  g_assert_true (desk_ticket_store_set_status (f->db, id, desk_ticket_get_data (t)->revision + 1,
+                                               DESK_STATUS_VERIFYING, 0, "一次到位", &error));
+  g_assert_no_error (error);
+  latest = desk_ticket_store_get (f->db, id, &error);
+  g_assert_cmpint (desk_ticket_get_data (latest)->status, ==, DESK_STATUS_VERIFYING);
+  g_assert_cmpint (desk_ticket_get_data (latest)->revision, ==, desk_ticket_get_data (t)->revision + 2);
+
+  /* created, assign, then forwarded, contacted, in progress, verifying. */
+  timeline = desk_ticket_store_timeline (f->db, id, &error);
+  g_assert_cmpuint (timeline->len, ==, 6);
+  g_assert_cmpstr (((DeskTicketEvent *)timeline->pdata[2])->new_value, ==, "forwarded");
+  g_assert_cmpstr (((DeskTicketEvent *)timeline->pdata[3])->old_value, ==, "forwarded");
+  g_assert_cmpstr (((DeskTicketEvent *)timeline->pdata[3])->new_value, ==, "contacted");
+  g_assert_cmpstr (((DeskTicketEvent *)timeline->pdata[5])->new_value, ==, "verifying");
+  g_assert_null (((DeskTicketEvent *)timeline->pdata[4])->note);
+  g_assert_cmpstr (((DeskTicketEvent *)timeline->pdata[5])->note, ==, "一次到位");
+}
+
 static void
 test_numbering (Fixture       *f,
                 gconstpointer  data)
@@ -738,6 +796,7 @@ main (int    argc,
 
   g_test_add_func ("/desk/tickets/workflow", test_workflow);
   ADD ("lifecycle", test_lifecycle);
+  ADD ("several-steps", test_several_steps);
   ADD ("numbering", test_numbering);
   ADD ("numbering-concurrent", test_numbering_concurrent);
   ADD ("repeats", test_repeats);

@@ -29,6 +29,30 @@ typedef struct
   const char       *note;
 } StatusChange;
 
+/* One step along the workflow, on the timeline. */
+static gboolean
+check_step (const DeskTicketData  *d,
+            DeskTicketStatus       to,
+            GError               **error)
+{
+  /* Forwarding is to a department: a ticket marked Forwarded whose
+   * Department still says "Not forwarded yet" is with nobody. */
+  if ((to == DESK_STATUS_FORWARDED || to == DESK_STATUS_DISPATCHED) && d->department_id <= 0)
+    {
+      g_set_error (error, DESK_TICKET_STORE_ERROR, DESK_TICKET_STORE_ERROR_NO_DEPARTMENT,
+                   /* Translators: "Department: choose where TS-2026-000123 goes before marking it Forwarded" */
+                   _("Department: choose where %s goes before marking it %s"),
+                   d->number, desk_ticket_status_get_label (to));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* A status further along than the next step goes the shortest way there,
+ * each step on the timeline as if taken one by one (Forwarded to
+ * Verifying once took a clerk four trips to the menu), all in the one
+ * change; the note goes with the last step. */
 static gboolean
 apply_status (DeskDatabase *db,
               DeskTicket   *before,
@@ -38,22 +62,25 @@ apply_status (DeskDatabase *db,
 {
   const DeskTicketData *d = desk_ticket_get_data (before);
   StatusChange *change = user_data;
+  DeskTicketStatus path[DESK_N_STATUSES];
+  DeskTicketStatus from = d->status;
   sqlite3_stmt *stmt;
+  guint n;
 
-  if (!desk_ticket_workflow_check (d->kind, d->status, change->status, error))
-    return FALSE;
-
-  /* Forwarding is to a department: a ticket marked Forwarded whose
-   * Department still says "Not forwarded yet" is with nobody. */
-  if ((change->status == DESK_STATUS_FORWARDED || change->status == DESK_STATUS_DISPATCHED) &&
-      d->department_id <= 0)
+  if (desk_ticket_workflow_allows (d->kind, d->status, change->status))
     {
-      g_set_error (error, DESK_TICKET_STORE_ERROR, DESK_TICKET_STORE_ERROR_NO_DEPARTMENT,
-                   /* Translators: "Department: choose where TS-2026-000123 goes before marking it Forwarded" */
-                   _("Department: choose where %s goes before marking it %s"),
-                   d->number, desk_ticket_status_get_label (change->status));
+      path[0] = change->status;
+      n = 1;
+    }
+  else if ((n = desk_ticket_workflow_path (d->kind, d->status, change->status, path)) == 0)
+    {
+      desk_ticket_workflow_check (d->kind, d->status, change->status, error);
       return FALSE;
     }
+
+  for (guint i = 0; i < n; i++)
+    if (!check_step (d, path[i], error))
+      return FALSE;
 
   stmt = _desk_database_prepare (db,
                                  "UPDATE tickets SET status = ?2,"
@@ -68,11 +95,18 @@ apply_status (DeskDatabase *db,
   if (!_desk_database_step_done (db, stmt, _("Could not change the status"), error))
     return FALSE;
 
-  return _desk_ticket_store_add_event (db, d->id, now, change->actor_id,
-                                       d->status == DESK_STATUS_CLOSED ? "reopen" : "status", "status",
-                                       desk_enum_to_nick (DESK_TYPE_TICKET_STATUS, d->status),
-                                       desk_enum_to_nick (DESK_TYPE_TICKET_STATUS, change->status),
-                                       change->note, error);
+  for (guint i = 0; i < n; i++)
+    {
+      if (!_desk_ticket_store_add_event (db, d->id, now, change->actor_id,
+                                         from == DESK_STATUS_CLOSED ? "reopen" : "status", "status",
+                                         desk_enum_to_nick (DESK_TYPE_TICKET_STATUS, from),
+                                         desk_enum_to_nick (DESK_TYPE_TICKET_STATUS, path[i]),
+                                         i == n - 1 ? change->note : NULL, error))
+        return FALSE;
+      from = path[i];
+    }
+
+  return TRUE;
 }
 
 gboolean

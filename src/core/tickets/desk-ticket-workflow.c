@@ -103,6 +103,83 @@ desk_ticket_workflow_allows (DeskTicketKind    kind,
   return FALSE;
 }
 
+/* Breadth first over the moves, so the first way found is the shortest;
+ * @previous[s] is the status a way reaches s from (-1: not reached). */
+static void
+walk (DeskTicketKind    kind,
+      DeskTicketStatus  from,
+      int               previous[DESK_N_STATUSES],
+      DeskTicketStatus  order[DESK_N_STATUSES],
+      guint            *n_order)
+{
+  guint head = 0;
+
+  for (guint i = 0; i < DESK_N_STATUSES; i++)
+    previous[i] = -1;
+  *n_order = 0;
+  previous[from] = from;
+  order[(*n_order)++] = from;
+
+  while (head < *n_order)
+    {
+      DeskTicketStatus at = order[head++];
+      const Moves *moves = moves_for (kind, at);
+
+      /* Closing is never a step on the way: only a status that may close
+       * reaches Closed.  From Closed only its own moves (reopening). */
+      for (guint i = 0; moves != NULL && i < moves->n; i++)
+        if (previous[moves->to[i]] < 0 && (moves->to[i] != DESK_STATUS_CLOSED || at == from))
+          {
+            previous[moves->to[i]] = at;
+            order[(*n_order)++] = moves->to[i];
+          }
+      if (from == DESK_STATUS_CLOSED)
+        break;
+    }
+}
+
+guint
+desk_ticket_workflow_path (DeskTicketKind    kind,
+                           DeskTicketStatus  from,
+                           DeskTicketStatus  to,
+                           DeskTicketStatus  path[DESK_N_STATUSES])
+{
+  int previous[DESK_N_STATUSES];
+  DeskTicketStatus order[DESK_N_STATUSES];
+  guint n_order, n = 0;
+
+  if ((guint)from >= DESK_N_STATUSES || (guint)to >= DESK_N_STATUSES || from == to)
+    return 0;
+
+  walk (kind, from, previous, order, &n_order);
+  if (previous[to] < 0)
+    return 0;
+
+  for (int s = to; s != (int)from; s = previous[s])
+    n++;
+  for (int s = to, i = n - 1; s != (int)from; s = previous[s], i--)
+    path[i] = s;
+  return n;
+}
+
+guint
+desk_ticket_workflow_reachable (DeskTicketKind    kind,
+                                DeskTicketStatus  from,
+                                DeskTicketStatus  reachable[DESK_N_STATUSES])
+{
+  int previous[DESK_N_STATUSES];
+  DeskTicketStatus order[DESK_N_STATUSES];
+  guint n_order;
+
+  if ((guint)from >= DESK_N_STATUSES)
+    return 0;
+
+  walk (kind, from, previous, order, &n_order);
+  for (guint i = 1; i < n_order; i++)
+    reachable[i - 1] = order[i];
+  return n_order - 1;
+}
+
 gboolean
 desk_ticket_workflow_uses (DeskTicketKind   kind,
                            DeskTicketStatus status)

@@ -36,6 +36,20 @@ gboolean desk_ticket_workflow_check   (DeskTicketKind    kind,
                                        DeskTicketStatus  from,
                                        DeskTicketStatus  to,
                                        GError          **error);
+/* The shortest way from @from to @to along the allowed moves, written to
+ * @path (the statuses after @from, @to last); returns the number of
+ * steps, 0 when @to cannot be reached.  Closed is reached only from a
+ * status that may close, and from Closed only reopening is a way: closing
+ * and reopening are decisions of their own, never steps on the way. */
+guint    desk_ticket_workflow_path    (DeskTicketKind    kind,
+                                       DeskTicketStatus  from,
+                                       DeskTicketStatus  to,
+                                       DeskTicketStatus  path[DESK_N_STATUSES]);
+/* Every status reachable from @from, nearest first (the next steps, then
+ * those two steps away …), written to @reachable; returns how many. */
+guint    desk_ticket_workflow_reachable (DeskTicketKind    kind,
+                                         DeskTicketStatus  from,
+                                         DeskTicketStatus  reachable[DESK_N_STATUSES]);
 /* Statuses a kind ever uses, in order. */
 gboolean desk_ticket_workflow_uses    (DeskTicketKind    kind,
                                        DeskTicketStatus  status);

@@ -22,6 +22,7 @@
 #include "desk-notice-store.h"
 #include "desk-office-store.h"
 #include "desk-ticket-store.h"
+#include "desk-ticket-workflow.h"
 
 #include "desk-gui-private.h"
 #include "desk-ticket-detail-private.h"
@@ -124,12 +125,19 @@ set_status_action (GtkWidget  *widget,
     }
 
   /* Forwarding is to a department: with none yet, ask for it first and
-   * forward once it is chosen, in one go. */
-  if ((status == DESK_STATUS_FORWARDED || status == DESK_STATUS_DISPATCHED) && d->department_id <= 0)
+   * go on once it is chosen, in one go. */
+  if (d->department_id <= 0)
     {
-      self->pending_status = status;
-      gtk_menu_button_popup (self->assign_button);
-      return;
+      DeskTicketStatus path[DESK_N_STATUSES];
+      guint n = desk_ticket_workflow_path (d->kind, d->status, status, path);
+
+      for (guint i = 0; i < n; i++)
+        if (path[i] == DESK_STATUS_FORWARDED || path[i] == DESK_STATUS_DISPATCHED)
+          {
+            self->pending_status = status;
+            gtk_menu_button_popup (self->assign_button);
+            return;
+          }
     }
 
   /* A notice whose rectification nobody has verified is the usual reason
@@ -365,10 +373,20 @@ _desk_ticket_detail_assign_popover_show_cb (DeskTicketDetail *self,
   fill_owner_list (self, d->owner_id);
 
   /* Opened by choosing Forwarded: the button says it does both. */
-  gtk_button_set_label (self->assign_confirm_button,
-                        self->pending_status == DESK_STATUS_FORWARDED ? _("Assign and _Forward")
-                        : self->pending_status == DESK_STATUS_DISPATCHED ? _("Assign and _Dispatch")
-                        : _("_Assign"));
+  if (self->pending_status == DESK_STATUS_FORWARDED)
+    gtk_button_set_label (self->assign_confirm_button, _("Assign and _Forward"));
+  else if (self->pending_status == DESK_STATUS_DISPATCHED)
+    gtk_button_set_label (self->assign_confirm_button, _("Assign and _Dispatch"));
+  else if (self->pending_status >= 0)
+    {
+      /* Translators: on the assign button when a status further along was chosen, e.g. "Assign and Mark Contacted" */
+      g_autofree char *label = g_strdup_printf (_("Assign and Mark %s"),
+                                                desk_ticket_status_get_label (self->pending_status));
+
+      gtk_button_set_label (self->assign_confirm_button, label);
+    }
+  else
+    gtk_button_set_label (self->assign_confirm_button, _("_Assign"));
 }
 
 /* Dismissed without assigning: a Forwarded chosen before is dropped. */

@@ -257,21 +257,29 @@ show_status_menu (DeskTicketDetail     *self,
                   const DeskTicketData *d)
 {
   g_autoptr(GMenu) menu = g_menu_new ();
-  const DeskTicketStatus *next;
-  guint n_next = 0;
+  g_autoptr(GMenu) next_steps = g_menu_new ();
+  g_autoptr(GMenu) further = g_menu_new ();
+  DeskTicketStatus reachable[DESK_N_STATUSES];
+  guint n;
 
-  next = desk_ticket_workflow_next_statuses (d->kind, d->status, &n_next);
-  for (guint i = 0; i < n_next; i++)
+  /* The next steps first; below them the statuses further along, which
+   * go there step by step in one change. */
+  n = desk_ticket_workflow_reachable (d->kind, d->status, reachable);
+  for (guint i = 0; i < n; i++)
     {
-      g_autoptr(GMenuItem) item = g_menu_item_new (desk_ticket_status_get_label (next[i]), NULL);
+      g_autoptr(GMenuItem) item = g_menu_item_new (desk_ticket_status_get_label (reachable[i]), NULL);
 
       g_menu_item_set_action_and_target_value (item, "detail.set-status",
-                                               g_variant_new_int32 (next[i]));
-      g_menu_append_item (menu, item);
+                                               g_variant_new_int32 (reachable[i]));
+      g_menu_append_item (desk_ticket_workflow_allows (d->kind, d->status, reachable[i]) ? next_steps : further,
+                          item);
     }
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (next_steps));
+  if (g_menu_model_get_n_items (G_MENU_MODEL (further)) > 0)
+    g_menu_append_section (menu, _("Further Along"), G_MENU_MODEL (further));
 
   gtk_menu_button_set_menu_model (self->status_button, G_MENU_MODEL (menu));
-  gtk_widget_set_sensitive (GTK_WIDGET (self->status_button), n_next > 0);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->status_button), n > 0);
 }
 
 static void

@@ -402,6 +402,37 @@ queues (Fixture *f)
   g_assert_cmpint (desk_ticket_list_model_get_query (model)->queue, ==, DESK_QUEUE_CLOSED);
   g_assert_true (desk_tickets_view_show_queue (view, DESK_QUEUE_OVERDUE, 0));
   g_assert_cmpint (desk_ticket_list_model_get_query (model)->queue, ==, DESK_QUEUE_OVERDUE);
+
+  /* A phone number searched from All Open finds the caller's closed
+   * tickets too (the clerk is finding a caller), from the first column. */
+  {
+    DeskTicketQuery closed = { .queue = DESK_QUEUE_CLOSED, .sort = DESK_SORT_NUMBER };
+    g_autoptr(GPtrArray) page = desk_ticket_query_page (f->db, &closed, NULL, 0, 1, NULL);
+    const DeskTicketData *c = desk_ticket_get_data (page->pdata[0]);
+    GtkWidget *table = desk_test_find_widget (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW);
+    GtkAdjustment *sideways = gtk_scrolled_window_get_hadjustment (
+      GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (table, GTK_TYPE_SCROLLED_WINDOW)));
+    gboolean found = FALSE;
+
+    g_assert_true (desk_tickets_view_show_queue (view, DESK_QUEUE_OPEN, 0));
+    gtk_window_set_default_size (GTK_WINDOW (window), 900, WINDOW_HEIGHT);
+    desk_test_show_and_wait (GTK_WINDOW (window));
+    gtk_adjustment_set_value (sideways, gtk_adjustment_get_upper (sideways));
+    g_assert_cmpfloat (gtk_adjustment_get_value (sideways), >, 0);
+    search_for (view, c->customer_phone);
+    for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (model)) && !found; i++)
+      {
+        g_autoptr(DeskTicket) t = g_list_model_get_item (G_LIST_MODEL (model), i);
+
+        found = desk_ticket_get_id (t) == c->id;
+      }
+    g_assert_true (found);
+    g_assert_cmpfloat (gtk_adjustment_get_value (sideways), ==, 0);
+
+    /* A word is searched in the queue chosen. */
+    search_for (view, "漏水");
+    g_assert_cmpint (desk_ticket_list_model_get_query (model)->queue, ==, DESK_QUEUE_OPEN);
+  }
 }
 
 static void

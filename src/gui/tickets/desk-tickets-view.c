@@ -162,15 +162,47 @@ scroll_to_position (DeskTicketsView *self,
                                                          scroll_tick_cb, self, NULL);
 }
 
+/* A search of a phone number, or of a good part of one: the clerk is
+ * finding a caller, whose every ticket matters, closed ones included. */
+static gboolean
+looks_like_phone (const char *search)
+{
+  guint digits = 0;
+
+  if (search == NULL)
+    return FALSE;
+  for (const char *p = search; *p != '\0'; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        digits++;
+      else if (*p != ' ' && *p != '-' && *p != '+')
+        return FALSE;
+    }
+  return digits >= 7;
+}
+
+/* The query the table shows: the sidebar's, except that a phone search
+ * from All Open looks among all tickets. */
+static void
+shown_query (DeskTicketsView *self,
+             DeskTicketQuery *query)
+{
+  *query = self->query;
+  if (query->queue == DESK_QUEUE_OPEN && looks_like_phone (query->search))
+    query->queue = DESK_QUEUE_ALL;
+}
+
 /* Selects @id in the table if the query holds it; TRUE when it does. */
 static gboolean
 select_in_table (DeskTicketsView *self,
                  gint64           id)
 {
   g_autoptr(GError) error = NULL;
+  DeskTicketQuery query;
   gint64 position;
 
-  position = desk_ticket_query_position (self->database, &self->query, id, &error);
+  shown_query (self, &query);
+  position = desk_ticket_query_position (self->database, &query, id, &error);
   if (position < 0)
     {
       if (error != NULL)
@@ -294,10 +326,16 @@ _desk_tickets_view_apply_query (DeskTicketsView *self)
   /* The table's rows stay and show the new query's tickets (see
    * desk-ticket-rows.h): GTK neither fetches every item of the new list
    * nor rebuilds its row widgets. */
+  DeskTicketQuery query;
+
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   limit_growth (self);
-  desk_ticket_list_model_set_query (self->model, &self->query);
+  shown_query (self, &query);
+  desk_ticket_list_model_set_query (self->model, &query);
   update_empty_state (self);
+  /* A new list starts at its first column: the sideways scroll of the
+   * last one would hide the number and summary of the new one. */
+  gtk_adjustment_set_value (gtk_scrolled_window_get_hadjustment (self->table_scroller), 0);
 
   /* The ticket shown stays shown when the new list holds it. */
   if (self->selected_id != 0 && !select_in_table (self, self->selected_id))

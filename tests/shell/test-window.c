@@ -15,11 +15,13 @@
 #include "config.h"
 
 #include <locale.h>
+#include <string.h>
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
 #include "desk-application.h"
+#include "desk-gui-private.h"
 #include "desk-gui-test.h"
 #include "desk-database.h"
 #include "desk-demo.h"
@@ -877,12 +879,41 @@ test_preferences_staff (Fixture       *f,
   run_in_application (f, preferences_staff, FALSE);
 }
 
+/* A toast wraps at words: a ticket number is never split across lines,
+ * in English or Chinese text. */
+static void
+test_toast_keeps_numbers_whole (void)
+{
+  const char *messages[] = {
+    "TS-2026-000123 was changed by someone else after you opened it; your change was not saved.",
+    "部门：请先选择 TS-2026-000123 转交给哪个部门，再标记为“已转交”",
+  };
+
+  for (guint m = 0; m < G_N_ELEMENTS (messages); m++)
+    for (int width = 60; width <= 400; width += 7)
+      {
+        GtkWidget *label = g_object_ref_sink (_desk_toast_label_new (messages[m]));
+        PangoLayout *layout = gtk_label_get_layout (GTK_LABEL (label));
+        const char *text = pango_layout_get_text (layout);
+        const char *number = strstr (text, "TS-2026-000123");
+        int start = number - text, end = start + strlen ("TS-2026-000123");
+        int line_start, line_end;
+
+        pango_layout_set_width (layout, width * PANGO_SCALE);
+        pango_layout_index_to_line_x (layout, start, FALSE, &line_start, NULL);
+        pango_layout_index_to_line_x (layout, end - 1, FALSE, &line_end, NULL);
+        g_assert_cmpint (line_start, ==, line_end);
+        g_object_unref (label);
+      }
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   desk_gui_test_init (&argc, &argv);
 
+  g_test_add_func ("/desk/window/toast-keeps-numbers-whole", test_toast_keeps_numbers_whole);
   g_test_add ("/desk/window/main-window/en", Fixture, NULL,
               fixture_set_up, test_main_window_en, fixture_tear_down);
   g_test_add ("/desk/window/main-window/zh_CN", Fixture, NULL,

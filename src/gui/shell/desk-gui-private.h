@@ -17,6 +17,9 @@ G_BEGIN_DECLS
 void _desk_entry_row_set_text (AdwEntryRow *row,
                                const char  *text);
 
+/* The label a toast shows @message in: wrapped at words, so that a
+ * ticket number is never split across lines. */
+GtkWidget *_desk_toast_label_new (const char *message);
 /* Shows a toast in the preferences window or the main window that holds
  * @widget, wrapped rather than cut off; logs the message when there is
  * neither. */

@@ -52,6 +52,22 @@ find_toast_overlay (GtkWidget *root)
   return NULL;
 }
 
+GtkWidget *
+_desk_toast_label_new (const char *message)
+{
+  /* The reason comes last in these messages: wrap rather than let the
+   * toast cut it off.  At words, not characters: a ticket or notice
+   * number (TS-2026-000123) stays on one line, and Chinese still wraps
+   * between any two characters. */
+  return g_object_new (GTK_TYPE_LABEL,
+                       "label", message,
+                       "wrap", TRUE,
+                       "wrap-mode", PANGO_WRAP_WORD,
+                       "max-width-chars", 50,
+                       "xalign", 0.0f,
+                       NULL);
+}
+
 void
 _desk_widget_add_toast (GtkWidget  *widget,
                         const char *format,
@@ -83,15 +99,7 @@ _desk_widget_add_toast (GtkWidget  *widget,
       return;
     }
 
-  /* The reason comes last in these messages: wrap rather than let the
-   * toast cut it off. */
-  label = g_object_new (GTK_TYPE_LABEL,
-                        "label", message,
-                        "wrap", TRUE,
-                        "wrap-mode", PANGO_WRAP_WORD_CHAR,
-                        "max-width-chars", 50,
-                        "xalign", 0.0f,
-                        NULL);
+  label = _desk_toast_label_new (message);
   toast = adw_toast_new (message);
   adw_toast_set_custom_title (toast, label);
   adw_toast_set_timeout (toast, 10);

@@ -374,6 +374,25 @@ check_call_panel (Fixture    *f,
     g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (closing)), ==, expected);
   }
 
+  /* The greeting names the office and the customer, not "xx" and "XX". */
+  {
+    g_autoptr(DeskCallback) b = desk_callback_store_get (f->db, id, &error);
+    g_autofree char *organisation = desk_office_store_get_setting (f->db, DESK_SETTING_ORGANISATION_NAME);
+    g_autoptr(GPtrArray) labels = desk_test_find_widgets (GTK_WIDGET (panel), GTK_TYPE_LABEL);
+    gboolean greeted = FALSE;
+
+    for (guint i = 0; i < labels->len && !greeted; i++)
+      {
+        const char *text = gtk_label_get_text (labels->pdata[i]);
+
+        greeted = strstr (text, b->customer_name) != NULL &&
+                  strstr (text, organisation != NULL && *organisation ? organisation : _("our company")) != NULL;
+      }
+    g_assert_true (greeted);
+    for (guint i = 0; i < labels->len; i++)
+      g_assert_null (strstr (gtk_label_get_text (labels->pdata[i]), "{customer}"));
+  }
+
   /* Not convenient with a time that is no time: refused, nothing saved. */
   gtk_toggle_button_set_active (find_toggle (GTK_WIDGET (panel), _("_Not convenient"), 0), TRUE);
   {

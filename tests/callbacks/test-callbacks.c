@@ -760,6 +760,17 @@ test_script (void)
   g_assert_true (has_branch);
   g_assert_cmpstr (desk_callback_question_get_label ("attitude"), ==, script->questions[0].topic);
   g_assert_cmpstr (desk_callback_question_get_label ("unknown"), ==, "unknown");
+
+  /* The lines name the office and the customer where the script says. */
+  {
+    g_autofree char *filled = desk_callback_script_fill ("我是{organisation}客服专员，请问您是{customer}吗？",
+                                                         "华润物业", "李建华");
+    g_autofree char *unknown = desk_callback_script_fill ("{organisation} / {customer}", NULL, "");
+
+    g_assert_cmpstr (filled, ==, "我是华润物业客服专员，请问您是李建华吗？");
+    g_assert_nonnull (strstr (unknown, "…"));
+    g_assert_null (strstr (unknown, "{organisation}"));
+  }
 }
 
 /* Callback planning settings (Preferences → Office → Callbacks). */

@@ -194,7 +194,7 @@ plan_after_closing (DeskDatabase        *db,
   sqlite3_stmt *stmt;
   int rc;
 
-  desk_bulk_parts_init (&parts, 500, 50, 20000);
+  desk_bulk_parts_init (&parts, 50, 20, 20000);
 
 #define CLOSED_SQL(indexed, filter) \
   "SELECT t.id, t.customer_id, t.closed_at" \

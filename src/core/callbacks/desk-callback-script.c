@@ -23,7 +23,8 @@
  * msgids; the Chinese translations are the manual's own lines. */
 static const DeskScriptStep default_steps[] = {
   { DESK_SCRIPT_SAY, N_("Greeting"),
-    N_("Hello! I am the customer service officer of our company. Am I speaking with Mr/Ms …?"), NULL },
+    /* Translators: keep {organisation} and {customer}: the office's name and the customer's are put there */
+    N_("Hello! I am the customer service officer of {organisation}. Am I speaking with {customer}?"), NULL },
   { DESK_SCRIPT_CONVENIENT, N_("Is it convenient?"),
     N_("Sorry to disturb you: is it convenient for you to talk now? (Convenient: “Thank you, it will take about two minutes.”)"),
     N_("Not convenient: “Of course. When would be a good time to call you back?” (Note the time.) “Sorry to have disturbed you, thank you, have a nice day!”") },
@@ -57,6 +58,19 @@ const char *
 desk_callback_script_text (const char *msgid)
 {
   return msgid != NULL ? g_dgettext (GETTEXT_PACKAGE, msgid) : NULL;
+}
+
+char *
+desk_callback_script_fill (const char *line,
+                           const char *organisation,
+                           const char *customer)
+{
+  g_autoptr(GString) text = g_string_new (line != NULL ? line : "");
+
+  g_string_replace (text, "{organisation}",
+                    organisation != NULL && *organisation != '\0' ? organisation : _("our company"), 0);
+  g_string_replace (text, "{customer}", customer != NULL && *customer != '\0' ? customer : "…", 0);
+  return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
 const char *

@@ -53,6 +53,12 @@ typedef struct
  * language may change while the program runs, as in the tests). */
 const DeskCallbackScript *desk_callback_script_get_default  (void);
 const char               *desk_callback_script_text        (const char *msgid);
+/* @line (translated) with {organisation} and {customer} filled in: the
+ * office's name and the customer's, so that the clerk reads out the real
+ * ones ("our company" and "…" when one is not known). */
+char                     *desk_callback_script_fill        (const char *line,
+                                                            const char *organisation,
+                                                            const char *customer);
 /* The question's topic for @key ("Service attitude"), translated, or
  * @key itself when unknown. */
 const char               *desk_callback_question_get_label (const char *key);

@@ -229,10 +229,11 @@ empty_table_in_parts (DeskDatabase  *self,
       while (sqlite3_changes (_desk_database_get_handle (self)) > 0);
     }
 
-  desk_bulk_parts_init (&parts, 2000, 100, 200000);
-  for (;;)
+  desk_bulk_parts_init (&parts, 50, 10, 200000);
+  for (gint64 began = g_get_monotonic_time (), longest = 0, deleted = 0;;)
     {
       sqlite3_stmt *stmt;
+      gint64 part_began = g_get_monotonic_time ();
       int n;
 
       desk_bulk_parts_begin (&parts);
@@ -253,8 +254,14 @@ empty_table_in_parts (DeskDatabase  *self,
       n = sqlite3_changes (_desk_database_get_handle (self));
       if (!desk_database_commit (self, error))
         return FALSE;
+      longest = MAX (longest, g_get_monotonic_time () - part_began);
+      deleted += n;
       if (n == 0)
-        return TRUE;
+        {
+          g_debug ("emptied %s: %" G_GINT64_FORMAT " rows in %.1f s, longest part %.1f ms", t->name, deleted,
+                   (g_get_monotonic_time () - began) / 1e6, longest / 1000.0);
+          return TRUE;
+        }
       desk_bulk_parts_end (&parts, (guint)n);
     }
 }

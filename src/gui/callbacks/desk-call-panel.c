@@ -24,6 +24,7 @@
 #include "desk-callback-store.h"
 #include "desk-deadline-store.h"
 #include "desk-gui-private.h"
+#include "desk-office-store.h"
 #include "desk-ticket-event-text.h"
 #include "desk-ticket-format.h"
 #include "desk-ticket-store.h"
@@ -112,6 +113,18 @@ show_error (DeskCallPanel *self,
 
 /* The closing line follows the answers: any average or unsatisfied
  * answer takes the manual's 【不满意/一般】 line. */
+/* A line of the script as the clerk reads it out: translated, with the
+ * office's and the customer's names in it. */
+static char *
+script_line (DeskCallPanel *self,
+             const char    *msgid)
+{
+  g_autofree char *organisation = desk_office_store_get_setting (self->db, DESK_SETTING_ORGANISATION_NAME);
+
+  return desk_callback_script_fill (desk_callback_script_text (msgid), organisation,
+                                    self->callback != NULL ? self->callback->customer_name : NULL);
+}
+
 static void
 update_closing (DeskCallPanel *self)
 {
@@ -131,8 +144,11 @@ update_closing (DeskCallPanel *self)
       const DeskScriptStep *step = &self->script->steps[i];
 
       if (step->kind == DESK_SCRIPT_CLOSING)
-        gtk_label_set_text (self->closing_label,
-                            desk_callback_script_text (less_than_satisfied ? step->line_if_not : step->line));
+        {
+          g_autofree char *line = script_line (self, less_than_satisfied ? step->line_if_not : step->line);
+
+          gtk_label_set_text (self->closing_label, line);
+        }
     }
 }
 
@@ -185,12 +201,18 @@ build_script (DeskCallPanel *self)
         {
         case DESK_SCRIPT_SAY:
         case DESK_SCRIPT_CONVENIENT:
-          adw_preferences_group_add (self->script_group,
-                                     step_row (number++, desk_callback_script_text (step->title),
-                                               desk_callback_script_text (step->line)));
-          if (step->kind == DESK_SCRIPT_CONVENIENT && step->line_if_not != NULL)
-            adw_preferences_group_set_description (self->later_group,
-                                                   desk_callback_script_text (step->line_if_not));
+          {
+            g_autofree char *line = script_line (self, step->line);
+
+            adw_preferences_group_add (self->script_group,
+                                       step_row (number++, desk_callback_script_text (step->title), line));
+            if (step->kind == DESK_SCRIPT_CONVENIENT && step->line_if_not != NULL)
+              {
+                g_autofree char *if_not = script_line (self, step->line_if_not);
+
+                adw_preferences_group_set_description (self->later_group, if_not);
+              }
+          }
           break;
         case DESK_SCRIPT_QUESTIONS:
           adw_preferences_group_set_description (self->questions_group,

@@ -132,7 +132,7 @@ plan_follow_ups_on (DeskDatabase      *db,
     stmt = _desk_database_prepare (db, FOLLOW_UPS_SQL ("", "AND t.id = ?7"), error);
   else if (since > 0)
     stmt = _desk_database_prepare (db, FOLLOW_UPS_SQL ("INDEXED BY tickets_open_by_updated",
-                                                       "AND t.updated_at >= ?8"), error);
+                                                       "AND t.updated_at >= ?8 AND t.updated_at < ?12"), error);
   else if (id_to > 0)
     stmt = _desk_database_prepare (db, FOLLOW_UPS_SQL ("", "AND t.id >= ?10 AND t.id < ?11"), error);
   else
@@ -149,7 +149,10 @@ plan_follow_ups_on (DeskDatabase      *db,
   if (ticket_id > 0)
     sqlite3_bind_int64 (stmt, 7, ticket_id);
   else if (since > 0)
-    sqlite3_bind_int64 (stmt, 8, since);
+    {
+      sqlite3_bind_int64 (stmt, 8, since);
+      sqlite3_bind_int64 (stmt, 12, id_to > 0 ? id_to : G_MAXINT64);
+    }
   else if (id_to > 0)
     {
       sqlite3_bind_int64 (stmt, 10, id_from);
@@ -415,7 +418,7 @@ plan_whole_day_in_parts (DeskDatabase      *db,
 
   /* Sized by the time a part takes (see desk-bulk-parts.h), unless a test
    * asked for parts of a fixed size. */
-  desk_bulk_parts_init (&parts, 2000, (guint)MIN (200, plan_chunk_ids), (guint)plan_chunk_ids);
+  desk_bulk_parts_init (&parts, (guint)MIN (200, plan_chunk_ids), (guint)MIN (200, plan_chunk_ids), (guint)plan_chunk_ids);
   for (gint64 from = 1; from <= max_id; from += step)
     {
       step = plan_chunk_fixed ? plan_chunk_ids : parts.size;
@@ -434,6 +437,42 @@ plan_whole_day_in_parts (DeskDatabase      *db,
         return FALSE;
       if (!plan_chunk_fixed)
         desk_bulk_parts_end (&parts, (guint)step);
+    }
+
+  return TRUE;
+}
+
+/* A day planned before, for the tickets changed since @since, in parts
+ * of the seconds they changed in (after a bulk job some 20,000 of them
+ * changed: 0.5 s of the write lock at once).  Here @id_to of
+ * plan_follow_ups_on() is the end of the part's seconds. */
+static gboolean
+plan_changed_in_parts (DeskDatabase      *db,
+                       DeskWorkCalendar  *calendar,
+                       const GDate       *day,
+                       gint64             since,
+                       gint64             until,
+                       gint64             n_clerks,
+                       guint64           *n_planned,
+                       GError           **error)
+{
+  DeskBulkParts parts;
+
+  desk_bulk_parts_init (&parts, 1, 1, 24 * 3600);
+  for (gint64 from = since, step; from <= until; from += step)
+    {
+      step = parts.size;
+      desk_bulk_parts_begin (&parts);
+      if (!desk_database_begin (db, error))
+        return FALSE;
+      if (!plan_follow_ups_on (db, calendar, day, 0, from, 0, from + step, n_clerks, n_planned, error))
+        {
+          desk_database_rollback (db);
+          return FALSE;
+        }
+      if (!desk_database_commit (db, error))
+        return FALSE;
+      desk_bulk_parts_end (&parts, (guint)step);
     }
 
   return TRUE;
@@ -505,12 +544,15 @@ plan (DeskDatabase  *db,
       _desk_callback_format_day (&day, last_day);
       if (ticket_id == 0 && last_run > 0 && strcmp (last_day, through) <= 0)
         changed_since = last_run;
-      if (in_parts && changed_since == 0)
+      if (in_parts)
         {
           /* What is planned so far is kept: see plan_whole_day_in_parts(). */
           if (!desk_database_commit (db, error))
             return FALSE;
-          if (!plan_whole_day_in_parts (db, calendar, &day, n_clerks, &planned, error) ||
+          if ((changed_since == 0
+               ? !plan_whole_day_in_parts (db, calendar, &day, n_clerks, &planned, error)
+               : !plan_changed_in_parts (db, calendar, &day, changed_since, run_started, n_clerks,
+                                         &planned, error)) ||
               !desk_database_begin (db, error))
             return FALSE;
         }

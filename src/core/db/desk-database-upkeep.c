@@ -229,7 +229,7 @@ empty_table_in_parts (DeskDatabase  *self,
       while (sqlite3_changes (_desk_database_get_handle (self)) > 0);
     }
 
-  desk_bulk_parts_init (&parts, 50, 10, 200000);
+  desk_bulk_parts_init (&parts, 100, 100, 200000);
   for (gint64 began = g_get_monotonic_time (), longest = 0, deleted = 0;;)
     {
       sqlite3_stmt *stmt;

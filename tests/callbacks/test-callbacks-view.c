@@ -18,6 +18,7 @@
 
 #include <glib/gi18n.h>
 
+#include "desk-callback-rows.h"
 #include "desk-callback-script.h"
 #include "desk-callback-store.h"
 #include "desk-callbacks-view.h"
@@ -713,12 +714,32 @@ test_lazy_until_shown (Fixture       *f,
   desk_gui_fixture_run (f, lazy_until_shown, FALSE);
 }
 
+/* What a call planned by hand is for shows beside its reason, in the
+ * lists and the call panel, instead of "By hand" alone. */
+static void
+test_reason_says_purpose (void)
+{
+  DeskCallback manual = { .reason = DESK_CALLBACK_MANUAL, .note = (char *)"确认上门时间" };
+  DeskCallback bare = { .reason = DESK_CALLBACK_MANUAL };
+  DeskCallback follow_up = { .reason = DESK_CALLBACK_DAILY_FOLLOW_UP, .note = (char *)"客户在开会" };
+  g_autofree char *with_purpose = _desk_callback_describe_reason (&manual);
+  g_autofree char *without = _desk_callback_describe_reason (&bare);
+  g_autofree char *automatic = _desk_callback_describe_reason (&follow_up);
+
+  g_assert_nonnull (strstr (with_purpose, desk_callback_reason_get_label (DESK_CALLBACK_MANUAL)));
+  g_assert_nonnull (strstr (with_purpose, "确认上门时间"));
+  g_assert_cmpstr (without, ==, desk_callback_reason_get_label (DESK_CALLBACK_MANUAL));
+  /* An automatic call's note is the caller's, not its purpose. */
+  g_assert_cmpstr (automatic, ==, desk_callback_reason_get_label (DESK_CALLBACK_DAILY_FOLLOW_UP));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   desk_gui_test_init (&argc, &argv);
 
+  g_test_add_func ("/desk/callbacks-view/reason-says-purpose", test_reason_says_purpose);
   g_test_add ("/desk/callbacks-view/month/en", Fixture, NULL, fixture_set_up, test_month_en, fixture_tear_down);
   g_test_add ("/desk/callbacks-view/month/zh_CN", Fixture, NULL, fixture_set_up, test_month_zh_cn, fixture_tear_down);
   g_test_add ("/desk/callbacks-view/call-panel/en", Fixture, NULL, fixture_set_up, test_call_panel_en, fixture_tear_down);

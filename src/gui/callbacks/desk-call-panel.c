@@ -20,6 +20,7 @@
 #include <glib/gi18n.h>
 
 #include "desk-call-panel.h"
+#include "desk-callback-rows.h"
 #include "desk-callback-script.h"
 #include "desk-callback-store.h"
 #include "desk-deadline-store.h"
@@ -329,7 +330,8 @@ fill (DeskCallPanel *self)
   DeskCallback *b = self->callback;
   g_autofree char *title = g_strdup_printf (_("Call %s"), b->customer_name);
   g_autofree char *when = format_local (b->planned_at);
-  g_autofree char *subtitle = g_strdup_printf ("%s · %s%s%s", desk_callback_reason_get_label (b->reason), when,
+  g_autofree char *reason = _desk_callback_describe_reason (b);
+  g_autofree char *subtitle = g_strdup_printf ("%s · %s%s%s", reason, when,
                                                b->assignee_name ? " · " : "",
                                                b->assignee_name ? b->assignee_name : "");
   g_autofree char *retry = NULL;

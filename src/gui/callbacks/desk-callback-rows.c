@@ -148,6 +148,17 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, box);
 }
 
+char *
+_desk_callback_describe_reason (const DeskCallback *b)
+{
+  if ((b->reason == DESK_CALLBACK_MANUAL || b->reason == DESK_CALLBACK_CAMPAIGN) &&
+      b->note != NULL && *b->note != '\0')
+    /* Translators: why a call is made: its reason, then what the clerk typed it is for */
+    return g_strdup_printf (_("%s: %s"), desk_callback_reason_get_label (b->reason), b->note);
+
+  return g_strdup (desk_callback_reason_get_label (b->reason));
+}
+
 static void
 bind_row_cb (GtkSignalListItemFactory  *factory,
              GtkListItem               *item,
@@ -162,6 +173,7 @@ bind_row_cb (GtkSignalListItemFactory  *factory,
   const char *old_class = g_object_get_data (G_OBJECT (state), "state-class");
   g_autofree char *when = NULL;
   g_autofree char *details = NULL;
+  g_autofree char *reason = NULL;
   g_autofree char *accessible = NULL;
   GValue value = G_VALUE_INIT;
   gboolean open;
@@ -183,8 +195,9 @@ bind_row_cb (GtkSignalListItemFactory  *factory,
 
     when = g_date_time_format (at, with_date ? "%m-%d %H:%M" : "%H:%M");
   }
+  reason = _desk_callback_describe_reason (b);
   details = g_strdup_printf ("%s%s%s · %s%s%s",
-                             desk_callback_reason_get_label (b->reason),
+                             reason,
                              b->ticket_number ? " · " : "", b->ticket_number ? b->ticket_number : "",
                              b->customer_phone ? b->customer_phone : "",
                              b->assignee_name ? " · " : "", b->assignee_name ? b->assignee_name : "");

@@ -32,6 +32,10 @@ gboolean            _desk_callback_rows_set_range       (GtkListView            
 void                _desk_callback_rows_attach          (GtkListView            *list,
                                                          gboolean                attached);
 /* The call at @position (owned by the model's page), or %NULL. */
+/* Why the call is made, as the lists and the call panel say it: the
+ * reason, and for a call planned by hand or in a campaign what it is for
+ * ("By hand: 确认上门时间"). */
+char               *_desk_callback_describe_reason      (const DeskCallback      *callback);
 const DeskCallback *_desk_callback_rows_get             (GtkListView            *list,
                                                          guint                   position);
 gint64              _desk_callback_rows_get_selected_id (GtkListView            *list);

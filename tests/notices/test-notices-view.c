@@ -158,6 +158,7 @@ dialog_body (Fixture    *f,
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *picture_error = g_strconcat ("error-", picture, NULL);
+  graphene_point_t before, after;
   g_autofree char *picture_new = g_strconcat ("new-recipient-", picture, NULL);
   GtkWindow *dialog = desk_notice_dialog_new (f->db, ticket, 0);
   GtkWidget *recipient;
@@ -180,10 +181,14 @@ dialog_body (Fixture    *f,
   desk_test_save_and_check_picture (GTK_WIDGET (dialog), picture);
 
   /* No recipient: refused, the field is marked and focused, and the
-   * message names it. */
+   * message names it, below the form: the fields stay where the pointer
+   * left them. */
+  g_assert_true (gtk_widget_compute_point (recipient, GTK_WIDGET (dialog), &GRAPHENE_POINT_INIT (0, 0), &before));
   gtk_editable_set_text (GTK_EDITABLE (recipient), "");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "notice.issue", NULL));
-  desk_test_spin (50);
+  desk_test_spin (300);
+  g_assert_true (gtk_widget_compute_point (recipient, GTK_WIDGET (dialog), &GRAPHENE_POINT_INIT (0, 0), &after));
+  g_assert_cmpfloat (after.y, ==, before.y);
   g_assert_nonnull (dialog);
   g_assert_null (issued);
   g_assert_true (gtk_widget_has_css_class (recipient, "error"));

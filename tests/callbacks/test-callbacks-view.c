@@ -714,6 +714,73 @@ test_lazy_until_shown (Fixture       *f,
   desk_gui_fixture_run (f, lazy_until_shown, FALSE);
 }
 
+/* Mine: the current user's calls and those for anyone, in every list;
+ * pressed again, everyone's. */
+static void
+my_calls (Fixture *f)
+{
+  DeskCallbacksView *view;
+  DeskCallbackListModel *today_model;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskStaff) me = NULL;
+  g_autoptr(DeskStaff) other = NULL;
+  g_autoptr(GPtrArray) calls = NULL;
+  GtkToggleButton *mine = NULL;
+  DeskCallbackRange range = { 0 };
+  g_autoptr(GDateTime) now = g_date_time_new_now (g_time_zone_new_identifier ("Asia/Shanghai"));
+  g_autoptr(GDateTime) midnight = NULL;
+  guint all, mine_n = 0;
+
+  g_settings_set_string (f->settings, "current-user", "S001");
+  me = desk_office_store_find_staff (f->db, "S001", &error);
+  other = desk_office_store_find_staff (f->db, "S002", &error);
+  g_assert_no_error (error);
+  view = show_callbacks (f, NULL);
+  gtk_stack_set_visible_child_name (GTK_STACK (desk_test_find_widget (GTK_WIDGET (view), GTK_TYPE_STACK)), "today");
+  desk_test_spin (100);
+
+  /* Today's calls: half to someone else, the rest to me. */
+  midnight = g_date_time_new (g_date_time_get_timezone (now), g_date_time_get_year (now),
+                              g_date_time_get_month (now), g_date_time_get_day_of_month (now), 0, 0, 0);
+  range.from = g_date_time_to_unix (midnight);
+  range.to = range.from + 24 * 3600;
+  calls = desk_callback_store_list_range (f->db, &range, 0, 10000, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (calls->len, >=, 2);
+  for (guint i = 0; i < calls->len; i++)
+    {
+      DeskCallback *b = calls->pdata[i];
+
+      g_assert_true (desk_callback_store_reassign (f->db, b->id,
+                                                   desk_staff_get_id (i % 2 ? other : me), &error));
+      mine_n += i % 2 == 0;
+    }
+  desk_callbacks_view_reload (view);
+  today_model = desk_callbacks_view_get_model (view, "today");
+  all = desk_callback_list_model_get_total (today_model);
+  g_assert_cmpuint (all, ==, calls->len);
+
+  {
+    g_autoptr(GPtrArray) toggles = desk_test_find_widgets (GTK_WIDGET (view), GTK_TYPE_TOGGLE_BUTTON);
+
+    for (guint i = 0; i < toggles->len; i++)
+      if (g_strcmp0 (gtk_button_get_label (toggles->pdata[i]), _("_Mine")) == 0)
+        mine = toggles->pdata[i];
+  }
+  g_assert_nonnull (mine);
+  gtk_toggle_button_set_active (mine, TRUE);
+  g_assert_cmpuint (desk_callback_list_model_get_total (today_model), ==, mine_n);
+  gtk_toggle_button_set_active (mine, FALSE);
+  g_assert_cmpuint (desk_callback_list_model_get_total (today_model), ==, all);
+}
+
+static void
+test_my_calls (Fixture       *f,
+               gconstpointer  data)
+{
+  desk_gui_fixture_run (f, my_calls, FALSE);
+}
+
 /* What a call planned by hand is for shows beside its reason, in the
  * lists and the call panel, instead of "By hand" alone. */
 static void
@@ -740,6 +807,7 @@ main (int   argc,
   desk_gui_test_init (&argc, &argv);
 
   g_test_add_func ("/desk/callbacks-view/reason-says-purpose", test_reason_says_purpose);
+  g_test_add ("/desk/callbacks-view/my-calls", Fixture, NULL, fixture_set_up, test_my_calls, fixture_tear_down);
   g_test_add ("/desk/callbacks-view/month/en", Fixture, NULL, fixture_set_up, test_month_en, fixture_tear_down);
   g_test_add ("/desk/callbacks-view/month/zh_CN", Fixture, NULL, fixture_set_up, test_month_zh_cn, fixture_tear_down);
   g_test_add ("/desk/callbacks-view/call-panel/en", Fixture, NULL, fixture_set_up, test_call_panel_en, fixture_tear_down);

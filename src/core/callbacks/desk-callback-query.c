@@ -95,6 +95,9 @@ desk_callback_store_list_overdue (DeskDatabase  *db,
   return collect (db, stmt, error);
 }
 
+/* A person's calls, and those anyone may make (see DeskCallbackRange). */
+#define MINE " AND (?6 = 0 OR assignee_id = ?6 OR assignee_id IS NULL)"
+
 /* The planned and missed calls by state then time (callbacks_by_state), or
  * every call by time (callbacks_by_time, which ends in the id): either
  * way an index gives the order, and a page is read from it. */
@@ -105,6 +108,7 @@ bind_range (sqlite3_stmt            *stmt,
   sqlite3_bind_int64 (stmt, 1, range->from);
   sqlite3_bind_int64 (stmt, 2, range->to);
   sqlite3_bind_int (stmt, 3, range->open_only ? 1 : 0);
+  sqlite3_bind_int64 (stmt, 6, range->assignee_id);
 }
 
 gint64
@@ -122,9 +126,9 @@ desk_callback_store_count_range (DeskDatabase             *db,
   stmt = _desk_database_prepare (db, range->open_only
                                      ? "SELECT count(*) FROM callbacks"
                                        " WHERE state IN ('planned', 'missed') AND planned_at < ?2"
-                                       " AND ?1 = ?1 AND ?3 = ?3"
+                                       " AND ?1 = ?1 AND ?3 = ?3" MINE
                                      : "SELECT count(*) FROM callbacks"
-                                       " WHERE planned_at >= ?1 AND planned_at < ?2 AND ?3 = ?3",
+                                       " WHERE planned_at >= ?1 AND planned_at < ?2 AND ?3 = ?3" MINE,
                                  error);
   if (stmt == NULL)
     return -1;
@@ -156,11 +160,12 @@ desk_callback_store_list_range (DeskDatabase             *db,
                                      ? DESK_CALLBACK_SELECT
                                        " WHERE b.id IN (SELECT id FROM callbacks INDEXED BY callbacks_open_by_time"
                                        "   WHERE state IN ('planned', 'missed') AND planned_at < ?2"
-                                       "   AND ?1 = ?1 AND ?3 = ?3"
+                                       "   AND ?1 = ?1 AND ?3 = ?3" MINE
                                        "   ORDER BY planned_at, id LIMIT ?4 OFFSET ?5)"
                                        " ORDER BY b.planned_at, b.id"
                                      : DESK_CALLBACK_SELECT
                                        " WHERE b.planned_at >= ?1 AND b.planned_at < ?2 AND ?3 = ?3"
+                                       " AND (?6 = 0 OR b.assignee_id = ?6 OR b.assignee_id IS NULL)"
                                        " ORDER BY b.planned_at, b.id LIMIT ?4 OFFSET ?5",
                                  error);
   if (stmt == NULL)

@@ -182,6 +182,7 @@ typedef struct
   gint64   from;
   gint64   to;
   gboolean open_only;
+  gint64   assignee_id; /* 0: everyone's; else this person's and those for anyone */
 } DeskCallbackRange;
 
 /* How many calls @range holds, and a page of them in time order: for the

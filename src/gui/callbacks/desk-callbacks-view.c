@@ -57,6 +57,7 @@ struct _DeskCallbacksView
   GtkLabel          *day_label;
   GtkListView       *day_list;
   GtkListView       *today_list;
+  GtkToggleButton   *mine_button;
   GtkListView       *overdue_list;
   GtkLabel          *day_empty;
   GtkLabel          *today_empty;
@@ -121,6 +122,14 @@ current_user_id (DeskCallbacksView *self)
   return staff != NULL ? desk_staff_get_id (staff) : 0;
 }
 
+/* With Mine pressed the lists hold the current user's calls and those
+ * for anyone; else everyone's. */
+static gint64
+shown_assignee (DeskCallbacksView *self)
+{
+  return gtk_toggle_button_get_active (self->mine_button) ? current_user_id (self) : 0;
+}
+
 static guint
 show_range (DeskCallbacksView       *self,
             GtkListView             *list,
@@ -155,6 +164,7 @@ reload_day (DeskCallbacksView *self)
   desk_callback_month_get_selected (self->month, &day);
   range.from = day_start (&day);
   range.to = range.from + DAY_SECONDS;
+  range.assignee_id = shown_assignee (self);
   n = show_range (self, self->day_list, self->day_model, &range, self->day_empty, _("No callbacks on this day"));
 
   date = format_time (range.from, "%Y-%m-%d");
@@ -180,6 +190,13 @@ reload_counts (DeskCallbacksView *self)
   if (counts == NULL)
     g_warning ("Could not count the callbacks: %s", error->message);
   desk_callback_month_set_counts (self->month, counts);
+}
+
+static void
+desk_callbacks_view_mine_toggled_cb (DeskCallbacksView *self)
+{
+  if (self->db != NULL)
+    desk_callbacks_view_reload (self);
 }
 
 void
@@ -210,12 +227,13 @@ desk_callbacks_view_reload (DeskCallbacksView *self)
 
   range.from = day_start (&day);
   range.to = range.from + DAY_SECONDS;
+  range.assignee_id = shown_assignee (self);
   n = show_range (self, self->today_list, self->today_model, &range, self->today_empty, _("No callbacks today"));
   /* Translators: the title of the Today list, with how many calls it holds */
   today_title = g_strdup_printf (_("Today · %u"), n);
   gtk_stack_page_set_title (self->today_page, today_title);
 
-  range = (DeskCallbackRange) { .from = 0, .to = now, .open_only = TRUE };
+  range = (DeskCallbackRange) { .from = 0, .to = now, .open_only = TRUE, .assignee_id = shown_assignee (self) };
   n = show_range (self, self->overdue_list, self->overdue_model, &range, self->overdue_empty, _("Nothing overdue"));
   /* Translators: the title of the Overdue list, with how many calls it holds */
   overdue_title = g_strdup_printf (_("Overdue · %u"), n);
@@ -823,6 +841,7 @@ desk_callbacks_view_class_init (DeskCallbacksViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskCallbacksView, day_label);
   gtk_widget_class_bind_template_child (widget_class, DeskCallbacksView, day_list);
   gtk_widget_class_bind_template_child (widget_class, DeskCallbacksView, today_list);
+  gtk_widget_class_bind_template_child (widget_class, DeskCallbacksView, mine_button);
   gtk_widget_class_bind_template_child (widget_class, DeskCallbacksView, overdue_list);
   gtk_widget_class_bind_template_child (widget_class, DeskCallbacksView, day_empty);
   gtk_widget_class_bind_template_child (widget_class, DeskCallbacksView, today_empty);
@@ -830,6 +849,7 @@ desk_callbacks_view_class_init (DeskCallbacksViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskCallbacksView, today_page);
   gtk_widget_class_bind_template_child (widget_class, DeskCallbacksView, overdue_page);
   gtk_widget_class_bind_template_callback (widget_class, day_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, desk_callbacks_view_mine_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, month_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, callback_dropped_cb);
   gtk_widget_class_bind_template_callback (widget_class, list_activated_cb);

@@ -557,6 +557,28 @@ trace_profile_cb (unsigned int  type,
   return 0;
 }
 
+/* After each commit, the checkpoint SQLite does by itself (wal_autocheckpoint
+ * is this hook's first half); and once the log holds more than a bulk part
+ * or two (WAL_RESTART_FRAMES), one that waits for the readers and rewinds
+ * it.  A passive checkpoint never waits: beside a desk that reads and
+ * writes every few milliseconds it fell behind a bulk job for good, and
+ * emptying a million tickets grew the WAL file to 32 GB. */
+#define WAL_CHECKPOINT_FRAMES 1000
+#define WAL_RESTART_FRAMES    8192
+
+static int
+wal_hook_cb (void       *user_data,
+             sqlite3    *handle,
+             const char *name,
+             int         n_frames)
+{
+  if (n_frames >= WAL_RESTART_FRAMES)
+    sqlite3_wal_checkpoint_v2 (handle, name, SQLITE_CHECKPOINT_RESTART, NULL, NULL);
+  else if (n_frames >= WAL_CHECKPOINT_FRAMES)
+    sqlite3_wal_checkpoint_v2 (handle, name, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+  return SQLITE_OK;
+}
+
 DeskDatabase *
 desk_database_open (const char             *path,
                     DeskDatabaseOpenFlags   flags,
@@ -662,9 +684,13 @@ desk_database_open (const char             *path,
                              * queue's first query 3-4x slower here, each
                              * fresh page of it a page fault, while the
                              * system's file cache serves repeats. */
-                            "PRAGMA cache_size = -2000;",
+                            "PRAGMA cache_size = -2000;"
+                            /* A WAL file rewound after a long bulk job
+                             * shrinks back to this. */
+                            "PRAGMA journal_size_limit = 67108864;",
                             error))
     return NULL;
+  sqlite3_wal_hook (self->handle, wal_hook_cb, self);
 
   if (!migrate (self, error))
     return NULL;

@@ -559,10 +559,13 @@ trace_profile_cb (unsigned int  type,
 
 /* After each commit, the checkpoint SQLite does by itself (wal_autocheckpoint
  * is this hook's first half); and once the log holds more than a bulk part
- * or two (WAL_RESTART_FRAMES), one that waits for the readers and rewinds
- * it.  A passive checkpoint never waits: beside a desk that reads and
- * writes every few milliseconds it fell behind a bulk job for good, and
- * emptying a million tickets grew the WAL file to 32 GB. */
+ * or two (WAL_RESTART_FRAMES), one that also rewinds it if no reader is in
+ * it at that moment.  A passive checkpoint never rewinds: beside a desk
+ * that reads and writes every few milliseconds it fell behind a bulk job
+ * for good, and emptying a million tickets grew the WAL file to 32 GB.
+ * The rewind is tried, never waited for (no busy handler meanwhile): any
+ * connection may be the one that commits here, the window's among them,
+ * and its main loop must not wait on another desk's readers. */
 #define WAL_CHECKPOINT_FRAMES 1000
 #define WAL_RESTART_FRAMES    8192
 
@@ -573,7 +576,11 @@ wal_hook_cb (void       *user_data,
              int         n_frames)
 {
   if (n_frames >= WAL_RESTART_FRAMES)
-    sqlite3_wal_checkpoint_v2 (handle, name, SQLITE_CHECKPOINT_RESTART, NULL, NULL);
+    {
+      sqlite3_busy_handler (handle, NULL, NULL);
+      sqlite3_wal_checkpoint_v2 (handle, name, SQLITE_CHECKPOINT_RESTART, NULL, NULL);
+      sqlite3_busy_handler (handle, busy_cb, user_data);
+    }
   else if (n_frames >= WAL_CHECKPOINT_FRAMES)
     sqlite3_wal_checkpoint_v2 (handle, name, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
   return SQLITE_OK;

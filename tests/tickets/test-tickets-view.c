@@ -773,6 +773,22 @@ is_in (GPtrArray  *staff,
   return FALSE;
 }
 
+/* The Assign button: the menu button whose popover holds drop-downs. */
+static GtkMenuButton *
+find_assign_button (DeskTicketDetail *detail)
+{
+  g_autoptr(GPtrArray) buttons = desk_test_find_widgets (GTK_WIDGET (detail), GTK_TYPE_MENU_BUTTON);
+
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      GtkPopover *popover = gtk_menu_button_get_popover (buttons->pdata[i]);
+
+      if (popover != NULL && desk_test_find_widget (GTK_WIDGET (popover), GTK_TYPE_DROP_DOWN) != NULL)
+        return buttons->pdata[i];
+    }
+  g_assert_not_reached ();
+}
+
 static void
 assign_owners (Fixture *f)
 {
@@ -783,7 +799,6 @@ assign_owners (Fixture *f)
   g_autoptr(GPtrArray) staff = desk_office_store_list_staff (f->db, NULL);
   g_autoptr(GPtrArray) departments = desk_office_store_list_departments (f->db, NULL);
   g_autoptr(GPtrArray) dropdowns = NULL;
-  g_autoptr(GPtrArray) buttons = NULL;
   GtkMenuButton *assign = NULL;
   GtkDropDown *department, *owners;
   const DeskTicketData *d;
@@ -800,12 +815,7 @@ assign_owners (Fixture *f)
         break;
     }
 
-  buttons = desk_test_find_widgets (GTK_WIDGET (detail), GTK_TYPE_MENU_BUTTON);
-  for (guint i = 0; i < buttons->len; i++)
-    if (gtk_widget_get_parent (GTK_WIDGET (gtk_menu_button_get_popover (buttons->pdata[i]))) != NULL &&
-        desk_test_find_widget (GTK_WIDGET (gtk_menu_button_get_popover (buttons->pdata[i])), GTK_TYPE_DROP_DOWN))
-      assign = buttons->pdata[i];
-  g_assert_nonnull (assign);
+  assign = find_assign_button (detail);
   gtk_menu_button_popup (assign);
   desk_test_spin (50);
 
@@ -936,11 +946,7 @@ forward_and_close (Fixture    *f,
   }
 
   buttons = desk_test_find_widgets (GTK_WIDGET (detail), GTK_TYPE_MENU_BUTTON);
-  for (guint i = 0; i < buttons->len; i++)
-    if (gtk_widget_get_parent (GTK_WIDGET (gtk_menu_button_get_popover (buttons->pdata[i]))) != NULL &&
-        desk_test_find_widget (GTK_WIDGET (gtk_menu_button_get_popover (buttons->pdata[i])), GTK_TYPE_DROP_DOWN))
-      assign = buttons->pdata[i];
-  g_assert_nonnull (assign);
+  assign = find_assign_button (detail);
 
   /* Forwarded, no department: the assign popover opens, nothing changes. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (detail), "detail.set-status", "i", DESK_STATUS_FORWARDED));
